@@ -1,0 +1,70 @@
+/**
+ * The request signature of WIRE 1: HMAC-SHA256 over a five-line string of exactly what goes on
+ * the wire. Pure functions over Web Crypto; the transport decides what is signed and sent.
+ */
+import { hmacHex, importHmacKey, sha256Hex, utf8 } from './crypto';
+
+/** SHA-256 of the empty body: bodiless requests and multipart uploads are signed with it. */
+export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+export interface SignatureInput {
+  /** HTTP method; signed in upper case. */
+  method: string;
+  /** `url.pathname + url.search` of the URL exactly as it is sent. */
+  path: string;
+  /** Unix seconds, the value of `X-Plugipay-Timestamp`. */
+  timestamp: number | string;
+  /** Lowercase hex SHA-256 of the exact body bytes; `""` when there is no body. */
+  bodySha256: string;
+  /** Present when an `Idempotency-Key` header is sent: it becomes the fifth line. */
+  idempotencyKey?: string | null | undefined;
+}
+
+export function stringToSign(input: SignatureInput): string {
+  const lines = [input.method.toUpperCase(), input.path, String(input.timestamp), input.bodySha256];
+  if (input.idempotencyKey != null) lines.push(input.idempotencyKey);
+  return lines.join('\n');
+}
+
+/** The lowercase hex body hash of WIRE 1: `""` without a body, the hash of `""` for multipart. */
+export async function bodySha256(body: string | null | undefined, multipart = false): Promise<string> {
+  if (multipart) return EMPTY_BODY_SHA256;
+  if (body == null) return '';
+  return body === '' ? EMPTY_BODY_SHA256 : sha256Hex(utf8(body));
+}
+
+export function signWithKey(key: CryptoKey, input: SignatureInput): Promise<string> {
+  return hmacHex(key, stringToSign(input));
+}
+
+export interface SignRequestInput {
+  secret: string;
+  method: string;
+  /** Path and query exactly as sent, e.g. `/api/v1/customers?limit=2`. */
+  path: string;
+  timestamp: number | string;
+  /** The exact body string sent; omit (or `null`) for a bodiless request. */
+  body?: string | null;
+  /** A multipart upload: signed as if the body were empty. */
+  multipart?: boolean;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * The signature of one request, for proxies and custom transports. `PlugipayClient` signs every
+ * request itself, reusing one imported key; this imports the key on every call.
+ */
+export async function signRequest(input: SignRequestInput): Promise<string> {
+  const key = await importHmacKey(input.secret);
+  return signWithKey(key, {
+    method: input.method,
+    path: input.path,
+    timestamp: input.timestamp,
+    bodySha256: await bodySha256(input.body, input.multipart),
+    idempotencyKey: input.idempotencyKey,
+  });
+}
+
+export function authorizationHeader(keyId: string, signature: string): string {
+  return `Plugipay-HMAC-SHA256 keyId=${keyId}, scope=*, signature=${signature}`;
+}
