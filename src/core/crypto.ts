@@ -41,3 +41,10 @@ export function importHmacKey(secret: string): Promise<CryptoKey> {
 export async function hmacHex(key: CryptoKey, message: string): Promise<string> {
   return toHex(await crypto.subtle.sign('HMAC', key, utf8(message)));
 }
+
+const decoder = /* @__PURE__ */ new TextDecoder();
+
+/** UTF-8 bytes to text; invalid sequences become U+FFFD rather than throwing. */
+export function fromUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}

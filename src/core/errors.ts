@@ -48,15 +48,15 @@ export class PlugipayError extends Error {
   readonly code: string;
   /** `meta.requestId` of the response; `null` when no server response was read. */
   readonly requestId: string | null;
-  readonly field?: string;
-  readonly details?: Record<string, unknown>;
-  readonly docUrl?: string;
+  declare readonly field?: string;
+  declare readonly details?: Record<string, unknown>;
+  declare readonly docUrl?: string;
   /** The Idempotency-Key the failed request carried, to retry it safely by hand. */
-  readonly idempotencyKey?: string;
+  declare readonly idempotencyKey?: string;
   /** Attempts made after the first one. */
-  readonly retries?: number;
+  declare readonly retries?: number;
   /** Every client-side validation problem (`code` `invalid_request`, `status` 0). */
-  readonly fieldErrors?: FieldError[];
+  declare readonly fieldErrors?: FieldError[];
 
   constructor(init: PlugipayErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });

@@ -1,0 +1,41 @@
+/**
+ * Cursor pagination (WIRE 6). `list()` returns a `PagePromise`: await it for the first page, or
+ * iterate it with `for await` for every item of every page, one page in memory at a time.
+ */
+import { APIPromise, type APIResponse } from './api-promise';
+
+export interface Page<T> {
+  data: T[];
+  hasMore: boolean;
+  /** Pass as `cursor` (with the same filters) to fetch the next page. */
+  nextCursor: string | null;
+  requestId: string | null;
+}
+
+export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable<T> {
+  readonly #fetchPage: (cursor: string) => Promise<APIResponse<Page<T>>>;
+
+  /**
+   * @param first the first page, already requested
+   * @param fetchPage fetches the page after `cursor` with the same filters
+   */
+  constructor(first: Promise<APIResponse<Page<T>>>, fetchPage: (cursor: string) => Promise<APIResponse<Page<T>>>) {
+    super(first);
+    this.#fetchPage = fetchPage;
+  }
+
+  /** Every page in turn, starting with the first. */
+  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    let page = (await this.withResponse()).data;
+    yield page;
+    // A page that claims more but gives no cursor would loop forever: stop there.
+    while (page.hasMore && page.nextCursor) {
+      page = (await this.#fetchPage(page.nextCursor)).data;
+      yield page;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages()) yield* page.data;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Request URLs of WIRE 1. The URL is built once here; the transport signs
+ * `pathname + search` of exactly this object and sends exactly its `href`, so nothing can
+ * re-encode or reorder the query between signing and sending.
+ */
+
+export type QueryValue = string | number | boolean | Date | null | undefined;
+export type Query = Record<string, QueryValue | readonly QueryValue[]>;
+
+/** `https://plugipay.com/` → `https://plugipay.com`: paths are appended to it as they are. */
+export function normalizeBaseUrl(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '');
+}
+
+/** Fills `{name}` placeholders of a route with percent-encoded values (`cus 1/x` → `cus%201%2Fx`). */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]!));
+}
+
+function queryString(value: Exclude<QueryValue, null | undefined>): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+/**
+ * `baseUrl + path` with the query appended in insertion order: `undefined`/`null` dropped,
+ * booleans as `true`/`false`, numbers in decimal, dates as ISO-8601, arrays as repeated keys.
+ */
+export function buildUrl(baseUrl: string, path: string, query?: Query): URL {
+  const url = new URL(baseUrl + path);
+  if (query) {
+    for (const [key, raw] of Object.entries(query)) {
+      const values = Array.isArray(raw) ? raw : [raw];
+      for (const value of values as QueryValue[]) {
+        if (value != null) url.searchParams.append(key, queryString(value));
+      }
+    }
+  }
+  return url;
+}

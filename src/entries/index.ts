@@ -1,0 +1,26 @@
+/** `plugipay-edge`: the client, the shared errors and the types, for any server runtime. */
+export { PlugipayClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../core/client';
+export type { ClientOptions, RawRequestOptions } from '../core/client';
+export type { RequestOptions } from '../resources/route';
+export { APIPromise } from '../core/api-promise';
+export type { APIResponse } from '../core/api-promise';
+export { PagePromise } from '../core/pagination';
+export type { Page } from '../core/pagination';
+export {
+  PlugipayError,
+  PlugipayNetworkError,
+  PlugipayTimeoutError,
+  PlugipaySignatureError,
+  isRetryable,
+} from '../core/errors';
+export type { FieldError, PlugipayErrorInit } from '../core/errors';
+export { signRequest } from '../core/signing';
+export type { SignRequestInput } from '../core/signing';
+export type { FetchLike, FetchOptions } from '../core/transport';
+export type { Query, QueryValue } from '../core/url';
+export type * from '../resources/objects';
+export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams } from '../resources/customers';
+export type {
+  CheckoutSessionCreateInput,
+  CheckoutSessionListParams,
+} from '../resources/checkout-sessions';

@@ -1,0 +1,67 @@
+/** Checkout sessions (ENDPOINTS §2.3): a hosted payment page for one amount. */
+import * as v from 'valibot';
+import type { CheckoutSession } from './objects';
+import { json, page, route } from './route';
+import { absoluteUrl, currency, id, integer, metadata, money, ordering, paging, text, timestamp } from './schemas';
+
+const CHECKOUT_METHODS = ['qris', 'va', 'ewallet', 'card', 'retail', 'paypal'] as const;
+const CHECKOUT_STATUSES = ['open', 'pending', 'pending_review', 'completed', 'expired', 'canceled', 'failed'] as const;
+
+const LineItemInput = v.strictObject({
+  name: text(1, 255),
+  quantity: integer(1),
+  unitAmount: money(0),
+});
+
+export const CheckoutSessionCreateInput = v.strictObject({
+  /** Integer ≥ 1 in the currency's minor unit. */
+  amount: money(1),
+  currency: currency(),
+  /** Payment methods offered on the hosted page; at least one. */
+  methods: v.pipe(v.array(v.picklist(CHECKOUT_METHODS)), v.minLength(1, 'must list at least one payment method')),
+  successUrl: absoluteUrl(),
+  cancelUrl: absoluteUrl(),
+  customerId: v.optional(id()),
+  /** A template of kind `checkout`. */
+  templateId: v.optional(id()),
+  /** Sent as `[]` when absent, as the official SDK does. */
+  lineItems: v.optional(v.array(LineItemInput), []),
+  /** Seconds until the session expires; no client default (the server's differs by source). */
+  expiresInSec: v.optional(integer(1)),
+  metadata: v.optional(metadata()),
+});
+export type CheckoutSessionCreateInput = v.InferInput<typeof CheckoutSessionCreateInput>;
+
+export const CheckoutSessionListParams = v.optional(
+  v.strictObject({
+    ...paging,
+    ...ordering,
+    status: v.optional(v.picklist(CHECKOUT_STATUSES)),
+    customerId: v.optional(id()),
+    createdAfter: v.optional(timestamp()),
+    createdBefore: v.optional(timestamp()),
+  }),
+);
+export type CheckoutSessionListParams = v.InferInput<typeof CheckoutSessionListParams>;
+
+export const checkoutSessionRoutes = {
+  create: route('POST', '/api/v1/checkout-sessions', {
+    body: CheckoutSessionCreateInput,
+    returns: json<CheckoutSession>(),
+  }),
+  get: route('GET', '/api/v1/checkout-sessions/{id}', { returns: json<CheckoutSession>() }),
+  list: route('GET', '/api/v1/checkout-sessions', {
+    query: CheckoutSessionListParams,
+    returns: page<CheckoutSession>(),
+  }),
+  /** Open, pending or pending-review sessions only; a terminal one answers 409 `conflict`. */
+  cancel: route('POST', '/api/v1/checkout-sessions/{id}/cancel', {
+    emptyBody: true,
+    returns: json<CheckoutSession>(),
+  }),
+  /** The merchant confirms the money arrived (manual transfers, cash, EDC slips). */
+  confirm: route('POST', '/api/v1/checkout-sessions/{id}/confirm', {
+    emptyBody: true,
+    returns: json<CheckoutSession>(),
+  }),
+};

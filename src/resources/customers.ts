@@ -1,0 +1,51 @@
+/** Customers (ENDPOINTS §2.1): no lifecycle states; delete answers 409 while money history exists. */
+import * as v from 'valibot';
+import type { Customer } from './objects';
+import { json, none, page, route } from './route';
+import { email, id, metadata, ordering, paging, text, timestamp } from './schemas';
+
+const customerFields = {
+  /** Your own id for the customer; unique per workspace and mode (duplicate → 409 `conflict`). */
+  externalId: v.optional(text(1, 255)),
+  email: v.optional(email()),
+  name: v.optional(text(1, 255)),
+  phone: v.optional(text(1, 64)),
+  /** NPWP / VAT number. */
+  taxId: v.optional(text(1, 64)),
+  defaultPaymentTokenId: v.optional(id()),
+};
+
+export const CustomerCreateInput = v.optional(
+  v.strictObject({ ...customerFields, metadata: v.optional(metadata()) }),
+  {},
+);
+export type CustomerCreateInput = v.InferInput<typeof CustomerCreateInput>;
+
+export const CustomerUpdateInput = v.strictObject({
+  ...customerFields,
+  /** `null` clears the metadata. */
+  metadata: v.optional(v.nullable(metadata())),
+});
+export type CustomerUpdateInput = v.InferInput<typeof CustomerUpdateInput>;
+
+export const CustomerListParams = v.optional(
+  v.strictObject({
+    ...paging,
+    ...ordering,
+    email: v.optional(v.string()),
+    externalId: v.optional(v.string()),
+    createdAfter: v.optional(timestamp()),
+  }),
+);
+export type CustomerListParams = v.InferInput<typeof CustomerListParams>;
+
+export const customerRoutes = {
+  /** Create a customer; every field is optional. */
+  create: route('POST', '/api/v1/customers', { body: CustomerCreateInput, returns: json<Customer>() }),
+  get: route('GET', '/api/v1/customers/{id}', { returns: json<Customer>() }),
+  /** Await for the first page, or `for await` over every customer. */
+  list: route('GET', '/api/v1/customers', { query: CustomerListParams, returns: page<Customer>() }),
+  update: route('PATCH', '/api/v1/customers/{id}', { body: CustomerUpdateInput, returns: json<Customer>() }),
+  /** Fails with 409 while subscriptions, invoices, paid sessions or gift cards refer to the customer. */
+  delete: route('DELETE', '/api/v1/customers/{id}', { returns: none() }),
+};

@@ -1,0 +1,127 @@
+/**
+ * Declarative routes: a resource is a table of one-line `route(...)` entries, bound to a client
+ * by `bindRoutes`. A route validates its input with its schema, fills and encodes the `{id}`
+ * placeholder, and hands a call to the client; it never touches the network itself.
+ */
+import type * as v from 'valibot';
+import type { APIPromise } from '../core/api-promise';
+import type { ResponseKind } from '../core/envelope';
+import type { PagePromise } from '../core/pagination';
+import type { Query } from '../core/url';
+import { validateInput } from '../core/validation';
+import { fillPath } from '../core/url';
+import { id as idSchema } from './schemas';
+
+/** Per-call options every method takes last. */
+export interface RequestOptions {
+  /** Your own Idempotency-Key for a write (default: `idem_<uuid>` minted once per call). */
+  idempotencyKey?: string;
+  /** Cancels the request (and any retry wait): the call fails with code `aborted`. */
+  signal?: AbortSignal;
+  /** Bounds each attempt, reading the body included. */
+  timeoutMs?: number;
+  /** Act inside another workspace (platform keys). */
+  onBehalfOf?: string;
+  /** Retries of transient failures for this call, overriding the client's `maxRetries`. */
+  maxRetries?: number;
+}
+
+/** What a route asks the client to do. */
+export interface Call {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Query;
+  body?: unknown;
+  responseKind: ResponseKind;
+  options?: RequestOptions;
+  /** A void route: 204, an empty body or `data: null` all resolve to `undefined`. */
+  discardsData?: boolean;
+}
+
+/**
+ * The client as routes see it. A route passes a function that prepares its call, so that a
+ * validation failure becomes the returned promise's rejection rather than a synchronous throw.
+ */
+export interface Requester {
+  call<T>(prepare: () => Call): APIPromise<T>;
+  list<T>(prepare: () => Call): PagePromise<T>;
+}
+
+/** How a route's success is returned, with the TypeScript type it is returned as. */
+export interface Returns<T, Kind extends 'json' | 'text' | 'binary' | 'void' | 'page'> {
+  readonly kind: Kind;
+  /** Type-only marker. */
+  readonly type?: T;
+}
+export const json = <T>(): Returns<T, 'json'> => ({ kind: 'json' });
+export const page = <T>(): Returns<T, 'page'> => ({ kind: 'page' });
+export const text = (): Returns<string, 'text'> => ({ kind: 'text' });
+export const binary = (): Returns<ArrayBuffer, 'binary'> => ({ kind: 'binary' });
+export const none = (): Returns<void, 'void'> => ({ kind: 'void' });
+
+type AnySchema = v.GenericSchema;
+type HasId<P extends string> = P extends `${string}{${string}}${string}` ? true : false;
+type InputArgs<S> = S extends AnySchema
+  ? undefined extends v.InferInput<S>
+    ? [input?: v.InferInput<S>]
+    : [input: v.InferInput<S>]
+  : [];
+type RouteArgs<P extends string, S> = [
+  ...(HasId<P> extends true ? [id: string] : []),
+  ...InputArgs<S>,
+  options?: RequestOptions,
+];
+type RouteResult<R> =
+  R extends Returns<infer T, 'page'> ? PagePromise<T> : R extends Returns<infer T, infer _> ? APIPromise<T> : never;
+
+export interface RouteSpec<R, S> {
+  returns: R;
+  /** Body schema (writes) … */
+  body?: S;
+  /** … or query schema (reads). */
+  query?: S;
+  /** Send the literal `{}` when there is no input (the official SDK's bodiless actions). */
+  emptyBody?: true;
+}
+
+export type Route<F> = (requester: Requester) => F;
+
+export function route<
+  const P extends string,
+  R extends Returns<unknown, 'json' | 'text' | 'binary' | 'void' | 'page'>,
+  S extends AnySchema | undefined = undefined,
+>(method: Call['method'], path: P, spec: RouteSpec<R, S>): Route<(...args: RouteArgs<P, S>) => RouteResult<R>> {
+  const hasId = /\{\w+\}/.test(path);
+  const schema = spec.body ?? spec.query;
+  const kind = spec.returns.kind;
+  return (requester) =>
+    ((...args: unknown[]) => {
+      const prepare = (): Call => {
+        const idValue = hasId ? args.shift() : undefined;
+        const input = schema ? args.shift() : undefined;
+        const options = args.shift() as RequestOptions | undefined;
+        const filled = hasId ? fillPath(path, { id: validateInput(idSchema(), idValue) }) : path;
+        const parsed = schema ? validateInput(schema, input) : undefined;
+        const call: Call = {
+          method,
+          path: filled,
+          responseKind: kind === 'text' || kind === 'binary' ? kind : 'json',
+          options,
+        };
+        if (spec.query) call.query = parsed as Query | undefined;
+        else if (spec.body) call.body = parsed ?? (spec.emptyBody ? {} : undefined);
+        else if (spec.emptyBody) call.body = {};
+        if (kind === 'void') call.discardsData = true;
+        return call;
+      };
+      return kind === 'page' ? requester.list(prepare) : requester.call(prepare);
+    }) as never;
+}
+
+export type BoundRoutes<T> = { [K in keyof T]: T[K] extends Route<infer F> ? F : never };
+
+export function bindRoutes<T extends Record<string, Route<unknown>>>(requester: Requester, table: T): BoundRoutes<T> {
+  const bound: Record<string, unknown> = {};
+  for (const [name, make] of Object.entries(table)) bound[name] = make(requester);
+  return bound as BoundRoutes<T>;
+}
