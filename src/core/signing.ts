@@ -14,7 +14,7 @@ export interface SignatureInput {
   path: string;
   /** Unix seconds, the value of `X-Plugipay-Timestamp`. */
   timestamp: number | string;
-  /** Lowercase hex SHA-256 of the exact body bytes; `""` when there is no body. */
+  /** Lowercase hex SHA-256 of the exact body bytes (of `""` when there is no body). */
   bodySha256: string;
   /** Present when an `Idempotency-Key` header is sent: it becomes the fifth line. */
   idempotencyKey?: string | null | undefined;
@@ -26,11 +26,14 @@ export function stringToSign(input: SignatureInput): string {
   return lines.join('\n');
 }
 
-/** The lowercase hex body hash of WIRE 1: `""` without a body, the hash of `""` for multipart. */
+/**
+ * The body line of WIRE 1: the SHA-256 of the exact body bytes sent. A bodiless request hashes
+ * the empty string `""` (the WIRE 8 vectors R4, R6 and R8 fix this reading), and so does a
+ * multipart upload, whose boundary the runtime picks after signing.
+ */
 export async function bodySha256(body: string | null | undefined, multipart = false): Promise<string> {
-  if (multipart) return EMPTY_BODY_SHA256;
-  if (body == null) return '';
-  return body === '' ? EMPTY_BODY_SHA256 : sha256Hex(utf8(body));
+  if (multipart || body == null || body === '') return EMPTY_BODY_SHA256;
+  return sha256Hex(utf8(body));
 }
 
 export function signWithKey(key: CryptoKey, input: SignatureInput): Promise<string> {

@@ -10,13 +10,13 @@ export interface NodeSignInput {
   /** Raw request target as received or sent: pathname + search. */
   target: string;
   timestamp: string;
-  /** Raw body bytes; `null` for no body. Multipart is signed as `""` (pass `''`). */
+  /** Raw body bytes; `null` for no body, which is hashed as `""` like multipart. */
   body: Buffer | string | null;
   idempotencyKey: string | null;
 }
 
 export function nodeSign(input: NodeSignInput): string {
-  const bodyHash = input.body === null ? '' : createHash('sha256').update(input.body).digest('hex');
+  const bodyHash = createHash('sha256').update(input.body ?? '').digest('hex');
   const lines = [input.method.toUpperCase(), input.target, input.timestamp, bodyHash];
   if (input.idempotencyKey !== null) lines.push(input.idempotencyKey);
   return createHmac('sha256', input.secret).update(lines.join('\n'), 'utf8').digest('hex');
