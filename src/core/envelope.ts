@@ -84,7 +84,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function isEnvelopeShaped(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && ('data' in value || 'error' in value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && ('data' in value || 'error' in value || 'meta' in value);
 }
 
 /**
