@@ -11,7 +11,8 @@ import { importHmacKey } from './crypto';
 import { readPageMeta, type ResponseKind } from './envelope';
 import { PlugipayError } from './errors';
 import { PagePromise, type Page } from './pagination';
-import { createTransport, type Auth, type Exchange, type FetchLike, type FetchOptions, type Transport } from './transport';
+import { retrying } from './retry';
+import { createTransport, newIdempotencyKey, type Auth, type Exchange, type FetchLike, type FetchOptions, type Transport } from './transport';
 import { normalizeBaseUrl, type Query } from './url';
 import { validateInput } from './validation';
 
@@ -232,16 +233,22 @@ export class PlugipayClient {
 
   async #send(call: Call): Promise<Exchange> {
     const options = validateInput(RequestOptionsSchema, call.options) ?? {};
-    return this.#transport.send({
+    const spec = {
       method: call.method,
       path: call.path,
       query: call.query,
       body: call.body,
       responseKind: call.responseKind,
-      idempotencyKey: options.idempotencyKey,
+      // Minted once per logical call: every retry carries the same key.
+      idempotencyKey: options.idempotencyKey ?? (call.method === 'GET' ? undefined : newIdempotencyKey()),
       signal: options.signal,
       timeoutMs: options.timeoutMs,
       onBehalfOf: options.onBehalfOf,
+    };
+    // Each attempt is signed anew by the transport, with a fresh timestamp.
+    return retrying(() => this.#transport.send(spec), {
+      maxRetries: options.maxRetries ?? this.maxRetries,
+      signal: options.signal,
     });
   }
 }

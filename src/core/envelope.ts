@@ -67,6 +67,7 @@ function invalidResponse(received: Received, why: string, text: string): Plugipa
     message: `${why} (HTTP ${received.status}): ${JSON.stringify(snippet(text))}`,
     requestId: headerRequestId(received.headers),
     idempotencyKey: received.idempotencyKey,
+    headers: received.headers,
   });
 }
 
@@ -105,6 +106,7 @@ export function decodeResponse(received: Received, kind: ResponseKind): Decoded 
       message: `HTTP ${received.status}`,
       requestId: headerRequestId(received.headers),
       idempotencyKey: received.idempotencyKey,
+      headers: received.headers,
     });
   }
   const json = parseJson(text);
@@ -125,6 +127,7 @@ export function decodeResponse(received: Received, kind: ResponseKind): Decoded 
       details: error.details,
       docUrl: error.docUrl,
       idempotencyKey: received.idempotencyKey,
+      headers: received.headers,
     });
   }
   // `null` stays `null`: some routes answer it on purpose (no onboarding started yet).

@@ -27,6 +27,8 @@ export interface PlugipayErrorInit {
   idempotencyKey?: string;
   retries?: number;
   fieldErrors?: FieldError[];
+  /** Response headers, when a response was read (e.g. `Retry-After` on a 429). */
+  headers?: Headers;
   cause?: unknown;
 }
 
@@ -57,6 +59,8 @@ export class PlugipayError extends Error {
   declare readonly retries?: number;
   /** Every client-side validation problem (`code` `invalid_request`, `status` 0). */
   declare readonly fieldErrors?: FieldError[];
+  /** Headers of the response that failed, when one was read. Not part of `toJSON()`. */
+  declare readonly headers?: Headers;
 
   constructor(init: PlugipayErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -73,6 +77,7 @@ export class PlugipayError extends Error {
     if (init.idempotencyKey !== undefined) this.idempotencyKey = init.idempotencyKey;
     if (init.retries !== undefined) this.retries = init.retries;
     if (init.fieldErrors !== undefined) this.fieldErrors = init.fieldErrors;
+    if (init.headers !== undefined) Object.defineProperty(this, 'headers', { value: init.headers });
   }
 
   static readonly [KIND]: ErrorKind = 'PlugipayError';

@@ -14,6 +14,8 @@ export {
   isRetryable,
 } from '../core/errors';
 export type { FieldError, PlugipayErrorInit } from '../core/errors';
+export { withRetry, backoffDelay, retryAfterMs } from '../core/retry';
+export type { WithRetryOptions } from '../core/retry';
 export { signRequest } from '../core/signing';
 export type { SignRequestInput } from '../core/signing';
 export type { FetchLike, FetchOptions } from '../core/transport';

@@ -1,0 +1,43 @@
+// Builds every published entry as ESM (.mjs) and CJS (.cjs) with bundled declarations
+// (.d.mts / .d.cts). Dependencies and Node built-ins stay external: users' bundlers resolve
+// ofetch and valibot once, and only the Node-only testing entry imports node:http.
+import { existsSync } from 'node:fs';
+import dts from 'rollup-plugin-dts';
+import esbuild from 'rollup-plugin-esbuild';
+
+const ENTRIES = {
+  index: 'src/entries/index.ts',
+  webhooks: 'src/entries/webhooks.ts',
+  workers: 'src/entries/workers.ts',
+  deno: 'src/entries/deno.ts',
+  browser: 'src/entries/browser.ts',
+  testing: 'src/entries/testing.ts',
+  'testing-node': 'src/entries/testing-node.ts',
+};
+// Entries land issue by issue; build the ones that exist.
+const input = Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => existsSync(file)));
+
+const external = (id) => /^(node:|ofetch$|valibot$)/.test(id);
+
+const js = (format, ext) => ({
+  input,
+  external,
+  plugins: [esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.json' })],
+  output: {
+    dir: 'dist',
+    format,
+    entryFileNames: `[name].${ext}`,
+    chunkFileNames: `shared/[name]-[hash].${ext}`,
+    exports: 'named',
+    sourcemap: false,
+  },
+});
+
+const types = (ext) => ({
+  input,
+  external,
+  plugins: [dts({ tsconfig: 'tsconfig.json' })],
+  output: { dir: 'dist', format: 'es', entryFileNames: `[name].d.${ext}`, chunkFileNames: `shared/[name]-[hash].d.${ext}` },
+});
+
+export default [js('es', 'mjs'), js('cjs', 'cjs'), types('mts'), types('cts')];

@@ -1,0 +1,98 @@
+/**
+ * Safe retries (WIRE 5): only transient failures (`isRetryable`), exponential backoff from
+ * 0.5 s capped at 8 s with full jitter, `Retry-After`/`retry-after-ms` honoured, and a wait over
+ * 60 s never taken. The caller's signal cancels the wait. The same classification serves the
+ * client's `maxRetries` and the exported `withRetry` for application-level policy.
+ */
+import { PlugipayError, isRetryable } from './errors';
+
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_CAP_MS = 8_000;
+export const MAX_RETRY_WAIT_MS = 60_000;
+
+/** Full jitter: a uniform wait in [0, min(cap, base·2^retry)). `retry` counts from 0. */
+export function backoffDelay(retry: number, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
+}
+
+/** The server's requested wait, from `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date. */
+export function retryAfterMs(headers: Headers | undefined, now: number = Date.now()): number | undefined {
+  const ms = headers?.get('retry-after-ms');
+  if (ms && /^\d+(\.\d+)?$/.test(ms.trim())) return Number(ms);
+  const after = headers?.get('retry-after')?.trim();
+  if (!after) return undefined;
+  if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;
+  const date = Date.parse(after);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Waits `ms`, or fails with code `aborted` as soon as the signal fires. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = () => {
+      clearTimeout(timer);
+      reject(new PlugipayError({ status: 0, code: 'aborted', message: 'Plugipay request aborted by the caller’s AbortSignal during a retry wait', cause: signal?.reason }));
+    };
+    if (signal?.aborted) return aborted();
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', aborted);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  signal?: AbortSignal;
+  /** Overall budget in ms for the whole call, waits included: no retry starts past it. */
+  deadlineMs?: number;
+  now?: () => number;
+  random?: () => number;
+  /** Called before each wait; for logging. */
+  onRetry?: (info: { error: unknown; retry: number; delayMs: number }) => void;
+}
+
+function stamp(error: unknown, retries: number): unknown {
+  if (error instanceof PlugipayError) Object.defineProperty(error, 'retries', { value: retries, enumerable: true, configurable: true });
+  return error;
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails permanently, or runs out of retries; the thrown error
+ * carries `retries`. `attempt` receives the retry number (0 for the first attempt).
+ */
+export async function retrying<T>(attempt: (retry: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  for (let retry = 0; ; retry++) {
+    try {
+      return await attempt(retry);
+    } catch (error) {
+      if (retry >= options.maxRetries || !isRetryable(error)) throw stamp(error, retry);
+      const requested = retryAfterMs(error instanceof PlugipayError ? error.headers : undefined, now());
+      const delayMs = requested ?? backoffDelay(retry, options.random);
+      if (delayMs > MAX_RETRY_WAIT_MS) throw stamp(error, retry);
+      if (options.deadlineMs !== undefined && now() + delayMs - started >= options.deadlineMs) throw stamp(error, retry);
+      options.onRetry?.({ error, retry: retry + 1, delayMs });
+      await sleep(delayMs, options.signal);
+    }
+  }
+}
+
+export interface WithRetryOptions extends Partial<Omit<RetryOptions, 'maxRetries'>> {
+  /** Attempts in all, the first included. Default 3, like the seed's recipe. */
+  attempts?: number;
+}
+
+/** Application-level retries with the SDK's classification and backoff (3 attempts by default). */
+export function withRetry<T>(fn: () => Promise<T> | PromiseLike<T>, options: WithRetryOptions = {}): Promise<T> {
+  const { attempts = 3, ...rest } = options;
+  if (!Number.isInteger(attempts) || attempts < 1) {
+    return Promise.reject(
+      new PlugipayError({ code: 'invalid_request', message: `attempts: must be an integer of at least 1 (got ${String(attempts)})` }),
+    );
+  }
+  return retrying(async () => fn(), { ...rest, maxRetries: attempts - 1 });
+}
