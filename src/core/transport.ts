@@ -4,6 +4,7 @@
  * honours the caller's signal, and hands the decoded envelope back. It knows no resource names.
  */
 import { createFetch } from 'ofetch';
+import { explainClockSkew } from './clock-skew';
 import { decodeResponse, type Decoded, type ResponseKind } from './envelope';
 import { PlugipayError, PlugipayNetworkError, timeoutError } from './errors';
 import { authorizationHeader, bodySha256, signWithKey } from './signing';
@@ -90,8 +91,9 @@ export function createTransport(config: TransportConfig) {
     if (onBehalfOf) headers['x-plugipay-on-behalf-of'] = onBehalfOf;
 
     const { auth } = config;
+    const signedAt = config.now();
     if (auth.kind === 'hmac') {
-      const timestamp = String(Math.floor(config.now() / 1000));
+      const timestamp = String(Math.floor(signedAt / 1000));
       const signature = await signWithKey(await auth.key(), {
         method,
         path: url.pathname + url.search,
@@ -142,7 +144,7 @@ export function createTransport(config: TransportConfig) {
       );
       return { ...decoded, response, idempotencyKey };
     } catch (error) {
-      if (error instanceof PlugipayError) throw error;
+      if (error instanceof PlugipayError) throw auth.kind === 'hmac' ? explainClockSkew(error, signedAt) : error;
       if (timedOut) throw timeoutError(timeoutMs, { ...failure, cause: unwrap(error) });
       if (callerSignal?.aborted) throw abortedError(failure, callerSignal.reason);
       const cause = unwrap(error);

@@ -257,3 +257,22 @@ describe('the secret never leaks', () => {
     expect(JSON.stringify(c)).not.toContain(SECRET);
   });
 });
+
+describe('clock skew', () => {
+  it('a 401 invalid_timestamp says how far the local clock is off, from the Date header', async () => {
+    const serverNow = Date.UTC(2026, 10, 26, 12, 0, 0);
+    const skewed = new PlugipayClient({
+      keyId: 'k',
+      secret: SECRET,
+      now: () => serverNow - 412_000,
+      fetch: async () =>
+        new Response(JSON.stringify({ data: null, error: { code: 'invalid_timestamp', message: 'Timestamp outside the allowed window' }, meta: { requestId: 'req_skew' } }), {
+          status: 401,
+          headers: { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() },
+        }),
+    });
+    const err = await failure(skewed.customers.get('x'));
+    expect(err).toMatchObject({ status: 401, code: 'invalid_timestamp', requestId: 'req_skew', details: { clockSkewSeconds: -412 } });
+    expect(err.message).toBe("Timestamp outside the allowed window (the local clock is 412 s behind Plugipay's, which allows 300 s: sync it, e.g. with NTP, or pass a corrected `now`)");
+  });
+});
