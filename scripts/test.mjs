@@ -38,6 +38,7 @@ function vitest(name, args = []) {
 const results = [];
 results.push(step('build', 'npx', ['rollup', '-c', '--silent']));
 results.push(step('typecheck', 'npx', ['tsc', '-p', '.']));
+results.push(step('typecheck (Node-only modules)', 'npx', ['tsc', '-p', 'tsconfig.node.json']));
 results.push(vitest('node'));
 
 console.log('\n── summary ──');

@@ -85,3 +85,632 @@ export interface CheckoutSession {
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Plans and prices (§2.2)
+
+export type Interval = 'day' | 'week' | 'month' | 'year';
+export type PriceModel = 'flat' | 'tiered' | 'volume' | 'usage';
+export type TaxMode = 'inclusive' | 'exclusive';
+
+/** What a customer may do in the self-service portal for a plan. */
+export interface PortalFeatures {
+  selfServeCancel: boolean;
+  selfServePause: boolean;
+  selfServeUpgrade: boolean;
+  selfServeDowngrade: boolean;
+  updatePaymentMethod: boolean;
+}
+
+export interface PriceTier {
+  /** Upper bound of the tier in units; `'inf'` for the last tier. */
+  upTo: number | 'inf';
+  unitAmount?: Money;
+  flatAmount?: Money;
+}
+
+export interface Price {
+  id: Id;
+  planId: Id;
+  currency: Currency;
+  model: Open<PriceModel>;
+  /** Set for `flat` and `usage` prices. */
+  unitAmount: Money | null;
+  /** Set for `tiered` and `volume` prices. */
+  tiers: PriceTier[] | null;
+  taxMode: Open<TaxMode>;
+  active: boolean;
+  createdAt: Timestamp;
+}
+
+export interface Plan {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  name: string;
+  description: string | null;
+  interval: Open<Interval>;
+  intervalCount: number;
+  trialDays: number;
+  /** One price per currency; amounts live here, not on the plan. */
+  prices: Price[];
+  usageAggregate: Open<'sum' | 'max' | 'last'> | null;
+  meteredUnit: string | null;
+  portalFeatures: PortalFeatures;
+  dunningPolicyId: Id | null;
+  active: boolean;
+  /** Set once archived (a soft delete; existing subscriptions keep billing). */
+  archivedAt: Timestamp | null;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Older servers: a flat currency instead of `prices[]`. */
+  currency?: Currency;
+  /** Older servers: a flat amount instead of `prices[]`. */
+  amount?: Money;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invoices (§2.4)
+
+export type InvoiceStatus = 'draft' | 'open' | 'past_due' | 'paid' | 'void' | 'uncollectible';
+
+export interface InvoiceLine {
+  id: Id;
+  description: string;
+  quantity: number;
+  unitAmount: Money;
+  amount: Money;
+  priceId: Id | null;
+  metadata: Metadata | null;
+}
+
+export interface Invoice {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  customerId: Id;
+  subscriptionId: Id | null;
+  status: Open<InvoiceStatus>;
+  number: string;
+  currency: Currency;
+  subtotal: Money;
+  discount: Money;
+  tax: Money;
+  total: Money;
+  amountPaid: Money;
+  amountDue: Money;
+  dueAt: Timestamp | null;
+  issuedAt: Timestamp | null;
+  paidAt: Timestamp | null;
+  voidedAt: Timestamp | null;
+  /** The buyer-facing invoice page. */
+  hostedInvoiceUrl: string | null;
+  /** Returned by GET only, when a checkout session paid the invoice. */
+  chargeId?: string | null;
+  collectionAttempts: number;
+  lines: InvoiceLine[];
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subscriptions (§2.5)
+
+export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'paused' | 'canceled' | 'incomplete';
+export type CollectionMethod = 'charge_automatically' | 'send_invoice';
+
+export interface Subscription {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  customerId: Id;
+  planId: Id;
+  priceId: Id | null;
+  status: Open<SubscriptionStatus>;
+  currentPeriodStart: Timestamp;
+  currentPeriodEnd: Timestamp;
+  trialEnd: Timestamp | null;
+  /** Set by `cancel({ at: 'period_end' })`. */
+  cancelAt: Timestamp | null;
+  canceledAt: Timestamp | null;
+  canceledReason: string | null;
+  pausedAt: Timestamp | null;
+  defaultPaymentTokenId: Id | null;
+  discountCouponId: Id | null;
+  collectionMethod: Open<CollectionMethod>;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Older servers. */
+  cancelAtPeriodEnd?: boolean;
+  /** Older servers' name for `trialEnd`. */
+  trialEndsAt?: Timestamp | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Portal sessions (§2.6)
+
+export interface PortalSession {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  customerId: Id;
+  /** Short-lived: redirect the customer right away and do not store it. */
+  url: string;
+  returnUrl: string;
+  expiresAt: Timestamp;
+  createdAt: Timestamp;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receipts (§2.7)
+
+export type ReceiptSourceType = 'checkout_session' | 'invoice';
+
+export interface ReceiptSummary {
+  id: Id;
+  number: string;
+  sourceType: Open<ReceiptSourceType>;
+  sourceId: Id;
+  customerId: Id | null;
+  amount: Money;
+  currency: Currency;
+  method: string | null;
+  adapter: string | null;
+  issuedAt: Timestamp;
+  emailedAt: Timestamp | null;
+  emailedTo: string | null;
+}
+
+/** `GET /receipts/{id}`: a rich document whose shape is kept opaque. */
+export type ReceiptDocument = Record<string, unknown>;
+
+// ---------------------------------------------------------------------------------------------
+// Refunds (§2.8)
+
+export type RefundStatus = 'pending' | 'succeeded' | 'failed' | 'canceled';
+export type RefundReason = 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
+
+export interface Refund {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  /** The captured payment: `CheckoutSession.paymentId`. */
+  chargeId: string;
+  invoiceId: Id | null;
+  amount: Money;
+  currency: Currency;
+  /** Free text on read (an enum on input). */
+  reason: Open<RefundReason> | null;
+  /** Only `succeeded` means the buyer gets the money. */
+  status: Open<RefundStatus>;
+  failureCode: string | null;
+  failureMessage: string | null;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Older servers. */
+  sourceType?: Open<ReceiptSourceType>;
+  /** Older servers. */
+  sourceId?: Id;
+  /** Older servers' single failure field. */
+  failureReason?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payouts (§2.9)
+
+/** Note the double "l" in `cancelled`, as the server spells it. */
+export type PayoutStatus = 'pending' | 'in_transit' | 'paid' | 'failed' | 'cancelled';
+
+export interface Payout {
+  id: Id;
+  accountId: Id;
+  amount: Money;
+  currency: Currency;
+  status: Open<PayoutStatus>;
+  method: Open<'manual' | 'xendit_disbursement'>;
+  bankCode: string | null;
+  bankName: string;
+  bankAccountNumber: string;
+  bankAccountHolder: string;
+  note: string | null;
+  reference: string | null;
+  failureReason: string | null;
+  ledgerTransactionId: Id | null;
+  processedAt: Timestamp | null;
+  /** Set when the payout is paid. */
+  completedAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PayoutBalance {
+  ledgerBalance: Money;
+  /** Held by pending payouts. */
+  locked: Money;
+  available: Money;
+  currency: Currency | null;
+}
+
+/** The saved payout destination. */
+export interface BankAccount {
+  bankCode: string | null;
+  bankName: string | null;
+  bankAccountNumber: string | null;
+  bankAccountHolder: string | null;
+  configured: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ledger and reports (§2.10, §2.11)
+
+export type LedgerSourceType = 'checkout_session' | 'invoice' | 'refund' | 'payout' | 'adjustment' | 'dispute';
+
+export interface LedgerEntry {
+  id: Id;
+  accountId: Id;
+  /** Groups the legs of one transaction. */
+  txId: Id;
+  /** Account code, e.g. `revenue`, `platform_fee` (an open set). */
+  code: string;
+  direction: Open<'debit' | 'credit'>;
+  amount: Money;
+  currency: Currency;
+  sourceType: Open<LedgerSourceType>;
+  sourceId: Id;
+  memo: string | null;
+  postedAt: Timestamp;
+}
+
+export interface LedgerBalance {
+  code: string;
+  debits: Money;
+  credits: Money;
+  balance: Money;
+  currency?: Currency;
+}
+
+export interface PnlReport {
+  from: Timestamp;
+  to: Timestamp;
+  currency: Currency;
+  revenue: Money;
+  refunds: Money;
+  platformFees: Money;
+  tax: Money;
+  net: Money;
+  lines: { code: string; amount: Money }[];
+}
+
+export interface CashFlowReport {
+  from: Timestamp;
+  to: Timestamp;
+  currency: Currency;
+  totalInflow: Money;
+  totalOutflow: Money;
+  net: Money;
+  buckets: { day: string; inflow: Money; outflow: Money; net: Money }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webhook endpoints, deliveries and events (§2.12, §2.13)
+
+/**
+ * A webhook endpoint. Two shapes are in the wild (the current SDK's `active` + failure streak,
+ * and the docs' `status` + `lastDelivery`), so the fields of either are optional.
+ */
+export interface WebhookEndpoint {
+  id: Id;
+  accountId?: Id;
+  mode?: Mode;
+  url: string;
+  /** Event types delivered here; `['*']` means all. */
+  events: string[];
+  description: string | null;
+  active: boolean;
+  consecutiveFailures?: number;
+  failingSince?: Timestamp | null;
+  disabledAt?: Timestamp | null;
+  disabledReason?: string | null;
+  /** The signing secret (`whsec_…`): ONLY in the create response, shown once. Store it then. */
+  secret?: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Docs shape: `errored` means auto-disabled. */
+  status?: Open<'active' | 'disabled' | 'errored'>;
+  signingSecret?: string | null;
+  lastDelivery?: { eventId: Id; deliveredAt: Timestamp; statusCode: number; durationMs: number } | null;
+}
+
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveryAttempt {
+  attemptNumber: number;
+  status: string;
+  responseCode: number | null;
+  durationMs: number;
+  /** e.g. `"HTTP 503"`, `"timed out after 10000ms"`. */
+  error: string | null;
+  nextRetryAt: Timestamp | null;
+  attemptedAt: Timestamp;
+}
+
+export interface WebhookDelivery {
+  id: Id;
+  endpointId: Id;
+  eventId: Id;
+  type: string;
+  /** The exact JSON body that was sent (what the signature covers). */
+  body: string;
+  status: Open<DeliveryStatus>;
+  attempts: number;
+  nextRetryAt: Timestamp | null;
+  lastAttemptAt: Timestamp | null;
+  deliveredAt: Timestamp | null;
+  responseCode: number | null;
+  lastError: string | null;
+  attemptLog: WebhookDeliveryAttempt[];
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** The `data` of an event: the resource after the change, plus per-type extras. */
+export interface EventData<T = unknown> {
+  /** The resource after the change, in the same shape as its GET. */
+  object: T;
+  aggregateType?: string;
+  aggregateId?: Id;
+  [extra: string]: unknown;
+}
+
+/** An event as `events.list`/`retrieve` return it; the same ids and payloads as the webhooks. */
+export interface EventRecord {
+  id: Id;
+  /** Open: see `WebhookEvent` for the catalog. */
+  type: string;
+  accountId: Id | null;
+  mode: Mode | null;
+  occurredAt: Timestamp;
+  data: EventData;
+  metadata?: {
+    idempotencyKey?: string;
+    mode?: Mode;
+    requestId?: string;
+    source?: string;
+    /** Set on replays: the id of the original event. */
+    replayOf?: Id;
+  } & Record<string, unknown>;
+  createdAt: Timestamp;
+  publishedAt: Timestamp | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adapters (§2.14)
+
+export type AdapterKind = 'xendit' | 'paypal' | 'midtrans' | 'manual' | 'managed';
+
+/** A payment-provider connection; one per kind. Older servers send `configured` instead of `status`. */
+export interface AdapterConfig {
+  kind: Open<AdapterKind>;
+  status?: Open<'unconfigured' | 'active' | 'error'>;
+  secretKeyLast4?: string | null;
+  publicConfig?: Record<string, unknown> | null;
+  configuredAt?: Timestamp | null;
+  lastErrorAt?: Timestamp | null;
+  lastErrorCode?: string | null;
+  /** Older servers. */
+  configured?: boolean;
+  /** Older servers. */
+  updatedAt?: Timestamp;
+}
+
+export interface ManagedOnboardingState {
+  subAccountId: Id;
+  email: string | null;
+  onboardingUrl: string | null;
+  kybStatus: Open<'not_started' | 'invited' | 'registered' | 'live' | 'rejected'>;
+  capabilitiesStatus: Open<'pending' | 'live' | 'declined' | 'resubmission_required'>;
+  payoutsReady: boolean;
+  lastWebhookAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gift cards and store credit (§2.15)
+
+export type GiftCardStatus = 'active' | 'redeemed' | 'void' | 'expired';
+
+/** A bearer gift card (`customerId` null) or store credit (`customerId` set). */
+export interface GiftCard {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  mode: Mode;
+  /** The redemption code. */
+  code: string;
+  currency: Currency;
+  initialBalance: Money;
+  balance: Money;
+  status: Open<GiftCardStatus>;
+  customerId: Id | null;
+  kind: Open<'store_credit' | 'gift_card'>;
+  expiresAt: Timestamp | null;
+  note: string | null;
+  issuedSource: string | null;
+  issuedRef: string | null;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** One movement of a gift card's balance. */
+export interface GiftCardEntry {
+  id: Id;
+  accountId: Id;
+  giftCardId: Id;
+  kind: Open<'issue' | 'redeem' | 'topup' | 'void'>;
+  /** Signed: negative for redemptions and voids. */
+  delta: Money;
+  balanceAfter: Money;
+  currency: Currency;
+  externalSource: string;
+  externalRef: string;
+  checkoutSessionId: Id | null;
+  ledgerTxId: Id | null;
+  note: string | null;
+  createdAt: Timestamp;
+}
+
+/** What redeem, topup and void return: the card after the change and the entry that changed it. */
+export interface GiftCardMutation {
+  giftCard: GiftCard;
+  entry: GiftCardEntry;
+}
+
+export type GiftCardBalance = Pick<GiftCard, 'code' | 'balance' | 'currency' | 'status'>;
+
+// ---------------------------------------------------------------------------------------------
+// Secondary namespaces (§2.16)
+
+export type TemplateKind = 'checkout' | 'receipt' | 'invoice';
+
+export interface Template {
+  id: Id;
+  accountId: Id;
+  kind: Open<TemplateKind>;
+  name: string;
+  isDefault: boolean;
+  config: Record<string, unknown>;
+  /** Older servers' name for `config`. */
+  document?: Record<string, unknown>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface CheckoutSettings {
+  enabledMethods: string[];
+  methodOrder: string[];
+  /** Which adapter serves each method. */
+  methodAdapter: Record<string, string>;
+  brandName: string | null;
+  brandLogoUrl: string | null;
+  brandAccentColor: string | null;
+  brandTagline: string | null;
+  businessPhone: string | null;
+  businessEmail: string | null;
+  businessAddress: string | null;
+  businessTaxId: string | null;
+  receiptTemplate: Record<string, unknown>;
+  /** Computed by the server; not editable. */
+  availableMethods?: string[];
+  /** Computed by the server; not editable. */
+  methodSupport?: Record<string, unknown>;
+}
+
+export interface UploadedFile {
+  /** Absolute (the SDK resolves a relative `/api/v1/files/…` against the base URL). */
+  url: string;
+  fileName: string;
+  fileSize: number;
+}
+
+export interface PartnerWorkspace {
+  accountId: Id;
+  partner: string;
+  /** A fraction, e.g. `0.003`. */
+  discountRate: number;
+  brandName: string | null;
+  businessEmail: string | null;
+  createdAt: Timestamp;
+}
+
+export interface PartnerUsageSummary {
+  partner: string;
+  from: Timestamp;
+  to: Timestamp;
+  currency: Currency;
+  total: Money;
+  lines: {
+    accountId: Id;
+    brandName: string | null;
+    transactionCount: number;
+    grossVolume: Money;
+    discountRate: number;
+    fee: Money;
+  }[];
+}
+
+/** Assumed result of every email route (its shape is not documented). */
+export interface EmailResult {
+  sent: boolean;
+  to: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public checkout (§4, the browser entry point)
+
+export interface PublicCheckoutSession {
+  session: {
+    id: Id;
+    amount: Money;
+    currency: Currency;
+    status: Open<CheckoutSessionStatus>;
+    expiresAt: Timestamp;
+    successUrl: string;
+    cancelUrl: string;
+    lineItems: LineItem[];
+  };
+  /** Enabled method ids. */
+  methods: string[];
+  catalog: {
+    /** Pass as `charge({ method })`. */
+    id: string;
+    label: string;
+    group: Open<'qr' | 'ewallet' | 'va' | 'debit' | 'card' | 'retail' | 'bnpl' | 'paypal' | 'offline'>;
+    currency: Currency;
+  }[];
+  /** Server-supplied strings: escape them before putting them into HTML or CSS. */
+  branding: {
+    brandName: string | null;
+    brandLogoUrl: string | null;
+    brandAccentColor: string | null;
+    brandTagline: string | null;
+  };
+  checkoutTemplate?: {
+    successMessage?: string;
+    showBusinessDetails?: boolean;
+    businessPhone?: string | null;
+    businessEmail?: string | null;
+    businessAddress?: string | null;
+  };
+  activeAdapters: string[];
+}
+
+export interface ManualBankAccount {
+  bankName: string;
+  accountNumber: string;
+  accountHolder: string;
+}
+
+/** What `charge` returns: send the buyer somewhere, or show them how to pay. */
+export type ChargeResult =
+  | {
+      kind: 'redirect';
+      /** Check it is `https:` before navigating. */
+      redirectUrl: string;
+    }
+  | {
+      kind: 'instructions';
+      instructions: {
+        heading: string;
+        note: string;
+        qrImageUrl?: string;
+        amount: Money;
+        currency: Currency;
+        bankAccounts?: ManualBankAccount[];
+      };
+    };

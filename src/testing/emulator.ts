@@ -1,0 +1,288 @@
+/**
+ * A local Plugipay API for tests, demos and the playground: a plain fetch handler with the
+ * signature of the global `fetch`, so it can be passed as the client's `fetch` option as it is,
+ * served by `Deno.serve`, used as a Worker's `fetch`, or put behind node:http
+ * (`plugipay-edge/testing/node`). It checks requests exactly as the server does (WIRE 1), keeps
+ * in-memory state with the state machines of ENDPOINTS.md, records events and delivers them as
+ * signed webhooks. Web-standard APIs only: no Node built-ins.
+ */
+import type { CheckoutSession, EventRecord, Invoice, Refund, WebhookDelivery } from '../resources/objects';
+import { notFound } from './emulator/api-failure';
+import { RequestVerifier, type KeyPair } from './emulator/auth';
+import type { EventInput, RouteContext, World } from './emulator/context';
+import { Dispatcher, type RequestLogEntry } from './emulator/dispatch';
+import { eventEmitter, type Emit } from './emulator/emit';
+import { FaultBook, type FaultHandle, type FaultSpec } from './emulator/faults';
+import { newId, randomHex } from './emulator/ids';
+import { IdempotencyStore } from './emulator/idempotency';
+import type { ListMetaShape } from './emulator/pagination';
+import { Router } from './emulator/router';
+import { completeSession, expireSession, ADAPTER_FOR_METHOD } from './emulator/routes/checkout-sessions';
+import { ROUTES } from './emulator/routes/index';
+import { markInvoicePastDue } from './emulator/routes/invoices';
+import { settleRefund } from './emulator/routes/refunds';
+import { AccountRegistry, snapshot, type AccountState } from './emulator/state';
+import { WebhookDispatcher, type FetchLike } from './emulator/webhook-delivery';
+
+export type { KeyPair } from './emulator/auth';
+export type { RequestLogEntry } from './emulator/dispatch';
+export type { FaultHandle, FaultMatch, FaultSpec } from './emulator/faults';
+export type { ListMetaShape } from './emulator/pagination';
+export type { FetchLike } from './emulator/webhook-delivery';
+
+/** A seed object: the create input of its route, plus an optional fixed `id`. */
+export type SeedItem = Record<string, unknown> & { id?: string };
+
+/** Objects that exist before the first request, created through the same validation as the API (no events). */
+export interface EmulatorSeed {
+  customers?: SeedItem[];
+  plans?: SeedItem[];
+  checkoutSessions?: SeedItem[];
+  /** `secret` fixes the endpoint's signing secret (default: a fresh `whsec_…`). */
+  webhookEndpoints?: (SeedItem & { secret?: string })[];
+}
+
+export interface EmulatorOptions {
+  /** HMAC key pairs the emulator accepts. Default: one generated test pair (see `credentials`). */
+  keys?: KeyPair[];
+  /** Dashboard keys accepted as `Authorization: Bearer <key>`. */
+  apiKeys?: string[];
+  /** The clock in milliseconds (default `Date.now`): the ±300 s window and every timestamp. */
+  now?: () => number;
+  /** `'page'`: `meta.page.{limit,hasMore,nextCursor}` (the docs); `'cursor'`: `meta.{hasMore,cursor}` (the SDKs). */
+  listMeta?: ListMetaShape;
+  seed?: EmulatorSeed;
+  /** The fetch that delivers webhooks (default: `globalThis.fetch` at delivery time). */
+  webhookFetch?: FetchLike;
+  /** The workspace of requests without `X-Plugipay-On-Behalf-Of` (default `acc_emulator`). */
+  accountId?: string;
+}
+
+export interface CompleteCheckoutOptions {
+  /** The method the buyer paid with (default `'qris'`). */
+  method?: string;
+  /** The provider that took it (default: by method, e.g. `xendit` for QRIS). */
+  adapter?: string;
+}
+
+export interface Emulator {
+  /** The first key pair: the one to give the client. */
+  readonly credentials: KeyPair;
+  readonly accountId: string;
+  /** A fetch handler: `(input, init?)` like the global `fetch`. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  /**
+   * Like `fetch`, for servers that know the raw request target (node:http's `req.url`): the
+   * signature is checked against `rawTarget` exactly as it arrived, not a re-serialized URL.
+   */
+  handle(request: Request, info?: { rawTarget?: string }): Promise<Response>;
+  /** Scripts a fault for the next matching request(s). */
+  inject(spec: FaultSpec): FaultHandle;
+  /** A payment arrives: the session becomes `completed` and `checkout_session.completed` is emitted. */
+  completeCheckout(sessionId: string, options?: CompleteCheckoutOptions): CheckoutSession;
+  /** The session's time runs out: `expired`, and `checkout_session.expired` is emitted. */
+  expireCheckout(sessionId: string): CheckoutSession;
+  /** The provider settles a pending refund: `refund.issued` or `refund.failed` is emitted. */
+  settleRefund(
+    refundId: string,
+    outcome: 'succeeded' | 'failed',
+    failure?: { failureCode?: string; failureMessage?: string },
+  ): Refund;
+  /** An open invoice passes its due date without payment (dunning starts). */
+  markInvoicePastDue(invoiceId: string): Invoice;
+  /** Recorded events, oldest first (all workspaces unless `accountId` is given). */
+  events(filter?: { type?: string; accountId?: string }): EventRecord[];
+  /** Webhook deliveries, oldest first. */
+  deliveries(filter?: { endpointId?: string; accountId?: string }): WebhookDelivery[];
+  /** The signing secret of a webhook endpoint (the API shows it only once). */
+  webhookSecret(endpointId: string): string | undefined;
+  /** Resolves once every queued webhook delivery has settled. */
+  flushWebhooks(): Promise<void>;
+  /** Every request received, in arrival order. */
+  readonly requests: readonly RequestLogEntry[];
+  /** Back to the initial state: objects, idempotency keys, faults and the request log (the seed is applied again). */
+  reset(): void;
+}
+
+const DEFAULT_ACCOUNT = 'acc_emulator';
+
+function generatedKeyPair(): KeyPair {
+  return { keyId: `pk_test_${randomHex(12)}`, secret: `sk_test_${randomHex(24)}` };
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const nowMs = options.now ?? (() => Date.now());
+  const keys = options.keys && options.keys.length > 0 ? options.keys : [generatedKeyPair()];
+  const defaultAccountId = options.accountId ?? DEFAULT_ACCOUNT;
+  const accounts = new AccountRegistry();
+  const faults = new FaultBook();
+  const idempotency = new IdempotencyStore(nowMs);
+  const log: RequestLogEntry[] = [];
+  const router = new Router(ROUTES);
+
+  const webhooks: WebhookDispatcher = new WebhookDispatcher({
+    fetch: () => options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
+    nowMs,
+    iso: () => new Date(nowMs()).toISOString(),
+    recordEvent: (account, input) => world.recordEvent(account, input),
+  });
+
+  const world: World = {
+    nowMs,
+    iso: (offsetMs = 0) => new Date(nowMs() + offsetMs).toISOString(),
+    accounts,
+    listMeta: options.listMeta ?? 'page',
+    recordEvent(account: AccountState, input: EventInput): EventRecord {
+      const at = world.iso();
+      const event = account.events.insert({
+        id: newId('evt'),
+        type: input.type,
+        accountId: account.accountId,
+        mode: 'test',
+        occurredAt: at,
+        data: {
+          object: snapshot(input.object),
+          ...(input.aggregateType ? { aggregateType: input.aggregateType } : {}),
+          ...(input.aggregateId ? { aggregateId: input.aggregateId } : {}),
+          ...input.extras,
+        },
+        metadata: { mode: 'test', ...input.metadata },
+        createdAt: at,
+        publishedAt: at,
+      });
+      webhooks.fanOut(account, event);
+      return event;
+    },
+    requeueDelivery: (account, deliveryId) => webhooks.requeue(account, deliveryId),
+  };
+
+  const dispatcher = new Dispatcher({
+    world,
+    router,
+    verifier: new RequestVerifier(keys, options.apiKeys ?? [], nowMs),
+    faults,
+    idempotency,
+    defaultAccountId,
+    log,
+  });
+
+  /** Finds an object by id in any workspace: test helpers are not scoped to one. */
+  function locate<T>(pick: (account: AccountState) => T | undefined, what: string, id: string): { account: AccountState; value: T } {
+    for (const account of accounts.all()) {
+      const value = pick(account);
+      if (value !== undefined) return { account, value };
+    }
+    throw new Error(`emulator: ${notFound(what, id).error.message}`);
+  }
+
+  function helperEmit(account: AccountState): Emit {
+    return eventEmitter(world, account, { source: 'emulator' });
+  }
+
+  function applySeed(seed: EmulatorSeed | undefined): void {
+    if (!seed) return;
+    const account = accounts.get(defaultAccountId);
+    const create = (path: string, item: SeedItem) => {
+      const lookup = router.lookup('POST', path);
+      if (lookup.kind !== 'found') throw new Error(`emulator: no seed route ${path}`);
+      const url = new URL(`https://plugipay.com${path}`);
+      const ctx: RouteContext = {
+        world,
+        account,
+        emit: () => undefined, // seeded objects exist before time starts: no events
+        request: new Request(url),
+        url,
+        params: lookup.params,
+        query: url.searchParams,
+        body: item,
+        requestId: 'req_seed',
+        idempotencyKey: null,
+        origin: url.origin,
+        ...(item.id !== undefined ? { presetId: item.id } : {}),
+      };
+      try {
+        return lookup.route.handler(ctx);
+      } catch (error) {
+        const failure = (error as { error?: { message?: string } }).error;
+        throw new Error(`emulator seed ${path}: ${failure?.message ?? String(error)}`);
+      }
+    };
+    for (const item of seed.customers ?? []) create('/api/v1/customers', item);
+    for (const item of seed.plans ?? []) create('/api/v1/plans', item);
+    for (const item of seed.checkoutSessions ?? []) create('/api/v1/checkout-sessions', item);
+    for (const item of seed.webhookEndpoints ?? []) {
+      const reply = create('/api/v1/webhooks', item);
+      if (item.secret !== undefined && reply.kind === 'data') {
+        account.webhookSecrets.set((reply.data as { id: string }).id, item.secret);
+      }
+    }
+  }
+
+  applySeed(options.seed);
+
+  const emulator: Emulator = {
+    credentials: keys[0]!,
+    accountId: defaultAccountId,
+    fetch(input, init) {
+      // A Request without init is used as is: no copy, and its signal stays the caller's.
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      return dispatcher.handle(request);
+    },
+    handle: (request, info) => dispatcher.handle(request, info?.rawTarget),
+    inject: (spec) => faults.add(spec),
+    completeCheckout(sessionId, { method = 'qris', adapter } = {}) {
+      const { account, value } = locate((a) => a.checkoutSessions.get(sessionId), 'checkout session', sessionId);
+      return snapshot(
+        completeSession({ world, account, emit: helperEmit(account) }, value, {
+          method,
+          adapter: adapter ?? ADAPTER_FOR_METHOD[method] ?? 'manual',
+        }),
+      );
+    },
+    expireCheckout(sessionId) {
+      const { account, value } = locate((a) => a.checkoutSessions.get(sessionId), 'checkout session', sessionId);
+      return snapshot(expireSession({ world, account, emit: helperEmit(account) }, value));
+    },
+    settleRefund(refundId, outcome, failure = {}) {
+      const { account, value } = locate((a) => a.refunds.get(refundId), 'refund', refundId);
+      return snapshot(settleRefund({ world, account, emit: helperEmit(account) }, value, outcome, failure));
+    },
+    markInvoicePastDue(invoiceId) {
+      const { account, value } = locate((a) => a.invoices.get(invoiceId), 'invoice', invoiceId);
+      return snapshot(markInvoicePastDue({ world, account, emit: helperEmit(account) }, value));
+    },
+    events: ({ type, accountId } = {}) =>
+      snapshot(
+        accounts
+          .all()
+          .filter((a) => accountId === undefined || a.accountId === accountId)
+          .flatMap((a) => a.events.values())
+          .filter((e) => type === undefined || e.type === type),
+      ),
+    deliveries: ({ endpointId, accountId } = {}) =>
+      snapshot(
+        accounts
+          .all()
+          .filter((a) => accountId === undefined || a.accountId === accountId)
+          .flatMap((a) => a.deliveries.values())
+          .filter((d) => endpointId === undefined || d.endpointId === endpointId),
+      ),
+    webhookSecret(endpointId) {
+      for (const account of accounts.all()) {
+        const secret = account.webhookSecrets.get(endpointId);
+        if (secret !== undefined) return secret;
+      }
+      return undefined;
+    },
+    flushWebhooks: () => webhooks.flush(),
+    requests: log,
+    reset() {
+      accounts.clear();
+      faults.clear();
+      idempotency.clear();
+      log.length = 0;
+      applySeed(options.seed);
+    },
+  };
+  return emulator;
+}

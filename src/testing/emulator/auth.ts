@@ -1,0 +1,128 @@
+/**
+ * Request authentication as the server does it (WIRE 1), written independently of
+ * src/core/signing.ts so that a bug there fails here instead of being mirrored: the string to
+ * sign is rebuilt from what was RECEIVED (the raw request target, the timestamp header, the
+ * hash of the received bytes, the received Idempotency-Key) and compared in constant time.
+ */
+import { fromHex64, importHmacKey, sha256Hex, utf8 } from '../../core/crypto';
+import { apiFailure, type ApiFailure } from './api-failure';
+
+export interface KeyPair {
+  keyId: string;
+  secret: string;
+}
+
+export type Principal = { kind: 'hmac'; keyId: string } | { kind: 'bearer'; apiKey: string };
+
+export interface ReceivedRequest {
+  method: string;
+  /** `pathname + search` exactly as received. */
+  target: string;
+  headers: Headers;
+  body: Uint8Array<ArrayBuffer>;
+}
+
+/** The server's clock window, both directions (ENDPOINTS §0.7). */
+export const CLOCK_WINDOW_SEC = 300;
+
+/** SHA-256 of zero bytes: what a multipart upload is signed with (vector R5). */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+const HMAC_SCHEME = /^Plugipay-HMAC-SHA256 keyId=([^\s,]+), scope=([^\s,]+), signature=([^\s,]*)$/;
+const BEARER_SCHEME = /^Bearer ([^\s]+)$/;
+
+export function isMultipart(headers: Headers): boolean {
+  return (headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+}
+
+/**
+ * The BODY_SHA256 line: the hash of the bytes received, and the hash of `""` for multipart.
+ * A bodiless request is hashed as `""` too: WIRE 1's prose says the line is empty then, but the
+ * published vectors (R4, R6, R8, cross-checked with openssl) sign bodiless requests with the
+ * hash of the empty string, and the vectors are the contract.
+ */
+export async function signedBodyHash(body: Uint8Array<ArrayBuffer>, headers: Headers): Promise<string> {
+  if (isMultipart(headers)) return EMPTY_SHA256;
+  return sha256Hex(body);
+}
+
+export function stringToVerify(req: ReceivedRequest, timestamp: string, bodyHash: string): string {
+  const lines = [req.method.toUpperCase(), req.target, timestamp, bodyHash];
+  const idempotencyKey = req.headers.get('idempotency-key');
+  if (idempotencyKey !== null) lines.push(idempotencyKey);
+  return lines.join('\n');
+}
+
+function unauthorized(code: string, message: string): ApiFailure {
+  return apiFailure(401, code, message);
+}
+
+export class RequestVerifier {
+  private readonly secrets = new Map<string, string>();
+  private readonly hmacKeys = new Map<string, Promise<CryptoKey>>();
+  private readonly apiKeys: Set<string>;
+
+  constructor(keys: readonly KeyPair[], apiKeys: readonly string[], private readonly nowMs: () => number) {
+    for (const { keyId, secret } of keys) this.secrets.set(keyId, secret);
+    this.apiKeys = new Set(apiKeys);
+  }
+
+  /** The principal, or the 401 the server would answer. */
+  async verify(req: ReceivedRequest): Promise<Principal | ApiFailure> {
+    const authorization = req.headers.get('authorization');
+    if (!authorization) return unauthorized('unauthorized', 'Missing Authorization header');
+
+    const bearer = BEARER_SCHEME.exec(authorization);
+    if (bearer) {
+      const apiKey = bearer[1]!;
+      if (!this.apiKeys.has(apiKey)) return unauthorized('invalid_key', 'Unknown API key');
+      return { kind: 'bearer', apiKey };
+    }
+
+    const hmac = HMAC_SCHEME.exec(authorization);
+    if (!hmac) {
+      return unauthorized(
+        'unauthorized',
+        'Malformed Authorization header: expected "Plugipay-HMAC-SHA256 keyId=<keyId>, scope=*, signature=<64 lowercase hex>" or "Bearer <apiKey>"',
+      );
+    }
+    const [, keyId, scope, signatureHex] = hmac as unknown as [string, string, string, string];
+    if (scope !== '*') return unauthorized('unauthorized', `Unsupported scope '${scope}' in Authorization header`);
+    const signature = /^[0-9a-f]{64}$/.test(signatureHex) ? fromHex64(signatureHex) : undefined;
+    if (!signature) return unauthorized('unauthorized', 'Authorization signature must be 64 lowercase hex characters');
+
+    const secret = this.secrets.get(keyId);
+    if (secret === undefined) return unauthorized('invalid_key', `Unknown key id '${keyId}'`);
+
+    const timestamp = req.headers.get('x-plugipay-timestamp');
+    if (timestamp === null || !/^\d+$/.test(timestamp)) {
+      return unauthorized('invalid_timestamp', 'X-Plugipay-Timestamp must be Unix seconds (digits only)');
+    }
+    const skew = Math.abs(this.nowMs() / 1000 - Number(timestamp));
+    if (skew > CLOCK_WINDOW_SEC) {
+      return unauthorized(
+        'invalid_timestamp',
+        `X-Plugipay-Timestamp is ${Math.round(skew)} s away from the server clock (window ±${CLOCK_WINDOW_SEC} s)`,
+      );
+    }
+
+    const message = stringToVerify(req, timestamp, await signedBodyHash(req.body, req.headers));
+    const valid = await crypto.subtle.verify('HMAC', await this.keyFor(keyId, secret), signature, utf8(message));
+    if (!valid) {
+      return unauthorized(
+        'invalid_signature',
+        'Signature does not match: sign METHOD, pathname+search as sent, timestamp, body SHA-256 and the Idempotency-Key when sent',
+      );
+    }
+    return { kind: 'hmac', keyId };
+  }
+
+  private keyFor(keyId: string, secret: string): Promise<CryptoKey> {
+    let key = this.hmacKeys.get(keyId);
+    if (!key) {
+      key = importHmacKey(secret);
+      this.hmacKeys.set(keyId, key);
+    }
+    return key;
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * The request pipeline: CORS preflight → scripted faults → route lookup → authentication →
+ * idempotency → handler → envelope. Each step is its own module; this one only orders them.
+ */
+import { sha256Hex } from '../../core/crypto';
+import { apiFailure, isApiFailure, type ApiFailure } from './api-failure';
+import { isMultipart, type RequestVerifier } from './auth';
+import type { Reply, RouteContext, World } from './context';
+import { connectionReset, delay, shapeResponse, syntheticResponse, type FaultBook, type FaultSpec } from './faults';
+import { newRequestId } from './ids';
+import { IdempotencyStore, replayResponse, storeResponse } from './idempotency';
+import { listMetaFields } from './pagination';
+import { dataResponse, errorResponse, noContentResponse, preflightResponse, withCors, type ReplyMeta } from './reply';
+import type { Router } from './router';
+import { expireDueSessions } from './routes/checkout-sessions';
+import { findKnownRoute } from './routes/not-emulated';
+import { eventEmitter } from './emit';
+import type { AccountState } from './state';
+
+/** One line of `emulator.requests`. */
+export interface RequestLogEntry {
+  method: string;
+  /** pathname + search as received. */
+  path: string;
+  idempotencyKey: string | null;
+  /** The workspace the request acted in, once authenticated. */
+  accountId: string | null;
+  /** HTTP status answered; `null` while pending, or when the connection was reset or the client aborted. */
+  status: number | null;
+  requestId: string | null;
+  /** A scripted fault affected this request. */
+  fault: boolean;
+  /** Answered from the idempotency store. */
+  replayed: boolean;
+  /** What happened when no status was sent. */
+  outcome?: 'reset' | 'aborted';
+}
+
+export interface DispatchDeps {
+  world: World;
+  router: Router;
+  verifier: RequestVerifier;
+  faults: FaultBook;
+  idempotency: IdempotencyStore;
+  defaultAccountId: string;
+  log: RequestLogEntry[];
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export class Dispatcher {
+  constructor(private readonly deps: DispatchDeps) {}
+
+  async handle(request: Request, rawTarget?: string): Promise<Response> {
+    const url = new URL(request.url);
+    const entry: RequestLogEntry = {
+      method: request.method,
+      path: rawTarget ?? url.pathname + url.search,
+      idempotencyKey: request.headers.get('idempotency-key'),
+      accountId: null,
+      status: null,
+      requestId: null,
+      fault: false,
+      replayed: false,
+    };
+    this.deps.log.push(entry);
+    try {
+      const response = await this.answer(request, url, entry);
+      entry.status = response.status;
+      entry.requestId ??= response.headers.get('x-request-id');
+      return response;
+    } catch (error) {
+      entry.outcome = error instanceof TypeError ? 'reset' : 'aborted';
+      throw error;
+    }
+  }
+
+  private async answer(request: Request, url: URL, entry: RequestLogEntry): Promise<Response> {
+    if (request.method === 'OPTIONS') return preflightResponse();
+    const signal = request.signal;
+
+    const before = this.deps.faults.take(request, 'before');
+    if (before) {
+      entry.fault = true;
+      const synthetic = await this.startFault(before, signal);
+      if (synthetic) return shapeResponse(synthetic, before, signal);
+      return shapeResponse(await this.process(request, url, entry), before, signal);
+    }
+
+    const real = await this.process(request, url, entry);
+    const after = this.deps.faults.take(request, 'after');
+    if (!after) return real;
+    entry.fault = true;
+    const synthetic = await this.startFault(after, signal);
+    return shapeResponse(synthetic ?? real, after, signal);
+  }
+
+  /** The fault's delay and reset; the response it substitutes, if it has a status. */
+  private async startFault(spec: FaultSpec, signal: AbortSignal): Promise<Response | undefined> {
+    if (spec.delayMs !== undefined && spec.delayMs > 0) await delay(spec.delayMs, signal);
+    if (spec.reset) throw connectionReset();
+    if (spec.status === undefined) return undefined;
+    return syntheticResponse(spec, this.meta(newRequestId()));
+  }
+
+  private meta(requestId: string): ReplyMeta {
+    return { requestId, timestamp: this.deps.world.iso() };
+  }
+
+  private fail(failure: ApiFailure, requestId = newRequestId()): Response {
+    return errorResponse(failure.status, failure.error, this.meta(requestId), failure.headers);
+  }
+
+  /** What the server itself would answer. */
+  private async process(request: Request, url: URL, entry: RequestLogEntry): Promise<Response> {
+    const method = request.method.toUpperCase();
+    const target = entry.path;
+    const body = new Uint8Array(await request.arrayBuffer());
+    const lookup = this.deps.router.lookup(method, url.pathname);
+    const known = lookup.kind === 'found' ? undefined : findKnownRoute(url.pathname);
+    const isPublic = lookup.kind === 'found' ? lookup.route.public === true : known?.public === true;
+
+    let accountId = this.deps.defaultAccountId;
+    if (!isPublic) {
+      const principal = await this.deps.verifier.verify({ method, target, headers: request.headers, body });
+      if (isApiFailure(principal)) return this.fail(principal);
+      accountId = request.headers.get('x-plugipay-on-behalf-of') || accountId;
+    }
+    entry.accountId = accountId;
+
+    if (lookup.kind !== 'found') {
+      if (known) {
+        return this.fail(
+          apiFailure(501, 'not_emulated', `${method} ${url.pathname} is a Plugipay route (${known.pattern}) that the emulator does not emulate`, {
+            details: { route: known.pattern },
+          }),
+        );
+      }
+      if (lookup.kind === 'wrong_method') {
+        return this.fail(
+          apiFailure(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname} (allowed: ${lookup.allowed.join(', ')})`, {
+            headers: { Allow: lookup.allowed.join(', ') },
+          }),
+        );
+      }
+      return this.fail(apiFailure(404, 'not_found', `No route ${method} ${url.pathname}`));
+    }
+
+    const account = this.deps.world.accounts.get(accountId);
+    const run = () => this.run(lookup.route.handler, { request, url, params: lookup.params, body, account, entry });
+    if (isPublic || !WRITE_METHODS.has(method)) return run();
+
+    const key = request.headers.get('idempotency-key');
+    if (key === null || key === '') {
+      return this.fail(
+        apiFailure(400, 'idempotency_key_required', `${method} requests need an Idempotency-Key header`, { field: 'Idempotency-Key' }),
+      );
+    }
+    // Multipart boundaries change on every attempt, so uploads are fingerprinted as signed: empty.
+    const fingerprint = `${method} ${target} ${isMultipart(request.headers) ? '' : await sha256Hex(body)}`;
+    for (;;) {
+      const claim = this.deps.idempotency.claim(accountId, key, fingerprint);
+      if (claim.kind === 'conflict') {
+        return this.fail(
+          apiFailure(409, 'idempotency_conflict', `Idempotency-Key '${key}' was already used with a different request`, {
+            details: { idempotencyKey: key },
+          }),
+        );
+      }
+      if (claim.kind === 'duplicate') {
+        const stored = await claim.result;
+        if (stored === null) continue; // the first attempt failed without a stored answer: run again
+        entry.replayed = true;
+        return replayResponse(stored);
+      }
+      let response: Response | undefined;
+      try {
+        response = await run();
+      } finally {
+        // 5xx answers are not remembered: the request did not run to completion.
+        claim.settle(response && response.status < 500 ? await storeResponse(response) : null);
+      }
+      return response;
+    }
+  }
+
+  private async run(
+    handler: (ctx: RouteContext) => Reply,
+    input: {
+      request: Request;
+      url: URL;
+      params: Record<string, string>;
+      body: Uint8Array<ArrayBuffer>;
+      account: AccountState;
+      entry: RequestLogEntry;
+    },
+  ): Promise<Response> {
+    const requestId = newRequestId();
+    input.entry.requestId = requestId;
+    const { world } = this.deps;
+    const idempotencyKey = input.request.headers.get('idempotency-key');
+    try {
+      const ctx: RouteContext = {
+        world,
+        account: input.account,
+        request: input.request,
+        url: input.url,
+        params: input.params,
+        query: input.url.searchParams,
+        body: parseBody(input.body, input.request.headers),
+        requestId,
+        idempotencyKey,
+        origin: input.url.origin,
+        emit: eventEmitter(world, input.account, {
+          requestId,
+          source: 'api',
+          ...(idempotencyKey ? { idempotencyKey } : {}),
+        }),
+      };
+      expireDueSessions({ world, account: input.account, emit: eventEmitter(world, input.account, { source: 'expiry' }) });
+      return this.toResponse(handler(ctx), requestId);
+    } catch (error) {
+      if (isApiFailure(error)) return this.fail(error, requestId);
+      const message = error instanceof Error ? error.message : String(error);
+      return this.fail(apiFailure(500, 'internal_error', `Emulator error: ${message}`), requestId);
+    }
+  }
+
+  private toResponse(reply: Reply, requestId: string): Response {
+    const meta = this.meta(requestId);
+    switch (reply.kind) {
+      case 'data':
+        return dataResponse(reply.status, reply.data, meta);
+      case 'page':
+        return dataResponse(200, reply.page.items, { ...meta, ...listMetaFields(this.deps.world.listMeta, reply.page) });
+      case 'empty':
+        return noContentResponse(requestId);
+      case 'raw': {
+        const response = withCors(reply.response);
+        response.headers.set('X-Request-Id', requestId);
+        return response;
+      }
+    }
+  }
+}
+
+/** The JSON body; `{}` when there is none (bodiless actions, §6.16) and for multipart. */
+function parseBody(body: Uint8Array<ArrayBuffer>, headers: Headers): unknown {
+  if (body.byteLength === 0 || isMultipart(headers)) return {};
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    throw apiFailure(400, 'invalid_request', 'Request body is not valid JSON');
+  }
+}

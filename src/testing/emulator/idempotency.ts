@@ -1,0 +1,79 @@
+/**
+ * The server's idempotency promise (WIRE 4, ENDPOINTS §0.3): per workspace, the same key with the
+ * same method, target and body replays the first response; the same key with anything else is a
+ * 409. A duplicate that arrives while the first is still running waits for the first's result
+ * instead of racing it, so fifty parallel creates under one key make exactly one object.
+ *
+ * A replay sends the first response's status and body byte for byte, so its `meta.requestId` is
+ * the original one (as Stripe does), plus the header `Idempotent-Replayed: true`.
+ */
+
+export interface StoredResponse {
+  status: number;
+  headers: [string, string][];
+  /** `null` for a bodiless answer (204). */
+  body: string | null;
+}
+
+interface Entry {
+  fingerprint: string;
+  storedAt: number;
+  /** `null` when the first attempt produced nothing worth replaying (a 5xx): the key is free again. */
+  result: Promise<StoredResponse | null>;
+}
+
+export type IdempotencyClaim =
+  | { kind: 'first'; settle(result: StoredResponse | null): void }
+  | { kind: 'duplicate'; result: Promise<StoredResponse | null> }
+  | { kind: 'conflict'; fingerprint: string };
+
+/** How long a key is remembered. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export class IdempotencyStore {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly nowMs: () => number) {}
+
+  /**
+   * Synchronous on purpose: the lookup and the claim happen in one turn of the event loop, so
+   * no other request can slip in between them.
+   */
+  claim(accountId: string, key: string, fingerprint: string): IdempotencyClaim {
+    const slot = `${accountId}\u0000${key}`;
+    const existing = this.entries.get(slot);
+    if (existing && this.nowMs() - existing.storedAt < IDEMPOTENCY_TTL_MS) {
+      if (existing.fingerprint !== fingerprint) return { kind: 'conflict', fingerprint: existing.fingerprint };
+      return { kind: 'duplicate', result: existing.result };
+    }
+    let settle!: (result: StoredResponse | null) => void;
+    const result = new Promise<StoredResponse | null>((resolve) => (settle = resolve));
+    const entry: Entry = { fingerprint, storedAt: this.nowMs(), result };
+    this.entries.set(slot, entry);
+    return {
+      kind: 'first',
+      settle: (stored) => {
+        if (stored === null && this.entries.get(slot) === entry) this.entries.delete(slot);
+        settle(stored);
+      },
+    };
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export async function storeResponse(response: Response): Promise<StoredResponse> {
+  return {
+    status: response.status,
+    headers: [...response.headers],
+    body: response.status === 204 ? null : await response.clone().text(),
+  };
+}
+
+export function replayResponse(stored: StoredResponse): Response {
+  const headers = new Headers(stored.headers);
+  headers.set('Idempotent-Replayed', 'true');
+  return new Response(stored.body, { status: stored.status, headers });
+}

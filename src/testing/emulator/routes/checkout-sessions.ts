@@ -1,0 +1,177 @@
+/**
+ * Checkout sessions (ENDPOINTS §2.3): create → open; cancel/confirm while not terminal;
+ * completion by a payment (`emulator.completeCheckout`) or by the merchant's confirm; expiry
+ * when the clock passes `expiresAt`.
+ */
+import type { CheckoutMethod, CheckoutSession, LineItem } from '../../../resources/objects';
+import { illegalTransition, notFound, validationError } from '../api-failure';
+import { created, ok, type Mutation, type RouteContext } from '../context';
+import { Fields } from '../fields';
+import { newId } from '../ids';
+import type { Route } from '../router';
+import type { AccountState } from '../state';
+import { arn, id, listReply, queryOneOf, queryTime, sameIfSet } from './common';
+
+export const CHECKOUT_METHODS: readonly CheckoutMethod[] = ['qris', 'va', 'ewallet', 'card', 'retail', 'paypal'];
+const STATUSES = ['open', 'pending', 'pending_review', 'completed', 'expired', 'canceled', 'failed'] as const;
+/** Statuses from which a session can still be paid, canceled or confirmed. */
+export const LIVE_STATUSES: readonly string[] = ['open', 'pending', 'pending_review'];
+/** The emulator's default lifetime: the docs give both 30 min and 24 h (§6.8); the longer one is kinder to tests. */
+const DEFAULT_TTL_SEC = 24 * 60 * 60;
+
+/** Which provider takes a method when the emulator completes a payment. */
+export const ADAPTER_FOR_METHOD: Readonly<Record<string, string>> = {
+  qris: 'xendit',
+  va: 'xendit',
+  ewallet: 'xendit',
+  retail: 'xendit',
+  card: 'midtrans',
+  paypal: 'paypal',
+};
+
+export function findSession(account: AccountState, sessionId: string): CheckoutSession {
+  const session = account.checkoutSessions.get(sessionId);
+  if (!session) throw notFound('checkout session', sessionId);
+  return session;
+}
+
+function readLineItems(fields: Fields): LineItem[] {
+  return (fields.objects('lineItems') ?? []).map((item) => ({
+    name: item.requiredString('name', { max: 255 }),
+    quantity: item.requiredInteger('quantity', { min: 1 }),
+    unitAmount: item.requiredInteger('unitAmount', { min: 0 }),
+  }));
+}
+
+function create(ctx: RouteContext) {
+  const fields = Fields.of(ctx.body);
+  const amount = fields.requiredInteger('amount', { min: 1 });
+  const currency = fields.requiredString('currency', { max: 8 });
+  const methods = fields.stringArray('methods', { required: true, min: 1 })!;
+  methods.forEach((method, i) => {
+    if (!CHECKOUT_METHODS.includes(method as CheckoutMethod)) {
+      throw validationError(`methods[${i}]`, `must be one of ${CHECKOUT_METHODS.map((m) => `'${m}'`).join(', ')}`);
+    }
+  });
+  const successUrl = fields.requiredUrl('successUrl');
+  const cancelUrl = fields.requiredUrl('cancelUrl');
+  const customerId = fields.string('customerId');
+  const customer = customerId === undefined ? undefined : ctx.account.customers.get(customerId);
+  if (customerId !== undefined && !customer) throw validationError('customerId', `no such customer '${customerId}'`);
+  fields.string('templateId');
+  const lineItems = readLineItems(fields);
+  const expiresInSec = fields.integer('expiresInSec', { min: 1 }) ?? DEFAULT_TTL_SEC;
+  const metadata = fields.metadata();
+
+  const sessionId = ctx.presetId ?? newId('cs');
+  const now = ctx.world.iso();
+  const session = ctx.account.checkoutSessions.insert({
+    id: sessionId,
+    arn: arn(ctx, 'checkout_session', sessionId),
+    accountId: ctx.account.accountId,
+    mode: 'test',
+    workspaceName: 'Plugipay Emulator',
+    customerId: customer?.id ?? null,
+    customer: customer
+      ? { id: customer.id, name: customer.name, email: customer.email, phone: customer.phone, externalId: customer.externalId }
+      : null,
+    status: 'open',
+    amount,
+    currency,
+    methods,
+    paymentMethod: null,
+    adapter: null,
+    lineItems,
+    successUrl,
+    cancelUrl,
+    hostedUrl: `https://plugipay.com/c/${encodeURIComponent(sessionId)}`,
+    expiresAt: ctx.world.iso(expiresInSec * 1000),
+    completedAt: null,
+    paymentId: null,
+    metadata: metadata ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return created(session);
+}
+
+function list(ctx: RouteContext) {
+  const status = queryOneOf(ctx.query, 'status', STATUSES);
+  const customerId = ctx.query.get('customerId') ?? undefined;
+  const after = queryTime(ctx.query, 'createdAfter');
+  const before = queryTime(ctx.query, 'createdBefore');
+  return listReply(ctx, ctx.account.checkoutSessions, (s) => {
+    const createdAt = Date.parse(s.createdAt);
+    return (
+      sameIfSet<string>(status, s.status) &&
+      sameIfSet(customerId, s.customerId ?? undefined) &&
+      (after === undefined || createdAt >= after) &&
+      (before === undefined || createdAt < before)
+    );
+  });
+}
+
+/** Moves a live session to `completed` as a captured payment would, and emits the event. */
+export function completeSession(
+  m: Mutation,
+  session: CheckoutSession,
+  payment: { method: string; adapter: string },
+): CheckoutSession {
+  if (!LIVE_STATUSES.includes(session.status)) {
+    throw illegalTransition('checkout session', session.id, session.status, 'complete');
+  }
+  const now = m.world.iso();
+  const completed = m.account.checkoutSessions.replace({
+    ...session,
+    status: 'completed',
+    paymentMethod: payment.method,
+    adapter: payment.adapter,
+    paymentId: newId('pay'),
+    completedAt: now,
+    updatedAt: now,
+  });
+  m.emit('plugipay.checkout_session.completed.v1', completed);
+  return completed;
+}
+
+export function expireSession(m: Mutation, session: CheckoutSession): CheckoutSession {
+  if (!LIVE_STATUSES.includes(session.status)) {
+    throw illegalTransition('checkout session', session.id, session.status, 'expire');
+  }
+  const expired = m.account.checkoutSessions.replace({ ...session, status: 'expired', updatedAt: m.world.iso() });
+  m.emit('plugipay.checkout_session.expired.v1', expired);
+  return expired;
+}
+
+/**
+ * Expires every live session whose `expiresAt` has passed: the server does this from a job;
+ * the emulator does it lazily, before it handles a request, so a moved clock is honoured.
+ */
+export function expireDueSessions(m: Mutation): void {
+  const now = m.world.nowMs();
+  for (const session of m.account.checkoutSessions.values()) {
+    if (LIVE_STATUSES.includes(session.status) && Date.parse(session.expiresAt) <= now) expireSession(m, session);
+  }
+}
+
+function cancel(ctx: RouteContext) {
+  const session = findSession(ctx.account, id(ctx));
+  if (!LIVE_STATUSES.includes(session.status)) {
+    throw illegalTransition('checkout session', session.id, session.status, 'cancel');
+  }
+  return ok(ctx.account.checkoutSessions.replace({ ...session, status: 'canceled', updatedAt: ctx.world.iso() }));
+}
+
+/** The merchant saying the money arrived (manual adapter: transfer, cash, EDC slip). */
+function confirm(ctx: RouteContext) {
+  const session = findSession(ctx.account, id(ctx));
+  return ok(completeSession(ctx, session, { method: session.paymentMethod ?? 'manual', adapter: 'manual' }));
+}
+
+export const checkoutSessionRoutes: Route[] = [
+  { method: 'POST', pattern: '/api/v1/checkout-sessions', handler: create },
+  { method: 'GET', pattern: '/api/v1/checkout-sessions', handler: list },
+  { method: 'GET', pattern: '/api/v1/checkout-sessions/:id', handler: (ctx) => ok(findSession(ctx.account, id(ctx))) },
+  { method: 'POST', pattern: '/api/v1/checkout-sessions/:id/cancel', handler: cancel },
+  { method: 'POST', pattern: '/api/v1/checkout-sessions/:id/confirm', handler: confirm },
+];

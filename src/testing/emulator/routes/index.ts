@@ -1,0 +1,23 @@
+/** The emulator's route table, one module per API namespace. */
+import type { Route } from '../router';
+import { checkoutSessionRoutes } from './checkout-sessions';
+import { customerRoutes } from './customers';
+import { eventRoutes } from './events';
+import { invoiceRoutes } from './invoices';
+import { planRoutes } from './plans';
+import { publicCheckoutRoutes } from './public-checkout';
+import { refundRoutes } from './refunds';
+import { subscriptionRoutes } from './subscriptions';
+import { webhookRoutes } from './webhooks';
+
+export const ROUTES: readonly Route[] = [
+  ...customerRoutes,
+  ...planRoutes,
+  ...checkoutSessionRoutes,
+  ...invoiceRoutes,
+  ...subscriptionRoutes,
+  ...refundRoutes,
+  ...eventRoutes,
+  ...webhookRoutes,
+  ...publicCheckoutRoutes,
+];

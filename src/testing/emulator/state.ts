@@ -1,0 +1,61 @@
+/**
+ * In-memory state, one set of tables per workspace: `X-Plugipay-On-Behalf-Of` switches the
+ * workspace, and an object of another workspace is simply not found (ENDPOINTS §0.7).
+ */
+import type {
+  CheckoutSession,
+  Customer,
+  EventRecord,
+  Invoice,
+  Plan,
+  Refund,
+  Subscription,
+  WebhookDelivery,
+  WebhookEndpoint,
+} from '../../resources/objects';
+import { Table } from './table';
+
+export class AccountState {
+  readonly customers = new Table<Customer>();
+  readonly plans = new Table<Plan>();
+  readonly checkoutSessions = new Table<CheckoutSession>();
+  readonly invoices = new Table<Invoice>();
+  readonly subscriptions = new Table<Subscription>();
+  readonly refunds = new Table<Refund>();
+  readonly events = new Table<EventRecord>();
+  /** Endpoints as listed (no secret); the signing secrets live beside them. */
+  readonly webhookEndpoints = new Table<WebhookEndpoint>();
+  readonly webhookSecrets = new Map<string, string>();
+  readonly deliveries = new Table<WebhookDelivery>();
+  /** Source of human-readable invoice numbers. */
+  invoiceCount = 0;
+
+  constructor(readonly accountId: string) {}
+}
+
+export class AccountRegistry {
+  private readonly accounts = new Map<string, AccountState>();
+
+  /** The workspace's state, created on first use: any `acc_…` the caller names exists. */
+  get(accountId: string): AccountState {
+    let account = this.accounts.get(accountId);
+    if (!account) {
+      account = new AccountState(accountId);
+      this.accounts.set(accountId, account);
+    }
+    return account;
+  }
+
+  all(): AccountState[] {
+    return [...this.accounts.values()];
+  }
+
+  clear(): void {
+    this.accounts.clear();
+  }
+}
+
+/** A detached copy, so callers can never mutate stored state through a returned object. */
+export function snapshot<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

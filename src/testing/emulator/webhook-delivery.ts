@@ -1,0 +1,214 @@
+/**
+ * Delivering recorded events to webhook endpoints (ENDPOINTS §3, WIRE 7): a POST of the event
+ * JSON signed in `X-Plugipay-Signature`, through the fetch the caller supplied. Deliveries run
+ * in the background; `flush()` resolves once every queued attempt (and any event it caused, such
+ * as an endpoint being disabled) has settled, so tests can wait deterministically.
+ *
+ * The emulator makes one attempt per queueing and no automatic retries (`nextRetryAt` stays
+ * null); `POST /webhooks/deliveries/{id}/retry` queues another attempt.
+ */
+import type { EventRecord, WebhookDelivery, WebhookEndpoint } from '../../resources/objects';
+import { signWebhookPayload } from '../sign-webhook';
+import { newId } from './ids';
+import type { AccountState } from './state';
+import type { EventInput } from './context';
+
+export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/** The server disables an endpoint after this many failures in a row spanning at least a day. */
+const DISABLE_AFTER_FAILURES = 20;
+const DISABLE_AFTER_MS = 24 * 60 * 60 * 1000;
+const ATTEMPT_TIMEOUT_MS = 10_000;
+
+export interface DeliveryDeps {
+  fetch(): FetchLike;
+  nowMs(): number;
+  iso(): string;
+  recordEvent(account: AccountState, input: EventInput): EventRecord;
+}
+
+export function wantsEvent(endpoint: WebhookEndpoint, type: string): boolean {
+  return endpoint.active && (endpoint.events.includes('*') || endpoint.events.includes(type));
+}
+
+/** The body Plugipay POSTs: the §3.1 envelope of the event. */
+export function webhookBody(event: EventRecord): string {
+  return JSON.stringify({
+    id: event.id,
+    type: event.type,
+    accountId: event.accountId,
+    occurredAt: event.occurredAt,
+    data: event.data,
+  });
+}
+
+export class WebhookDispatcher {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  /** Creates a delivery for every active endpoint subscribed to the event's type, and sends them. */
+  fanOut(account: AccountState, event: EventRecord): WebhookDelivery[] {
+    const deliveries: WebhookDelivery[] = [];
+    for (const endpoint of account.webhookEndpoints.values()) {
+      if (!wantsEvent(endpoint, event.type)) continue;
+      const now = this.deps.iso();
+      const delivery = account.deliveries.insert({
+        id: newId('whdel'),
+        endpointId: endpoint.id,
+        eventId: event.id,
+        type: event.type,
+        body: webhookBody(event),
+        status: 'pending',
+        attempts: 0,
+        nextRetryAt: null,
+        lastAttemptAt: null,
+        deliveredAt: null,
+        responseCode: null,
+        lastError: null,
+        attemptLog: [],
+        createdAt: now,
+        updatedAt: now,
+      });
+      deliveries.push(delivery);
+      this.queue(account, delivery.id);
+    }
+    return deliveries;
+  }
+
+  /** Starts one more attempt of an existing delivery (marks it pending first). */
+  requeue(account: AccountState, deliveryId: string): void {
+    const delivery = account.deliveries.get(deliveryId);
+    if (!delivery) return;
+    account.deliveries.replace({ ...delivery, status: 'pending', updatedAt: this.deps.iso() });
+    this.queue(account, deliveryId);
+  }
+
+  async flush(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private queue(account: AccountState, deliveryId: string): void {
+    // Not awaited by the request that caused the event: the API answers first, as the server does.
+    const task: Promise<void> = Promise.resolve()
+      .then(() => this.attempt(account, deliveryId))
+      .catch(() => undefined)
+      .finally(() => this.inFlight.delete(task));
+    this.inFlight.add(task);
+  }
+
+  private async attempt(account: AccountState, deliveryId: string): Promise<void> {
+    const delivery = account.deliveries.get(deliveryId);
+    const endpoint = delivery && account.webhookEndpoints.get(delivery.endpointId);
+    const secret = endpoint && account.webhookSecrets.get(endpoint.id);
+    if (!delivery || !endpoint || secret === undefined) return;
+
+    const attemptedAt = this.deps.iso();
+    const header = await signWebhookPayload(delivery.body, secret, {
+      timestamp: Math.floor(this.deps.nowMs() / 1000),
+    });
+    const started = Date.now();
+    let responseCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await this.deps.fetch()(endpoint.url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'User-Agent': 'Plugipay-Webhooks/emulator',
+          'X-Plugipay-Signature': header,
+        },
+        body: delivery.body,
+        signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) : null,
+      });
+      responseCode = response.status;
+      await response.arrayBuffer().catch(() => undefined);
+      if (!response.ok) error = `HTTP ${response.status}`;
+    } catch (cause) {
+      error =
+        cause instanceof Error && cause.name === 'TimeoutError'
+          ? `timed out after ${ATTEMPT_TIMEOUT_MS}ms`
+          : cause instanceof Error
+            ? cause.message
+            : String(cause);
+    }
+    const durationMs = Date.now() - started;
+    const succeeded = error === null;
+
+    const current = account.deliveries.get(deliveryId) ?? delivery;
+    const attemptNumber = current.attempts + 1;
+    account.deliveries.replace({
+      ...current,
+      status: succeeded ? 'succeeded' : 'failed',
+      attempts: attemptNumber,
+      lastAttemptAt: attemptedAt,
+      deliveredAt: succeeded ? attemptedAt : current.deliveredAt,
+      responseCode,
+      lastError: error,
+      attemptLog: [
+        ...current.attemptLog,
+        {
+          attemptNumber,
+          status: succeeded ? 'succeeded' : 'failed',
+          responseCode,
+          durationMs,
+          error,
+          nextRetryAt: null,
+          attemptedAt,
+        },
+      ],
+      updatedAt: attemptedAt,
+    });
+    this.updateEndpointHealth(account, endpoint.id, succeeded, {
+      eventId: delivery.eventId,
+      deliveredAt: attemptedAt,
+      statusCode: responseCode ?? 0,
+      durationMs,
+    });
+  }
+
+  private updateEndpointHealth(
+    account: AccountState,
+    endpointId: string,
+    succeeded: boolean,
+    lastDelivery: NonNullable<WebhookEndpoint['lastDelivery']>,
+  ): void {
+    const endpoint = account.webhookEndpoints.get(endpointId);
+    if (!endpoint) return;
+    const now = this.deps.iso();
+    if (succeeded) {
+      account.webhookEndpoints.replace({
+        ...endpoint,
+        consecutiveFailures: 0,
+        failingSince: null,
+        lastDelivery,
+        updatedAt: now,
+      });
+      return;
+    }
+    const failures = (endpoint.consecutiveFailures ?? 0) + 1;
+    const failingSince = endpoint.failingSince ?? now;
+    const disable =
+      endpoint.active &&
+      failures >= DISABLE_AFTER_FAILURES &&
+      this.deps.nowMs() - Date.parse(failingSince) >= DISABLE_AFTER_MS;
+    const updated = account.webhookEndpoints.replace({
+      ...endpoint,
+      consecutiveFailures: failures,
+      failingSince,
+      lastDelivery,
+      ...(disable
+        ? { active: false, status: 'disabled', disabledAt: now, disabledReason: 'too_many_failures' }
+        : {}),
+      updatedAt: now,
+    });
+    if (disable) {
+      this.deps.recordEvent(account, {
+        type: 'plugipay.webhook_endpoint.disabled.v1',
+        object: updated,
+        aggregateType: 'webhook_endpoint',
+        aggregateId: updated.id,
+      });
+    }
+  }
+}

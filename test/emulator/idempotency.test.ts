@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../../src/testing/emulator';
+import { apiFor } from './helpers';
+
+function setup() {
+  const emulator = createEmulator();
+  return { emulator, api: apiFor(emulator) };
+}
+
+describe('emulator idempotency (WIRE 4)', () => {
+  it('replays the first response for the same key and body, without running it again', async () => {
+    const { emulator, api } = setup();
+    const first = await api.post('/api/v1/customers', { email: 'a@example.com' }, { idempotencyKey: 'idem_same' });
+    const again = await api.post('/api/v1/customers', { email: 'a@example.com' }, { idempotencyKey: 'idem_same' });
+    expect(again.status).toBe(first.status);
+    expect(again.text).toBe(first.text); // the original body, request id included
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const list = await api.get('/api/v1/customers');
+    expect(list.body.data).toHaveLength(1);
+    expect(emulator.events({ type: 'plugipay.customer.created.v1' })).toHaveLength(1);
+    expect(emulator.requests.map((r) => r.replayed)).toEqual([false, true, false]);
+  });
+
+  it('answers 409 idempotency_conflict for the same key with another body or route', async () => {
+    const { api } = setup();
+    await api.post('/api/v1/customers', { email: 'a@example.com' }, { idempotencyKey: 'idem_k' });
+    const otherBody = await api.post('/api/v1/customers', { email: 'b@example.com' }, { idempotencyKey: 'idem_k' });
+    expect(otherBody.status).toBe(409);
+    expect(otherBody.body.error.code).toBe('idempotency_conflict');
+    const otherRoute = await api.post('/api/v1/plans', { email: 'a@example.com' }, { idempotencyKey: 'idem_k' });
+    expect(otherRoute.body.error.code).toBe('idempotency_conflict');
+  });
+
+  it('keeps keys per workspace', async () => {
+    const { api } = setup();
+    const a = await api.post('/api/v1/customers', { name: 'A' }, { idempotencyKey: 'idem_ws' });
+    const b = await api.post('/api/v1/customers', { name: 'B' }, { idempotencyKey: 'idem_ws', onBehalfOf: 'acc_other' });
+    expect(b.status).toBe(201);
+    expect(b.body.data.accountId).toBe('acc_other');
+    expect(a.body.data.accountId).toBe('acc_emulator');
+  });
+
+  it('replays errors too (a 4xx is a result), but not 5xx', async () => {
+    const { emulator, api } = setup();
+    const bad = await api.post('/api/v1/checkout-sessions', { amount: 0 }, { idempotencyKey: 'idem_bad' });
+    expect(bad.status).toBe(400);
+    const replay = await api.post('/api/v1/checkout-sessions', { amount: 0 }, { idempotencyKey: 'idem_bad' });
+    expect(replay.text).toBe(bad.text);
+
+    emulator.inject({ match: { path: '/api/v1/customers' }, status: 503, phase: 'after' });
+    const lost = await api.post('/api/v1/customers', { name: 'Lost' }, { idempotencyKey: 'idem_lost' });
+    expect(lost.status).toBe(503);
+    // The write happened before the answer was lost: the retry replays the stored 201.
+    const retry = await api.post('/api/v1/customers', { name: 'Lost' }, { idempotencyKey: 'idem_lost' });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect((await api.get('/api/v1/customers')).body.data).toHaveLength(1);
+  });
+
+  it('creates exactly one customer from 50 concurrent creates under one key', async () => {
+    const { api } = setup();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => api.post('/api/v1/customers', { email: 'race@example.com' }, { idempotencyKey: 'idem_race' })),
+    );
+    expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
+    expect(new Set(results.map((r) => r.body.data.id)).size).toBe(1);
+    const list = await api.get('/api/v1/customers?limit=100');
+    expect(list.body.data).toHaveLength(1);
+  });
+
+  it('ignores the header on GET and does not require keys on public routes', async () => {
+    const { api, emulator } = setup();
+    expect((await api.get('/api/v1/customers', { idempotencyKey: 'idem_get' })).status).toBe(200);
+    const session = await api.post('/api/v1/checkout-sessions', {
+      amount: 1000,
+      currency: 'IDR',
+      methods: ['qris'],
+      successUrl: 'https://shop.example/ok',
+      cancelUrl: 'https://shop.example/no',
+    });
+    const charge = await emulator.fetch(`https://plugipay.com/api/v1/public/checkout/sessions/${session.body.data.id}/charge`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ method: 'qris' }),
+    });
+    expect(charge.status).toBe(200);
+  });
+});
