@@ -40,6 +40,7 @@ results.push(step('build', 'npx', ['rollup', '-c', '--silent']));
 results.push(step('typecheck', 'npx', ['tsc', '-p', '.']));
 results.push(step('typecheck (Node-only modules)', 'npx', ['tsc', '-p', 'tsconfig.node.json']));
 results.push(vitest('node'));
+results.push(step('playground (node, against the emulator)', 'node', ['playground/node/checkout.mjs']));
 
 console.log('\n── summary ──');
 for (const r of results) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed`);
