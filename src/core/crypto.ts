@@ -20,10 +20,7 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
 
 /** Lowercase hex of 64 characters (a SHA-256 digest) to bytes; `undefined` for anything else. */
 export function fromHex64(hex: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) return undefined;
-  const out = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
+  if (/^[0-9a-f]{64}$/i.test(hex)) return new Uint8Array(hex.match(/../g)!.map((byte) => parseInt(byte, 16)));
 }
 
 export async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -42,9 +39,11 @@ export async function hmacHex(key: CryptoKey, message: string): Promise<string> 
   return toHex(await crypto.subtle.sign('HMAC', key, utf8(message)));
 }
 
-const decoder = /* @__PURE__ */ new TextDecoder();
+// `ignoreBOM` keeps a leading byte-order mark as text, so decoding then encoding gives back
+// exactly the bytes received.
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** UTF-8 bytes to text; invalid sequences become U+FFFD rather than throwing. */
-export function fromUtf8(bytes: Uint8Array): string {
+export function fromUtf8(bytes: ArrayBuffer | ArrayBufferView): string {
   return decoder.decode(bytes);
 }

@@ -38,18 +38,15 @@ type ErrorKind =
   | 'PlugipayTimeoutError'
   | 'PlugipaySignatureError';
 
-/** Static tag of each SDK class; a class that only inherits it is a user's subclass. */
-const KIND: unique symbol = Symbol.for('plugipay-edge.kind') as never;
-
 /** Every SDK failure. `status` is 0 when the server was never reached. */
 export class PlugipayError extends Error {
   declare readonly [BRAND]: ErrorKind;
   /** HTTP status; `0` for client-side failures that never reached the server. */
-  readonly status: number;
+  declare readonly status: number;
   /** Stable machine-readable code, kept verbatim from the server (casing varies). */
-  readonly code: string;
+  declare readonly code: string;
   /** `meta.requestId` of the response; `null` when no server response was read. */
-  readonly requestId: string | null;
+  declare readonly requestId: string | null;
   declare readonly field?: string;
   declare readonly details?: Record<string, unknown>;
   declare readonly docUrl?: string;
@@ -62,73 +59,60 @@ export class PlugipayError extends Error {
   /** Headers of the response that failed, when one was read. Not part of `toJSON()`. */
   declare readonly headers?: Headers;
 
-  constructor(init: PlugipayErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    const kind = (new.target as unknown as { [KIND]: ErrorKind })[KIND];
-    Object.defineProperty(this, BRAND, { value: kind });
+  constructor({ message, cause, headers, status = 0, requestId = null, ...known }: PlugipayErrorInit) {
+    super(message, cause === undefined ? undefined : { cause });
+    const kind = (new.target as typeof PlugipayError).kind;
     // Set from the tag, not from the class name, which minifiers rename.
     this.name = kind;
-    this.status = init.status ?? 0;
-    this.code = init.code;
-    this.requestId = init.requestId ?? null;
-    if (init.field !== undefined) this.field = init.field;
-    if (init.details !== undefined) this.details = init.details;
-    if (init.docUrl !== undefined) this.docUrl = init.docUrl;
-    if (init.idempotencyKey !== undefined) this.idempotencyKey = init.idempotencyKey;
-    if (init.retries !== undefined) this.retries = init.retries;
-    if (init.fieldErrors !== undefined) this.fieldErrors = init.fieldErrors;
-    if (init.headers !== undefined) Object.defineProperty(this, 'headers', { value: init.headers });
+    const fields: Record<string, unknown> = { status, ...known, requestId };
+    // Only the fields that are known become properties (and so appear in `toJSON()`).
+    for (const key in fields) if (fields[key] !== undefined) (this as Record<string, unknown>)[key] = fields[key];
+    Object.defineProperties(this, { [BRAND]: { value: kind }, headers: { value: headers } });
   }
 
-  static readonly [KIND]: ErrorKind = 'PlugipayError';
+  /**
+   * Which SDK class this is; a class that only inherits it is a user's subclass. A getter, not
+   * a static field, so that an unused class can be tree-shaken from a bundle.
+   */
+  static get kind(): ErrorKind {
+    return 'PlugipayError';
+  }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     // A user's own subclass keeps ordinary prototype semantics.
-    if (!Object.prototype.hasOwnProperty.call(this, KIND)) {
-      return Function.prototype[Symbol.hasInstance].call(this, value);
-    }
-    if (typeof value !== 'object' || value === null) return false;
-    const brand = (value as { [BRAND]?: unknown })[BRAND];
-    if (typeof brand !== 'string') return false;
-    const kind = (this as unknown as { [KIND]: ErrorKind })[KIND];
-    return kind === 'PlugipayError' || brand === kind;
+    if (!Object.hasOwn(this, 'kind')) return super[Symbol.hasInstance](value);
+    const brand = (value as { [BRAND]?: unknown } | null)?.[BRAND];
+    return typeof brand == 'string' && (this === PlugipayError || brand == this.kind);
   }
 
   /** The full attribute dump, safe to log: it never holds a secret. */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = {
-      name: this.name,
-      status: this.status,
-      code: this.code,
-      message: this.message,
-      requestId: this.requestId,
-    };
-    for (const key of ['field', 'details', 'docUrl', 'idempotencyKey', 'retries', 'fieldErrors'] as const) {
-      if (this[key] !== undefined) json[key] = this[key];
-    }
-    if (this.cause !== undefined) json.cause = describeCause(this.cause);
-    return json;
+    const { cause } = this;
+    // The cause is summarized as text (`TypeError: fetch failed`): an error object from a
+    // transport may carry request options, which have no place in a log line.
+    return { message: this.message, ...(this as object), cause: cause && String(cause) };
   }
 }
 
 /** DNS, connection refused, TLS, socket reset: the request may not have reached the server. */
 export class PlugipayNetworkError extends PlugipayError {
-  static override readonly [KIND]: ErrorKind = 'PlugipayNetworkError';
+  static override get kind(): ErrorKind {
+    return 'PlugipayNetworkError';
+  }
 }
 
 /** The request outlived its timeout (`timeoutMs`, which covers reading the body too). */
 export class PlugipayTimeoutError extends PlugipayError {
-  static override readonly [KIND]: ErrorKind = 'PlugipayTimeoutError';
+  static override get kind(): ErrorKind {
+    return 'PlugipayTimeoutError';
+  }
 }
 
 /** A webhook failed verification: missing, malformed, stale or not matching. */
 export class PlugipaySignatureError extends PlugipayError {
-  static override readonly [KIND]: ErrorKind = 'PlugipaySignatureError';
-}
-
-function describeCause(cause: unknown): unknown {
-  if (cause instanceof Error) return { name: cause.name, message: cause.message };
-  return typeof cause === 'string' ? cause : String(cause);
+  static override get kind(): ErrorKind {
+    return 'PlugipaySignatureError';
+  }
 }
 
 /**

@@ -227,7 +227,7 @@ describe('the error classes', () => {
     const err = new PlugipayError({ status: 409, code: 'conflict', message: 'm', requestId: 'req_1', field: 'externalId', idempotencyKey: 'k', cause: new TypeError('inner') });
     expect(err.toJSON()).toEqual({
       name: 'PlugipayError', status: 409, code: 'conflict', message: 'm', requestId: 'req_1',
-      field: 'externalId', idempotencyKey: 'k', cause: { name: 'TypeError', message: 'inner' },
+      field: 'externalId', idempotencyKey: 'k', cause: 'TypeError: inner',
     });
     expect(JSON.parse(JSON.stringify(err))).toEqual(err.toJSON());
   });
