@@ -1,6 +1,6 @@
 // Builds every published entry as ESM (.mjs) and CJS (.cjs) with bundled declarations
 // (.d.mts / .d.cts). Dependencies and Node built-ins stay external: users' bundlers resolve
-// ofetch and valibot once, and only the Node-only testing entry imports node:http.
+// valibot once, and only the Node-only testing entry imports node:http.
 import { existsSync } from 'node:fs';
 import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
@@ -17,7 +17,7 @@ const ENTRIES = {
 // Entries land issue by issue; build the ones that exist.
 const input = Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => existsSync(file)));
 
-const external = (id) => /^(node:|ofetch$|valibot$)/.test(id);
+const external = (id) => /^(node:|valibot$)/.test(id);
 
 const js = (format, ext) => ({
   input,

@@ -1,9 +1,8 @@
 /**
- * The one module that calls the network. It builds the URL, signs exactly what goes on the
+ * The one module that calls the network (the platform's `fetch`, or the one passed in). It builds the URL, signs exactly what goes on the
  * wire, adds the idempotency key, bounds the whole exchange (headers and body) by the timeout,
  * honours the caller's signal, and hands the decoded envelope back. It knows no resource names.
  */
-import { createFetch } from 'ofetch';
 import { explainClockSkew } from './clock-skew';
 import { decodeResponse, type Decoded, type ResponseKind } from './envelope';
 import { PlugipayError, PlugipayNetworkError, timeoutError } from './errors';
@@ -70,13 +69,10 @@ function transportMessage(error: unknown): string {
   return inner && inner !== top ? `${top}: ${inner}` : top || 'network error';
 }
 
-export function createTransport(config: TransportConfig) {
-  // Resolved per call, so a fetch patched after construction (test doubles, Next.js) is used.
-  const $fetch = createFetch({
-    fetch: ((input: string | URL | Request, init?: RequestInit) =>
-      (config.fetch ?? globalThis.fetch)(input, init)) as typeof globalThis.fetch,
-  });
+/** Statuses whose response has no body by definition. */
+const NULL_BODY = /^(101|204|205|304)$/;
 
+export function createTransport(config: TransportConfig) {
   async function send(spec: RequestSpec): Promise<Exchange> {
     const method = spec.method.toUpperCase();
     const url = buildUrl(config.baseUrl, spec.path, spec.query);
@@ -122,33 +118,32 @@ export function createTransport(config: TransportConfig) {
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
     try {
-      const response = await $fetch.raw(url.href, {
+      // Looked up per call (a fetch patched after construction is used) and called as a plain
+      // function: browsers and workerd reject a fetch invoked as a method of another object.
+      const fetchImpl = config.fetch ?? globalThis.fetch;
+      const response = await fetchImpl(url.href, {
         ...config.fetchOptions,
         headers: { ...(config.fetchOptions?.headers as Record<string, string> | undefined), ...headers },
         method,
         body: payload,
         signal: controller.signal,
-        retry: false,
-        ignoreResponseError: true,
-        // The body is read inside this call, under the same signal: the timeout covers it.
-        responseType: spec.responseKind === 'binary' ? 'arrayBuffer' : 'text',
       });
+      // Read under the same signal and timer: the timeout covers the body too.
+      const body = NULL_BODY.test(String(response.status))
+        ? undefined
+        : spec.responseKind === 'binary'
+          ? await response.arrayBuffer()
+          : await response.text();
       const decoded = decodeResponse(
-        {
-          status: response.status,
-          headers: response.headers,
-          body: response._data as string | ArrayBuffer | undefined,
-          idempotencyKey: idempotencyKey ?? undefined,
-        },
+        { status: response.status, headers: response.headers, body, idempotencyKey: idempotencyKey ?? undefined },
         spec.responseKind,
       );
       return { ...decoded, response, idempotencyKey };
     } catch (error) {
       if (error instanceof PlugipayError) throw auth.kind === 'hmac' ? explainClockSkew(error, signedAt) : error;
-      if (timedOut) throw timeoutError(timeoutMs, { ...failure, cause: unwrap(error) });
+      if (timedOut) throw timeoutError(timeoutMs, { ...failure, cause: error });
       if (callerSignal?.aborted) throw abortedError(failure, callerSignal.reason);
-      const cause = unwrap(error);
-      throw new PlugipayNetworkError({ ...failure, status: 0, code: 'network_error', message: transportMessage(cause), cause });
+      throw new PlugipayNetworkError({ ...failure, status: 0, code: 'network_error', message: transportMessage(error), cause: error });
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
@@ -159,11 +154,6 @@ export function createTransport(config: TransportConfig) {
 }
 
 export type Transport = ReturnType<typeof createTransport>;
-
-/** ofetch wraps fetch failures in its own error, which also holds the request options. */
-function unwrap(error: unknown): unknown {
-  return error instanceof Error && error.name === 'FetchError' && error.cause !== undefined ? error.cause : error;
-}
 
 function abortedError(failure: { idempotencyKey?: string }, reason: unknown): PlugipayError {
   return new PlugipayError({
