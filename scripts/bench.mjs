@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// `npm run bench`: builds, then prints every benchmark's table. Results worth keeping go into
+// BENCHMARKS.md together with this command.
+import { spawnSync } from 'node:child_process';
+
+const run = (cmd, args) => {
+  const { status } = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (status !== 0) process.exit(status ?? 1);
+};
+run('npx', ['rollup', '-c', '--silent']);
+console.log('\n## Bundle sizes\n');
+run('node', ['bench/sizes.mjs']);
+console.log('\n## Webhook verification\n');
+run('npx', ['tsx', 'bench/webhooks.ts']);
