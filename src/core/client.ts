@@ -3,12 +3,32 @@
  * result) and the resource namespaces. Runtime-blind: fetch and Web Crypto only.
  */
 import * as v from 'valibot';
+import { adapterRoutes } from '../resources/adapters';
+import { adminRoutes } from '../resources/admin';
 import { checkoutSessionRoutes } from '../resources/checkout-sessions';
+import { checkoutSettingsRoutes } from '../resources/checkout-settings';
 import { customerRoutes } from '../resources/customers';
+import { dashboardRoutes } from '../resources/dashboard';
+import { eventRoutes } from '../resources/events';
+import { giftCardRoutes } from '../resources/gift-cards';
+import { invoiceRoutes } from '../resources/invoices';
+import { ledgerRoutes } from '../resources/ledger';
+import { payoutRoutes } from '../resources/payouts';
+import { planRoutes } from '../resources/plans';
+import { portalSessionRoutes } from '../resources/portal-sessions';
+import { receiptRoutes } from '../resources/receipts';
+import { refundRoutes } from '../resources/refunds';
+import { reportRoutes } from '../resources/reports';
+import { subscriptionRoutes } from '../resources/subscriptions';
+import { templateRoutes } from '../resources/templates';
+import { testClockRoutes } from '../resources/test-clocks';
+import { uploadRoutes } from '../resources/uploads';
+import { webhookEndpointRoutes } from '../resources/webhook-endpoints';
 import { bindRoutes, type BoundRoutes, type Call, type Requester, type RequestOptions } from '../resources/route';
 import { APIPromise, type APIResponse } from './api-promise';
 import { importHmacKey } from './crypto';
 import { readPageMeta, type ResponseKind } from './envelope';
+import { assertNoSecretInBrowser } from './browser-guard';
 import { PlugipayError } from './errors';
 import { PagePromise, type Page } from './pagination';
 import { retrying } from './retry';
@@ -40,6 +60,8 @@ export interface ClientOptions {
   fetchOptions?: FetchOptions;
   /** The clock for signature timestamps, in milliseconds. Default `Date.now`. */
   now?: () => number;
+  /** Allow a secret in a browser page, where every visitor can read it. Default false: `browser_secret` is thrown. */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 export interface RawRequestOptions extends RequestOptions {
@@ -81,6 +103,7 @@ const ClientOptionsSchema = v.strictObject({
   fetch: v.optional(v.function()),
   fetchOptions: v.optional(v.record(v.string(), v.unknown())),
   now: v.optional(v.function()),
+  dangerouslyAllowBrowser: v.optional(v.boolean()),
 });
 
 const RequestOptionsSchema = v.optional(
@@ -90,6 +113,7 @@ const RequestOptionsSchema = v.optional(
     timeoutMs: v.optional(positive('timeoutMs')),
     onBehalfOf: v.optional(nonEmpty),
     maxRetries: v.optional(retries),
+    deadlineMs: v.optional(positive('deadlineMs')),
   }),
 );
 
@@ -143,13 +167,33 @@ export class PlugipayClient {
   readonly maxRetries: number;
 
   readonly customers: BoundRoutes<typeof customerRoutes>;
+  readonly plans: BoundRoutes<typeof planRoutes>;
   readonly checkoutSessions: BoundRoutes<typeof checkoutSessionRoutes>;
+  readonly invoices: BoundRoutes<typeof invoiceRoutes>;
+  readonly subscriptions: BoundRoutes<typeof subscriptionRoutes>;
+  readonly portalSessions: BoundRoutes<typeof portalSessionRoutes>;
+  readonly receipts: BoundRoutes<typeof receiptRoutes>;
+  readonly refunds: BoundRoutes<typeof refundRoutes>;
+  readonly payouts: BoundRoutes<typeof payoutRoutes>;
+  readonly ledger: BoundRoutes<typeof ledgerRoutes>;
+  readonly reports: BoundRoutes<typeof reportRoutes>;
+  readonly webhookEndpoints: BoundRoutes<typeof webhookEndpointRoutes>;
+  readonly events: BoundRoutes<typeof eventRoutes>;
+  readonly adapters: BoundRoutes<typeof adapterRoutes>;
+  readonly giftCards: BoundRoutes<typeof giftCardRoutes>;
+  readonly templates: BoundRoutes<typeof templateRoutes>;
+  readonly checkoutSettings: BoundRoutes<typeof checkoutSettingsRoutes>;
+  readonly uploads: BoundRoutes<typeof uploadRoutes>;
+  readonly dashboard: BoundRoutes<typeof dashboardRoutes>;
+  readonly testClocks: BoundRoutes<typeof testClockRoutes>;
+  readonly admin: BoundRoutes<typeof adminRoutes>;
 
   readonly #options: ClientOptions;
   readonly #auth: Auth;
   readonly #transport: Transport;
 
   constructor(options: ClientOptions) {
+    assertNoSecretInBrowser(options);
     let parsed: v.InferOutput<typeof ClientOptionsSchema>;
     try {
       parsed = validateInput(ClientOptionsSchema, options ?? {});
@@ -174,8 +218,27 @@ export class PlugipayClient {
       idempotency: true,
     });
     const requester: Requester = { call: (c) => this.#call(c), list: (c) => this.#list(c) };
-    this.customers = bindRoutes(requester, customerRoutes);
-    this.checkoutSessions = bindRoutes(requester, checkoutSessionRoutes);
+    this.customers = bindRoutes(requester, customerRoutes, this);
+    this.plans = bindRoutes(requester, planRoutes, this);
+    this.checkoutSessions = bindRoutes(requester, checkoutSessionRoutes, this);
+    this.invoices = bindRoutes(requester, invoiceRoutes, this);
+    this.subscriptions = bindRoutes(requester, subscriptionRoutes, this);
+    this.portalSessions = bindRoutes(requester, portalSessionRoutes, this);
+    this.receipts = bindRoutes(requester, receiptRoutes, this);
+    this.refunds = bindRoutes(requester, refundRoutes, this);
+    this.payouts = bindRoutes(requester, payoutRoutes, this);
+    this.ledger = bindRoutes(requester, ledgerRoutes, this);
+    this.reports = bindRoutes(requester, reportRoutes, this);
+    this.webhookEndpoints = bindRoutes(requester, webhookEndpointRoutes, this);
+    this.events = bindRoutes(requester, eventRoutes, this);
+    this.adapters = bindRoutes(requester, adapterRoutes, this);
+    this.giftCards = bindRoutes(requester, giftCardRoutes, this);
+    this.templates = bindRoutes(requester, templateRoutes, this);
+    this.checkoutSettings = bindRoutes(requester, checkoutSettingsRoutes, this);
+    this.uploads = bindRoutes(requester, uploadRoutes, this);
+    this.dashboard = bindRoutes(requester, dashboardRoutes, this);
+    this.testClocks = bindRoutes(requester, testClockRoutes, this);
+    this.admin = bindRoutes(requester, adminRoutes, this);
   }
 
   /** A client acting inside another workspace (`X-Plugipay-On-Behalf-Of: accountId`), sharing this one's key. */
@@ -246,9 +309,14 @@ export class PlugipayClient {
       onBehalfOf: options.onBehalfOf,
     };
     // Each attempt is signed anew by the transport, with a fresh timestamp.
-    return retrying(() => this.#transport.send(spec), {
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const deadlineAt = options.deadlineMs === undefined ? Infinity : Date.now() + options.deadlineMs;
+    // An attempt gets its own timeout, cut to what is left of the call's deadline.
+    const attempt = () => this.#transport.send({ ...spec, timeoutMs: Math.max(1, Math.min(timeoutMs, deadlineAt - Date.now())) });
+    return retrying(attempt, {
       maxRetries: options.maxRetries ?? this.maxRetries,
       signal: options.signal,
+      deadlineMs: options.deadlineMs,
     });
   }
 }

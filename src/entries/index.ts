@@ -39,3 +39,63 @@ export type {
   CheckoutSessionCreateInput,
   CheckoutSessionListParams,
 } from '../resources/checkout-sessions';
+export type { EmailInput, EscposParams } from '../resources/schemas';
+export type {
+  PlanCreateInput,
+  PlanUpdateInput,
+  PlanListParams,
+  PriceInput,
+  PriceUpdateInput,
+} from '../resources/plans';
+export type { InvoiceCreateInput, InvoiceListParams } from '../resources/invoices';
+export type {
+  SubscriptionCreateInput,
+  SubscriptionUpdateInput,
+  SubscriptionCancelInput,
+  SubscriptionPauseInput,
+  SubscriptionListParams,
+} from '../resources/subscriptions';
+export type { PortalSessionCreateInput } from '../resources/portal-sessions';
+export type { ReceiptListParams } from '../resources/receipts';
+export type { RefundCreateInput, RefundListParams } from '../resources/refunds';
+export type {
+  PayoutCreateInput,
+  PayoutReferenceInput,
+  PayoutFailInput,
+  PayoutListParams,
+  BankAccountUpdateInput,
+} from '../resources/payouts';
+export type { LedgerListParams } from '../resources/ledger';
+export type { ReportParams, LedgerCsvParams } from '../resources/reports';
+export type {
+  WebhookEndpointCreateInput,
+  WebhookEndpointUpdateInput,
+  WebhookDeliveryListParams,
+} from '../resources/webhook-endpoints';
+export type { EventListParams, EventReplayInput, EventTriggerInput } from '../resources/events';
+export type {
+  XenditAdapterInput,
+  PaypalAdapterInput,
+  MidtransAdapterInput,
+  ManualAdapterInput,
+  ManagedOnboardingStartInput,
+  ManagedOnboardingSimulateInput,
+} from '../resources/adapters';
+export type {
+  GiftCardIssueInput,
+  GiftCardRedeemInput,
+  GiftCardTopupInput,
+  GiftCardVoidInput,
+  GiftCardListParams,
+} from '../resources/gift-cards';
+export type {
+  TemplateListParams,
+  TemplateCreateInput,
+  TemplateUpdateInput,
+  TemplatePreviewInput,
+} from '../resources/templates';
+export type { CheckoutSettingsUpdateInput } from '../resources/checkout-settings';
+export type { UploadImageInput } from '../resources/uploads';
+export type { DashboardMetricsParams } from '../resources/dashboard';
+export type { TestClockAdvanceInput } from '../resources/test-clocks';
+export type { AdminProvisionInput, PartnerUsageParams } from '../resources/admin';

@@ -1,8 +1,20 @@
 /** Checkout sessions (ENDPOINTS §2.3): a hosted payment page for one amount. */
 import * as v from 'valibot';
-import type { CheckoutSession } from './objects';
-import { json, page, route } from './route';
-import { absoluteUrl, currency, id, integer, metadata, money, ordering, paging, text, timestamp } from './schemas';
+import type { CheckoutSession, EmailResult, ReceiptDocument, ReceiptSummary } from './objects';
+import { binary, json, page, route, text as textBody } from './route';
+import {
+  absoluteUrl,
+  currency,
+  EmailInput,
+  EscposParams,
+  id,
+  integer,
+  listParams,
+  metadata,
+  money,
+  text,
+  timestamp,
+} from './schemas';
 
 const CHECKOUT_METHODS = ['qris', 'va', 'ewallet', 'card', 'retail', 'paypal'] as const;
 const CHECKOUT_STATUSES = ['open', 'pending', 'pending_review', 'completed', 'expired', 'canceled', 'failed'] as const;
@@ -32,16 +44,12 @@ export const CheckoutSessionCreateInput = v.strictObject({
 });
 export type CheckoutSessionCreateInput = v.InferInput<typeof CheckoutSessionCreateInput>;
 
-export const CheckoutSessionListParams = v.optional(
-  v.strictObject({
-    ...paging,
-    ...ordering,
-    status: v.optional(v.picklist(CHECKOUT_STATUSES)),
-    customerId: v.optional(id()),
-    createdAfter: v.optional(timestamp()),
-    createdBefore: v.optional(timestamp()),
-  }),
-);
+export const CheckoutSessionListParams = listParams({
+  status: v.optional(v.picklist(CHECKOUT_STATUSES)),
+  customerId: v.optional(id()),
+  createdAfter: v.optional(timestamp()),
+  createdBefore: v.optional(timestamp()),
+});
 export type CheckoutSessionListParams = v.InferInput<typeof CheckoutSessionListParams>;
 
 export const checkoutSessionRoutes = {
@@ -64,4 +72,12 @@ export const checkoutSessionRoutes = {
     emptyBody: true,
     returns: json<CheckoutSession>(),
   }),
+  // Receipts exist once the session has completed (before that, and for very old sessions: 404).
+  receipt: route('GET', '/api/v1/checkout-sessions/{id}/receipt', { returns: json<ReceiptDocument>() }),
+  receiptLink: route('GET', '/api/v1/checkout-sessions/{id}/receipt-link', { returns: json<ReceiptSummary>() }),
+  receiptPdf: route('GET', '/api/v1/checkout-sessions/{id}/receipt.pdf', { returns: binary() }),
+  receiptHtml: route('GET', '/api/v1/checkout-sessions/{id}/receipt.html', { returns: textBody() }),
+  receiptEscpos: route('GET', '/api/v1/checkout-sessions/{id}/receipt.escpos', { query: EscposParams, returns: binary() }),
+  /** To the customer's address on file unless `to` is given. */
+  emailReceipt: route('POST', '/api/v1/checkout-sessions/{id}/receipt/email', { body: EmailInput, returns: json<EmailResult>() }),
 };

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import type { Customer } from './objects';
 import { json, none, page, route } from './route';
-import { email, id, metadata, ordering, paging, text, timestamp } from './schemas';
+import { email, id, listParams, metadata, text, timestamp } from './schemas';
 
 const customerFields = {
   /** Your own id for the customer; unique per workspace and mode (duplicate → 409 `conflict`). */
@@ -28,15 +28,11 @@ export const CustomerUpdateInput = v.strictObject({
 });
 export type CustomerUpdateInput = v.InferInput<typeof CustomerUpdateInput>;
 
-export const CustomerListParams = v.optional(
-  v.strictObject({
-    ...paging,
-    ...ordering,
-    email: v.optional(v.string()),
-    externalId: v.optional(v.string()),
-    createdAfter: v.optional(timestamp()),
-  }),
-);
+export const CustomerListParams = listParams({
+  email: v.optional(v.string()),
+  externalId: v.optional(v.string()),
+  createdAfter: v.optional(timestamp()),
+});
 export type CustomerListParams = v.InferInput<typeof CustomerListParams>;
 
 export const customerRoutes = {

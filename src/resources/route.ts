@@ -1,10 +1,12 @@
 /**
  * Declarative routes: a resource is a table of one-line `route(...)` entries, bound to a client
- * by `bindRoutes`. A route validates its input with its schema, fills and encodes the `{id}`
- * placeholder, and hands a call to the client; it never touches the network itself.
+ * by `bindRoutes`. A route validates its input with its schema, fills and encodes its one path
+ * placeholder (`{id}`, `{code}`, `{accountId}`), and hands a call to the client; it never
+ * touches the network itself. A schema may transform its input into the body it sends (a
+ * `FormData` for uploads, the nested plan form), and `transform` may reshape a result.
  */
 import type * as v from 'valibot';
-import type { APIPromise } from '../core/api-promise';
+import { APIPromise } from '../core/api-promise';
 import type { ResponseKind } from '../core/envelope';
 import type { PagePromise } from '../core/pagination';
 import type { Query } from '../core/url';
@@ -24,6 +26,8 @@ export interface RequestOptions {
   onBehalfOf?: string;
   /** Retries of transient failures for this call, overriding the client's `maxRetries`. */
   maxRetries?: number;
+  /** Bounds the whole call in ms, retries and their waits included: no attempt starts past it. */
+  deadlineMs?: number;
 }
 
 /** What a route asks the client to do. */
@@ -59,20 +63,34 @@ export const text = (): Returns<string, 'text'> => ({ kind: 'text' });
 export const binary = (): Returns<ArrayBuffer, 'binary'> => ({ kind: 'binary' });
 export const none = (): Returns<void, 'void'> => ({ kind: 'void' });
 
+/** What a result `transform` may need from the client it is bound to. */
+export interface RouteContext {
+  /** The client's base URL, e.g. to resolve a relative link the server returned. */
+  readonly baseUrl: string;
+}
+
 type AnySchema = v.GenericSchema;
-type HasId<P extends string> = P extends `${string}{${string}}${string}` ? true : false;
+/** The placeholder's name labels the argument: `get(id)`, `getByCode(code)`, `getWorkspace(accountId)`. */
+type PathArgs<P extends string> = P extends `${string}{code}${string}`
+  ? [code: string]
+  : P extends `${string}{accountId}${string}`
+    ? [accountId: string]
+    : P extends `${string}{${string}}${string}`
+      ? [id: string]
+      : [];
 type InputArgs<S> = S extends AnySchema
   ? undefined extends v.InferInput<S>
     ? [input?: v.InferInput<S>]
     : [input: v.InferInput<S>]
   : [];
 type RouteArgs<P extends string, S> = [
-  ...(HasId<P> extends true ? [id: string] : []),
+  ...PathArgs<P>,
   ...InputArgs<S>,
   options?: RequestOptions,
 ];
 type RouteResult<R> =
   R extends Returns<infer T, 'page'> ? PagePromise<T> : R extends Returns<infer T, infer _> ? APIPromise<T> : never;
+type ResultOf<R> = R extends Returns<infer T, infer _> ? T : never;
 
 export interface RouteSpec<R, S> {
   returns: R;
@@ -82,25 +100,31 @@ export interface RouteSpec<R, S> {
   query?: S;
   /** Send the literal `{}` when there is no input (the official SDK's bodiless actions). */
   emptyBody?: true;
+  /**
+   * Reshapes the decoded `data` into what the method returns (a narrow view, a resolved URL).
+   * Its parameter is typed by the function given; `never` here only lets any of them fit.
+   */
+  transform?: (data: never, context: RouteContext) => ResultOf<R>;
 }
 
-export type Route<F> = (requester: Requester) => F;
+export type Route<F> = (requester: Requester, context: RouteContext) => F;
 
 export function route<
   const P extends string,
   R extends Returns<unknown, 'json' | 'text' | 'binary' | 'void' | 'page'>,
   S extends AnySchema | undefined = undefined,
 >(method: Call['method'], path: P, spec: RouteSpec<R, S>): Route<(...args: RouteArgs<P, S>) => RouteResult<R>> {
-  const hasId = /\{\w+\}/.test(path);
+  const param = /\{(\w+)\}/.exec(path)?.[1];
   const schema = spec.body ?? spec.query;
+  const { transform } = spec;
   const kind = spec.returns.kind;
-  return (requester) =>
+  return (requester, context) =>
     ((...args: unknown[]) => {
       const prepare = (): Call => {
-        const idValue = hasId ? args.shift() : undefined;
+        const idValue = param ? args.shift() : undefined;
         const input = schema ? args.shift() : undefined;
         const options = args.shift() as RequestOptions | undefined;
-        const filled = hasId ? fillPath(path, { id: validateInput(idSchema(), idValue) }) : path;
+        const filled = param ? fillPath(path, { [param]: validateInput(idSchema(), idValue) }) : path;
         const parsed = schema ? validateInput(schema, input) : undefined;
         const call: Call = {
           method,
@@ -114,14 +138,22 @@ export function route<
         if (kind === 'void') call.discardsData = true;
         return call;
       };
-      return kind === 'page' ? requester.list(prepare) : requester.call(prepare);
+      if (kind === 'page') return requester.list(prepare);
+      const result = requester.call(prepare);
+      return transform
+        ? new APIPromise(result.withResponse().then((r) => ({ ...r, data: transform(r.data as never, context) })))
+        : result;
     }) as never;
 }
 
 export type BoundRoutes<T> = { [K in keyof T]: T[K] extends Route<infer F> ? F : never };
 
-export function bindRoutes<T extends Record<string, Route<unknown>>>(requester: Requester, table: T): BoundRoutes<T> {
+export function bindRoutes<T extends Record<string, Route<unknown>>>(
+  requester: Requester,
+  table: T,
+  context: RouteContext,
+): BoundRoutes<T> {
   const bound: Record<string, unknown> = {};
-  for (const [name, make] of Object.entries(table)) bound[name] = make(requester);
+  for (const [name, make] of Object.entries(table)) bound[name] = make(requester, context);
   return bound as BoundRoutes<T>;
 }

@@ -8,6 +8,9 @@ import * as v from 'valibot';
 /** An opaque id: any non-empty string (prefixes disagree between sources; never parse them). */
 export const id = () => v.pipe(v.string(), v.minLength(1, 'must be a non-empty id'));
 
+/** A non-empty string whose length the API does not document (bank names, secrets, codes). */
+export const nonEmptyText = () => v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+
 /** A string of `min`–`max` characters. */
 export const text = (min: number, max: number) =>
   v.pipe(
@@ -61,18 +64,56 @@ export const timestamp = () =>
     'must be an ISO-8601 timestamp such as "2026-05-12T10:42:00Z", or a valid Date',
   );
 
-/** An absolute http(s) URL. */
-export const absoluteUrl = () =>
+/** An absolute http(s) URL; `https` only when `secure` (where the server refuses plain http). */
+export const absoluteUrl = (secure?: true) =>
   v.pipe(
     v.string(),
-    v.check((value) => {
-      try {
-        return /^https?:$/.test(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, 'must be an absolute http(s) URL, e.g. "https://shop.example/thanks"'),
+    v.check(
+      (value) => {
+        try {
+          return (secure ? /^https:$/ : /^https?:$/).test(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be an absolute ${secure ? 'https' : 'http(s)'} URL, e.g. "https://shop.example/thanks"`,
+    ),
   );
+
+const FRACTION = 'must be a fraction from 0 to 1';
+
+/** A number from 0 to 1, e.g. a tax or discount rate of `0.11`. */
+export const fraction = () => v.pipe(v.number(), v.minValue(0, FRACTION), v.maxValue(1, FRACTION));
+
+/** `#RRGGBB`. */
+export const hexColor = () => v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #RRGGBB colour'));
+
+/** An array with at least one item. */
+export const nonEmpty = <T extends v.GenericSchema>(item: T) =>
+  v.pipe(v.array(item), v.minLength(1, 'must have at least one item'));
+
+/** May be left out, or sent as `null` to clear the value. */
+export const clearable = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema));
+
+/** JSON whose shape the SDK leaves to the server (template configs, event data). */
+export const jsonObject = () => v.record(v.string(), v.unknown());
+
+/**
+ * A rule over several fields, reported on `field` so `fieldErrors` names it. It runs once the
+ * fields themselves are valid.
+ */
+export const ruleOn = <T extends Record<string, unknown>>(field: string, rule: (input: T) => boolean, message: string) =>
+  v.forward(v.check(rule, message), [field] as never);
+
+/**
+ * Gives a schema the input type valibot cannot express (either/or fields: one of two shapes);
+ * the schema's `ruleOn` checks the same rule at run time.
+ */
+export const narrowInput = <I>(schema: v.GenericSchema) => schema as v.GenericSchema<I, unknown>;
+
+/** An input whose every field is optional: `{}` is sent when it is left out. */
+export const optionalInput = <E extends v.ObjectEntries>(entries: E) =>
+  v.optional(v.strictObject(entries), {} as v.InferInput<v.StrictObjectSchema<E, undefined>>);
 
 /** The paging fields of every list route; `order` only where the route declares it. */
 export const paging = {
@@ -80,3 +121,22 @@ export const paging = {
   cursor: v.optional(v.pipe(v.string(), v.minLength(1, 'must be a non-empty cursor'))),
 };
 export const ordering = { order: v.optional(v.picklist(['asc', 'desc'])) };
+
+/** The query of a list route: paging, `order`, and the route's filters. */
+export const listParams = <E extends v.ObjectEntries>(filters: E) =>
+  v.optional(v.strictObject({ ...paging, ...ordering, ...filters }));
+
+/** The query of a list route that declares no `order` (receipts, payouts, webhook deliveries). */
+export const unorderedListParams = <E extends v.ObjectEntries>(filters: E) =>
+  v.optional(v.strictObject({ ...paging, ...filters }));
+
+// ---------------------------------------------------------------------------------------------
+// Inputs shared by several namespaces (receipts of checkout sessions, invoices and receipts)
+
+/** `{ to }` overrides the customer's address on file. */
+export const EmailInput = optionalInput({ to: v.optional(email()) });
+export type EmailInput = v.InferInput<typeof EmailInput>;
+
+/** Thermal paper width for ESC/POS output; the accepted values are undocumented. */
+export const EscposParams = v.optional(v.strictObject({ width: v.optional(integer(1)) }));
+export type EscposParams = v.InferInput<typeof EscposParams>;

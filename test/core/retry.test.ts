@@ -68,7 +68,7 @@ describe('maxRetries', () => {
     const started = Date.now();
     const err = await pending;
     expect(err).toBeInstanceOf(PlugipayError);
-    expect(err.code).toBe('aborted');
+    expect((err as PlugipayError).code).toBe('aborted');
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -389,7 +389,7 @@ describe('routes', () => {
   it('answers 501 not_emulated for known routes it does not emulate, 404 for unknown, 405 for a wrong method', async () => {
     const { api } = setup();
     for (const [target, method] of [
-      ['/api/v1/payouts', 'GET'],
+      ['/api/v1/reports/pnl', 'GET'],
       ['/api/v1/ledger/balances', 'GET'],
       ['/api/v1/gift-cards', 'POST'],
       ['/api/v1/invoices/inv_1/invoice.pdf', 'GET'],

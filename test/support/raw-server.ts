@@ -13,7 +13,7 @@ export interface Received {
   body: Buffer;
 }
 
-export type Handler = (req: Received, res: ServerResponse) => void | Promise<void>;
+export type Handler = (req: Received, res: ServerResponse) => unknown;
 
 export interface RawServer {
   url: string;

@@ -46,9 +46,12 @@ export function notFound(what: string, id: string): ApiFailure {
   return apiFailure(404, 'not_found', `No such ${what}: '${id}'`, { details: { id } });
 }
 
-/** An action the object's current state does not allow (ENDPOINTS: "expect 409"). */
-export function illegalTransition(what: string, id: string, status: string, action: string): ApiFailure {
-  return apiFailure(409, 'conflict', `Cannot ${action} ${what} '${id}' in status '${status}'`, {
+/**
+ * An action the object's current state does not allow (ENDPOINTS: "expect 409"). The code is
+ * `conflict` where the server's is undocumented; payouts document `invalid_transition`.
+ */
+export function illegalTransition(what: string, id: string, status: string, action: string, code = 'conflict'): ApiFailure {
+  return apiFailure(409, code, `Cannot ${action} ${what} '${id}' in status '${status}'`, {
     details: { id, status, action },
   });
 }

@@ -3,10 +3,12 @@
  * workspace, and an object of another workspace is simply not found (ENDPOINTS §0.7).
  */
 import type {
+  BankAccount,
   CheckoutSession,
   Customer,
   EventRecord,
   Invoice,
+  Payout,
   Plan,
   Refund,
   Subscription,
@@ -22,6 +24,9 @@ export class AccountState {
   readonly invoices = new Table<Invoice>();
   readonly subscriptions = new Table<Subscription>();
   readonly refunds = new Table<Refund>();
+  readonly payouts = new Table<Payout>();
+  /** The saved payout destination; `null` until one is set. */
+  bankAccount: Omit<BankAccount, 'configured'> | null = null;
   readonly events = new Table<EventRecord>();
   /** Endpoints as listed (no secret); the signing secrets live beside them. */
   readonly webhookEndpoints = new Table<WebhookEndpoint>();

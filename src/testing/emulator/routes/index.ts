@@ -4,6 +4,7 @@ import { checkoutSessionRoutes } from './checkout-sessions';
 import { customerRoutes } from './customers';
 import { eventRoutes } from './events';
 import { invoiceRoutes } from './invoices';
+import { payoutRoutes } from './payouts';
 import { planRoutes } from './plans';
 import { publicCheckoutRoutes } from './public-checkout';
 import { refundRoutes } from './refunds';
@@ -17,6 +18,7 @@ export const ROUTES: readonly Route[] = [
   ...invoiceRoutes,
   ...subscriptionRoutes,
   ...refundRoutes,
+  ...payoutRoutes,
   ...eventRoutes,
   ...webhookRoutes,
   ...publicCheckoutRoutes,

@@ -12,7 +12,7 @@ export interface KnownRoute {
 }
 
 const PREFIXES = [
-  'payouts', 'ledger', 'reports', 'adapters', 'gift-cards', 'templates', 'checkout/settings', 'uploads',
+  'ledger', 'reports', 'adapters', 'gift-cards', 'templates', 'checkout/settings', 'uploads',
   'dashboard', 'test/clocks', 'admin', 'admin-portal', 'portal-sessions', 'receipts', 'account', 'workspaces',
   'api-keys', 'billing', 'onboarding',
 ];

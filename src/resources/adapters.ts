@@ -1,0 +1,69 @@
+/**
+ * Payment-provider connections (ENDPOINTS §2.14): one per kind, replaced whole by PUT; the server
+ * smoke-tests credentials (bad ones: 400). Messages never echo a credential.
+ */
+import * as v from 'valibot';
+import type { AdapterConfig, AdapterKind, ManagedOnboardingState } from './objects';
+import { json, route } from './route';
+import { absoluteUrl, email, nonEmptyText, optionalInput } from './schemas';
+
+export const XenditAdapterInput = v.strictObject({
+  secretKey: nonEmptyText(),
+  callbackToken: v.optional(nonEmptyText()),
+});
+export type XenditAdapterInput = v.InferInput<typeof XenditAdapterInput>;
+
+export const PaypalAdapterInput = v.strictObject({
+  clientId: nonEmptyText(),
+  secret: nonEmptyText(),
+  mode: v.optional(v.picklist(['live', 'sandbox'])),
+});
+export type PaypalAdapterInput = v.InferInput<typeof PaypalAdapterInput>;
+
+export const MidtransAdapterInput = v.strictObject({
+  serverKey: nonEmptyText(),
+  clientKey: nonEmptyText(),
+  merchantId: nonEmptyText(),
+  env: v.optional(v.picklist(['sandbox', 'production'])),
+});
+export type MidtransAdapterInput = v.InferInput<typeof MidtransAdapterInput>;
+
+export const ManualAdapterInput = optionalInput({
+  bankAccounts: v.optional(
+    v.array(v.strictObject({ bankName: nonEmptyText(), accountNumber: nonEmptyText(), accountHolder: nonEmptyText() })),
+  ),
+  /** e.g. a URL from `uploads.image`. */
+  staticQrImageUrl: v.optional(absoluteUrl()),
+  instructions: v.optional(v.string()),
+});
+export type ManualAdapterInput = v.InferInput<typeof ManualAdapterInput>;
+
+export const ManagedOnboardingStartInput = v.strictObject({ email: email() });
+export type ManagedOnboardingStartInput = v.InferInput<typeof ManagedOnboardingStartInput>;
+
+/** Staging only (404 on plugipay.com). */
+export const ManagedOnboardingSimulateInput = optionalInput({
+  kybStatus: v.optional(v.picklist(['not_started', 'invited', 'registered', 'live', 'rejected'])),
+  capabilitiesStatus: v.optional(v.picklist(['pending', 'live', 'declined', 'resubmission_required'])),
+  payoutsReady: v.optional(v.boolean()),
+});
+export type ManagedOnboardingSimulateInput = v.InferInput<typeof ManagedOnboardingSimulateInput>;
+
+export const adapterRoutes = {
+  /** Keyed by kind; a kind never connected may be missing or show `status: 'unconfigured'`. */
+  list: route('GET', '/api/v1/adapters', { returns: json<Record<AdapterKind, AdapterConfig>>() }),
+  updateXendit: route('PUT', '/api/v1/adapters/xendit', { body: XenditAdapterInput, returns: json<AdapterConfig>() }),
+  updatePaypal: route('PUT', '/api/v1/adapters/paypal', { body: PaypalAdapterInput, returns: json<AdapterConfig>() }),
+  updateMidtrans: route('PUT', '/api/v1/adapters/midtrans', { body: MidtransAdapterInput, returns: json<AdapterConfig>() }),
+  updateManual: route('PUT', '/api/v1/adapters/manual', { body: ManualAdapterInput, returns: json<AdapterConfig>() }),
+  /** `null` until onboarding has started. */
+  managedOnboardingState: route('GET', '/api/v1/adapters/managed/onboarding', { returns: json<ManagedOnboardingState | null>() }),
+  startManagedOnboarding: route('POST', '/api/v1/adapters/managed/onboarding', {
+    body: ManagedOnboardingStartInput,
+    returns: json<ManagedOnboardingState>(),
+  }),
+  simulateManagedOnboarding: route('POST', '/api/v1/adapters/managed/onboarding/_simulate', {
+    body: ManagedOnboardingSimulateInput,
+    returns: json<ManagedOnboardingState>(),
+  }),
+};

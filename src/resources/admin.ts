@@ -1,0 +1,25 @@
+/** Platform admin routes (ENDPOINTS §2.16): keys with scope `plugipay:platform:admin` only. */
+import * as v from 'valibot';
+import type { PartnerUsageSummary, PartnerWorkspace } from './objects';
+import { json, route } from './route';
+import { email, fraction, id, nonEmptyText, timestamp } from './schemas';
+
+export const AdminProvisionInput = v.strictObject({
+  accountId: id(),
+  /** An open set, e.g. `storlaunch`. */
+  partner: nonEmptyText(),
+  /** A fraction, e.g. `0.003`. */
+  discountRate: fraction(),
+  brandName: v.optional(nonEmptyText()),
+  businessEmail: v.optional(email()),
+});
+export type AdminProvisionInput = v.InferInput<typeof AdminProvisionInput>;
+
+export const PartnerUsageParams = v.strictObject({ partner: nonEmptyText(), from: timestamp(), to: timestamp() });
+export type PartnerUsageParams = v.InferInput<typeof PartnerUsageParams>;
+
+export const adminRoutes = {
+  provisionWorkspace: route('POST', '/api/v1/admin/workspaces', { body: AdminProvisionInput, returns: json<PartnerWorkspace>() }),
+  getWorkspace: route('GET', '/api/v1/admin/workspaces/{accountId}', { returns: json<PartnerWorkspace>() }),
+  partnerUsage: route('GET', '/api/v1/admin/partner/usage', { query: PartnerUsageParams, returns: json<PartnerUsageSummary>() }),
+};

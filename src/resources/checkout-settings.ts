@@ -1,0 +1,31 @@
+/** Checkout settings (ENDPOINTS §2.16): methods, branding and business details of the hosted page. */
+import * as v from 'valibot';
+import type { CheckoutSettings } from './objects';
+import { json, route } from './route';
+import { absoluteUrl, clearable, email, hexColor, jsonObject, nonEmptyText } from './schemas';
+
+const methodIds = () => v.optional(v.array(nonEmptyText()));
+const detail = () => clearable(v.string());
+
+/** A partial update of the editable fields; `null` clears a text field. */
+export const CheckoutSettingsUpdateInput = v.strictObject({
+  enabledMethods: methodIds(),
+  methodOrder: methodIds(),
+  /** Which adapter serves each method. */
+  methodAdapter: v.optional(v.record(v.string(), v.string())),
+  brandName: detail(),
+  brandLogoUrl: clearable(absoluteUrl()),
+  brandAccentColor: clearable(hexColor()),
+  brandTagline: detail(),
+  businessPhone: detail(),
+  businessEmail: clearable(email()),
+  businessAddress: detail(),
+  businessTaxId: detail(),
+  receiptTemplate: v.optional(jsonObject()),
+});
+export type CheckoutSettingsUpdateInput = v.InferInput<typeof CheckoutSettingsUpdateInput>;
+
+export const checkoutSettingsRoutes = {
+  get: route('GET', '/api/v1/checkout/settings', { returns: json<CheckoutSettings>() }),
+  update: route('PATCH', '/api/v1/checkout/settings', { body: CheckoutSettingsUpdateInput, returns: json<CheckoutSettings>() }),
+};

@@ -1,0 +1,12 @@
+/** Dashboard figures (ENDPOINTS §2.16); their JSON shape is undocumented, so it stays `unknown`. */
+import * as v from 'valibot';
+import { json, route } from './route';
+import { nonEmptyText } from './schemas';
+
+export const DashboardMetricsParams = v.optional(v.strictObject({ /** e.g. `'30d'`. */ window: v.optional(nonEmptyText()) }));
+export type DashboardMetricsParams = v.InferInput<typeof DashboardMetricsParams>;
+
+export const dashboardRoutes = {
+  metrics: route('GET', '/api/v1/dashboard/metrics', { query: DashboardMetricsParams, returns: json<unknown>() }),
+  overview: route('GET', '/api/v1/dashboard/overview', { returns: json<unknown>() }),
+};

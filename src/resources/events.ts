@@ -1,0 +1,36 @@
+/**
+ * Events (ENDPOINTS §2.13): the same ids and payloads that go out as webhooks. To backfill a
+ * consumer, list with the `occurred*` window, then replay.
+ */
+import * as v from 'valibot';
+import type { EventRecord } from './objects';
+import { json, page, route } from './route';
+import { id, jsonObject, listParams, nonEmpty, nonEmptyText, timestamp } from './schemas';
+
+/** `type` is an exact match; the window is half-open, [after, before). */
+export const EventListParams = listParams({
+  type: v.optional(nonEmptyText()),
+  occurredAfter: v.optional(timestamp()),
+  occurredBefore: v.optional(timestamp()),
+});
+export type EventListParams = v.InferInput<typeof EventListParams>;
+
+export const EventReplayInput = v.strictObject({ eventIds: nonEmpty(id()) });
+export type EventReplayInput = v.InferInput<typeof EventReplayInput>;
+
+export const EventTriggerInput = v.strictObject({
+  /** e.g. `plugipay.invoice.paid.v1`. */
+  type: nonEmptyText(),
+  /** The resource the event concerns. */
+  aggregateId: id(),
+  data: v.optional(jsonObject()),
+});
+export type EventTriggerInput = v.InferInput<typeof EventTriggerInput>;
+
+export const eventRoutes = {
+  list: route('GET', '/api/v1/events', { query: EventListParams, returns: page<EventRecord>() }),
+  get: route('GET', '/api/v1/events/{id}', { returns: json<EventRecord>() }),
+  replay: route('POST', '/api/v1/events/replay', { body: EventReplayInput, returns: json<unknown>() }),
+  /** Test-mode keys only. */
+  trigger: route('POST', '/api/v1/events/trigger', { body: EventTriggerInput, returns: json<unknown>() }),
+};

@@ -1,0 +1,57 @@
+/**
+ * Gift cards and store credit (ENDPOINTS §2.15). Lookups are keyed by the redemption code,
+ * actions by the card id; redeem and topup are idempotent on (externalSource, externalRef).
+ */
+import * as v from 'valibot';
+import type { GiftCard, GiftCardBalance, GiftCardMutation } from './objects';
+import { json, page, route } from './route';
+import { clearable, currency, id, listParams, metadata, money, nonEmptyText, optionalInput, timestamp } from './schemas';
+
+const note = clearable(v.string());
+
+export const GiftCardIssueInput = v.strictObject({
+  amount: money(1),
+  currency: v.optional(currency()),
+  /** Set: store credit for that customer; left out: a bearer gift card. */
+  customerId: clearable(id()),
+  /** Left out: the server generates one. */
+  code: clearable(nonEmptyText()),
+  expiresAt: clearable(timestamp()),
+  note,
+  issuedSource: clearable(v.string()),
+  issuedRef: clearable(v.string()),
+  metadata: clearable(metadata()),
+});
+export type GiftCardIssueInput = v.InferInput<typeof GiftCardIssueInput>;
+
+/** Where a balance movement comes from in your system: the idempotency pair. */
+const movement = { amount: money(1), externalSource: nonEmptyText(), externalRef: nonEmptyText(), note };
+
+export const GiftCardRedeemInput = v.strictObject({ ...movement, checkoutSessionId: clearable(id()) });
+export type GiftCardRedeemInput = v.InferInput<typeof GiftCardRedeemInput>;
+
+export const GiftCardTopupInput = v.strictObject(movement);
+export type GiftCardTopupInput = v.InferInput<typeof GiftCardTopupInput>;
+
+export const GiftCardVoidInput = optionalInput({ note });
+export type GiftCardVoidInput = v.InferInput<typeof GiftCardVoidInput>;
+
+export const GiftCardListParams = listParams({
+  customerId: v.optional(id()),
+  status: v.optional(v.picklist(['active', 'redeemed', 'void', 'expired'])),
+});
+export type GiftCardListParams = v.InferInput<typeof GiftCardListParams>;
+
+/** The narrow view of a looked-up card: what a checkout needs to apply it. */
+const balanceOf = ({ code, balance, currency, status }: GiftCard): GiftCardBalance => ({ code, balance, currency, status });
+
+export const giftCardRoutes = {
+  issue: route('POST', '/api/v1/gift-cards', { body: GiftCardIssueInput, returns: json<GiftCard>() }),
+  list: route('GET', '/api/v1/gift-cards', { query: GiftCardListParams, returns: page<GiftCard>() }),
+  getByCode: route('GET', '/api/v1/gift-cards/{code}', { returns: json<GiftCard>() }),
+  balance: route('GET', '/api/v1/gift-cards/{code}', { returns: json<GiftCardBalance>(), transform: balanceOf }),
+  redeem: route('POST', '/api/v1/gift-cards/{id}/redeem', { body: GiftCardRedeemInput, returns: json<GiftCardMutation>() }),
+  topup: route('POST', '/api/v1/gift-cards/{id}/topup', { body: GiftCardTopupInput, returns: json<GiftCardMutation>() }),
+  /** Writes off the remaining balance. */
+  void: route('POST', '/api/v1/gift-cards/{id}/void', { body: GiftCardVoidInput, returns: json<GiftCard>() }),
+};

@@ -1,0 +1,57 @@
+/**
+ * Payouts (ENDPOINTS §2.9): available balance to the merchant's bank account. pending →
+ * in_transit → paid, or failed / cancelled; the `mark*` routes serve the manual adapter.
+ */
+import * as v from 'valibot';
+import type { BankAccount, Payout, PayoutBalance } from './objects';
+import { json, page, route } from './route';
+import { clearable, currency, money, nonEmptyText, optionalInput, unorderedListParams } from './schemas';
+
+const bankAccount = {
+  bankName: nonEmptyText(),
+  bankAccountNumber: nonEmptyText(),
+  bankAccountHolder: nonEmptyText(),
+};
+
+export const PayoutCreateInput = v.strictObject({
+  /** At most the available balance. */
+  amount: money(1),
+  currency: currency(),
+  // The bank fields default to the saved bank account.
+  bankCode: clearable(nonEmptyText()),
+  bankName: v.optional(bankAccount.bankName),
+  bankAccountNumber: v.optional(bankAccount.bankAccountNumber),
+  bankAccountHolder: v.optional(bankAccount.bankAccountHolder),
+  note: clearable(v.string()),
+});
+export type PayoutCreateInput = v.InferInput<typeof PayoutCreateInput>;
+
+/** The `reference` key is always sent: `null` when there is none. */
+export const PayoutReferenceInput = optionalInput({ reference: v.optional(v.nullable(v.string()), null) });
+export type PayoutReferenceInput = v.InferInput<typeof PayoutReferenceInput>;
+
+export const PayoutFailInput = v.strictObject({ failureReason: nonEmptyText() });
+export type PayoutFailInput = v.InferInput<typeof PayoutFailInput>;
+
+/** The route declares no `order`. */
+export const PayoutListParams = unorderedListParams({
+  status: v.optional(v.picklist(['pending', 'in_transit', 'paid', 'failed', 'cancelled'])),
+});
+export type PayoutListParams = v.InferInput<typeof PayoutListParams>;
+
+export const BankAccountUpdateInput = v.strictObject({ bankCode: clearable(nonEmptyText()), ...bankAccount });
+export type BankAccountUpdateInput = v.InferInput<typeof BankAccountUpdateInput>;
+
+export const payoutRoutes = {
+  create: route('POST', '/api/v1/payouts', { body: PayoutCreateInput, returns: json<Payout>() }),
+  get: route('GET', '/api/v1/payouts/{id}', { returns: json<Payout>() }),
+  list: route('GET', '/api/v1/payouts', { query: PayoutListParams, returns: page<Payout>() }),
+  // An illegal transition answers 409 `invalid_transition`.
+  cancel: route('POST', '/api/v1/payouts/{id}/cancel', { emptyBody: true, returns: json<Payout>() }),
+  markInTransit: route('POST', '/api/v1/payouts/{id}/mark-in-transit', { body: PayoutReferenceInput, returns: json<Payout>() }),
+  markPaid: route('POST', '/api/v1/payouts/{id}/mark-paid', { body: PayoutReferenceInput, returns: json<Payout>() }),
+  markFailed: route('POST', '/api/v1/payouts/{id}/mark-failed', { body: PayoutFailInput, returns: json<Payout>() }),
+  balance: route('GET', '/api/v1/payouts/balance', { returns: json<PayoutBalance>() }),
+  getBankAccount: route('GET', '/api/v1/payouts/bank-account', { returns: json<BankAccount>() }),
+  updateBankAccount: route('PATCH', '/api/v1/payouts/bank-account', { body: BankAccountUpdateInput, returns: json<BankAccount>() }),
+};

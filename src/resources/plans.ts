@@ -1,0 +1,146 @@
+/**
+ * Plans and their prices (ENDPOINTS §2.2). Amounts live on nested prices, one per currency; the
+ * older flat `{ currency, amount }` form is accepted and expanded here, never sent as is (§6.7).
+ */
+import * as v from 'valibot';
+import type { Plan, Price, PortalFeatures } from './objects';
+import { json, none, page, route } from './route';
+import {
+  clearable,
+  currency,
+  id,
+  integer,
+  listParams,
+  metadata,
+  money,
+  narrowInput,
+  nonEmpty,
+  ruleOn,
+  text,
+} from './schemas';
+
+const INTERVALS = ['day', 'week', 'month', 'year'] as const;
+const PRICE_MODELS = ['flat', 'tiered', 'volume', 'usage'] as const;
+
+/** The official Node SDK's default, filled in when `portalFeatures` is left out (the server requires it). */
+const DEFAULT_PORTAL_FEATURES: PortalFeatures = {
+  selfServeCancel: true,
+  selfServePause: false,
+  selfServeUpgrade: false,
+  selfServeDowngrade: false,
+  updatePaymentMethod: true,
+};
+
+const PortalFeaturesInput = v.strictObject({
+  selfServeCancel: v.boolean(),
+  selfServePause: v.boolean(),
+  selfServeUpgrade: v.boolean(),
+  selfServeDowngrade: v.boolean(),
+  updatePaymentMethod: v.boolean(),
+});
+
+const PriceTierInput = v.strictObject({
+  /** Upper bound in units; `'inf'` for the last tier. */
+  upTo: v.custom<number | 'inf'>(
+    (value) => value === 'inf' || (Number.isSafeInteger(value) && (value as number) >= 1),
+    "must be an integer ≥ 1 or 'inf'",
+  ),
+  unitAmount: v.optional(money(0)),
+  flatAmount: v.optional(money(0)),
+});
+
+const byUnit = (model: string) => model === 'flat' || model === 'usage';
+
+export const PriceInput = v.pipe(
+  v.strictObject({
+    currency: currency(),
+    /** Required on the wire; `'flat'` when left out. */
+    model: v.optional(v.picklist(PRICE_MODELS), 'flat'),
+    /** For `flat` and `usage` prices. */
+    unitAmount: v.optional(money(0)),
+    /** For `tiered` and `volume` prices. */
+    tiers: v.optional(nonEmpty(PriceTierInput)),
+    taxMode: v.optional(v.picklist(['inclusive', 'exclusive'])),
+    active: v.optional(v.boolean()),
+  }),
+  ruleOn('unitAmount', (p) => !byUnit(p.model) || p.unitAmount !== undefined, 'is required for a flat or usage price'),
+  ruleOn('tiers', (p) => byUnit(p.model) || p.tiers !== undefined, 'is required for a tiered or volume price'),
+);
+export type PriceInput = v.InferInput<typeof PriceInput>;
+
+/** Fields that create and update share. */
+const planFields = {
+  description: v.optional(text(0, 1024)),
+  trialDays: v.optional(integer(0)),
+  dunningPolicyId: clearable(id()),
+  active: v.optional(v.boolean()),
+};
+
+const PlanCreateFields = v.strictObject({
+  ...planFields,
+  name: text(1, 255),
+  interval: v.picklist(INTERVALS),
+  intervalCount: v.optional(integer(1)),
+  portalFeatures: v.optional(PortalFeaturesInput, DEFAULT_PORTAL_FEATURES),
+  /** Needed when a price uses model `usage`. */
+  usageAggregate: clearable(v.picklist(['sum', 'max', 'last'])),
+  meteredUnit: clearable(v.string()),
+  metadata: v.optional(metadata()),
+  prices: v.optional(nonEmpty(PriceInput)),
+  /** Shorthand for one flat price: with `amount`, instead of `prices`. */
+  currency: v.optional(currency()),
+  amount: v.optional(money(0)),
+});
+
+type PlanCreateFields = v.InferInput<typeof PlanCreateFields>;
+
+/** Either `prices`, or the shorthand `currency` + `amount` for a single flat price. */
+export type PlanCreateInput = Omit<PlanCreateFields, 'prices' | 'currency' | 'amount'> &
+  (
+    | { prices: PriceInput[]; currency?: never; amount?: never }
+    | { currency: string; amount: number; prices?: never }
+  );
+
+export const PlanCreateInput = narrowInput<PlanCreateInput>(
+  v.pipe(
+    PlanCreateFields,
+    ruleOn(
+      'prices',
+      (p) => (p.prices === undefined) === (p.currency !== undefined) && (p.currency === undefined) === (p.amount === undefined),
+      'give prices, or currency with amount for a single flat price (not both)',
+    ),
+    v.transform(({ currency, amount, ...plan }) =>
+      currency === undefined ? plan : { ...plan, prices: [{ currency, model: 'flat', unitAmount: amount }] },
+    ),
+  ),
+);
+
+export const PlanUpdateInput = v.strictObject({
+  ...planFields,
+  name: v.optional(text(1, 255)),
+  portalFeatures: v.optional(PortalFeaturesInput),
+  /** `null` clears the metadata. */
+  metadata: clearable(metadata()),
+});
+export type PlanUpdateInput = v.InferInput<typeof PlanUpdateInput>;
+
+/** Price shapes are fixed once created: to change one, add a new price and turn this one off. */
+export const PriceUpdateInput = v.strictObject({ active: v.boolean() });
+export type PriceUpdateInput = v.InferInput<typeof PriceUpdateInput>;
+
+export const PlanListParams = listParams({ active: v.optional(v.boolean()) });
+export type PlanListParams = v.InferInput<typeof PlanListParams>;
+
+export const planRoutes = {
+  /** Accepts `prices`, or the `{ currency, amount }` shorthand for one flat price. */
+  create: route('POST', '/api/v1/plans', { body: PlanCreateInput, returns: json<Plan>() }),
+  get: route('GET', '/api/v1/plans/{id}', { returns: json<Plan>() }),
+  list: route('GET', '/api/v1/plans', { query: PlanListParams, returns: page<Plan>() }),
+  update: route('PATCH', '/api/v1/plans/{id}', { body: PlanUpdateInput, returns: json<Plan>() }),
+  /** A soft delete: existing subscriptions keep billing. */
+  archive: route('POST', '/api/v1/plans/{id}/archive', { emptyBody: true, returns: json<Plan>() }),
+  /** Adds a price to the plan whose id is given. */
+  addPrice: route('POST', '/api/v1/plans/{id}/prices', { body: PriceInput, returns: json<Price>() }),
+  updatePrice: route('PATCH', '/api/v1/prices/{id}', { body: PriceUpdateInput, returns: json<Price>() }),
+  deletePrice: route('DELETE', '/api/v1/prices/{id}', { returns: none() }),
+};

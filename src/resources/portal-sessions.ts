@@ -1,0 +1,17 @@
+/** Portal sessions (ENDPOINTS §2.6): a short-lived link to the customer self-service portal. */
+import * as v from 'valibot';
+import type { PortalSession } from './objects';
+import { json, route } from './route';
+import { absoluteUrl, id } from './schemas';
+
+/** Strict on the server too: an unknown field is refused, so nothing extra is ever sent. */
+export const PortalSessionCreateInput = v.strictObject({
+  customerId: id(),
+  returnUrl: absoluteUrl(true),
+});
+export type PortalSessionCreateInput = v.InferInput<typeof PortalSessionCreateInput>;
+
+export const portalSessionRoutes = {
+  /** Redirect the customer to `url` right away; it expires within minutes. */
+  create: route('POST', '/api/v1/portal-sessions', { body: PortalSessionCreateInput, returns: json<PortalSession>() }),
+};

@@ -1,0 +1,29 @@
+/**
+ * Receipts (ENDPOINTS §2.7): issued by the server when a session completes or an invoice is paid;
+ * immutable, so only reads, renders and email.
+ */
+import * as v from 'valibot';
+import type { EmailResult, ReceiptDocument, ReceiptSummary } from './objects';
+import { binary, json, page, route, text } from './route';
+import { EmailInput, EscposParams, id, timestamp, unorderedListParams } from './schemas';
+
+/** What a receipt (or an older refund) was issued for. */
+export const sourceType = () => v.picklist(['checkout_session', 'invoice']);
+
+/** The route declares no `order`. */
+export const ReceiptListParams = unorderedListParams({
+  sourceType: v.optional(sourceType()),
+  customerId: v.optional(id()),
+  issuedAfter: v.optional(timestamp()),
+  issuedBefore: v.optional(timestamp()),
+});
+export type ReceiptListParams = v.InferInput<typeof ReceiptListParams>;
+
+export const receiptRoutes = {
+  list: route('GET', '/api/v1/receipts', { query: ReceiptListParams, returns: page<ReceiptSummary>() }),
+  get: route('GET', '/api/v1/receipts/{id}', { returns: json<ReceiptDocument>() }),
+  renderPdf: route('GET', '/api/v1/receipts/{id}/receipt.pdf', { returns: binary() }),
+  renderHtml: route('GET', '/api/v1/receipts/{id}/receipt.html', { returns: text() }),
+  renderEscpos: route('GET', '/api/v1/receipts/{id}/receipt.escpos', { query: EscposParams, returns: binary() }),
+  email: route('POST', '/api/v1/receipts/{id}/email', { body: EmailInput, returns: json<EmailResult>() }),
+};

@@ -1,0 +1,50 @@
+/**
+ * Refunds (ENDPOINTS §2.8): against one captured payment, named either by `chargeId` (a completed
+ * session's `paymentId`) or by `sourceType` + `sourceId` (§6.12: exactly one of the two).
+ */
+import * as v from 'valibot';
+import type { Refund } from './objects';
+import { sourceType } from './receipts';
+import { json, page, route } from './route';
+import { clearable, id, listParams, metadata, money, narrowInput, ruleOn } from './schemas';
+
+const RefundFields = v.strictObject({
+  chargeId: v.optional(id()),
+  sourceType: v.optional(sourceType()),
+  sourceId: v.optional(id()),
+  /** Left out: a full refund of what remains. */
+  amount: v.optional(money(1)),
+  reason: v.optional(v.picklist(['requested_by_customer', 'duplicate', 'fraudulent', 'other'])),
+  metadata: clearable(metadata()),
+});
+type RefundFields = v.InferInput<typeof RefundFields>;
+
+export type RefundCreateInput = Omit<RefundFields, 'chargeId' | 'sourceType' | 'sourceId'> &
+  (
+    | { chargeId: string; sourceType?: never; sourceId?: never }
+    | { sourceType: NonNullable<RefundFields['sourceType']>; sourceId: string; chargeId?: never }
+  );
+
+export const RefundCreateInput = narrowInput<RefundCreateInput>(
+  v.pipe(
+    RefundFields,
+    ruleOn(
+      'chargeId',
+      (r) => (r.chargeId === undefined ? r.sourceType !== undefined && r.sourceId !== undefined : r.sourceType === undefined && r.sourceId === undefined),
+      'give either chargeId, or sourceType with sourceId (exactly one of the two)',
+    ),
+  ),
+);
+
+export const RefundListParams = listParams({
+  status: v.optional(v.picklist(['pending', 'succeeded', 'failed', 'canceled'])),
+  chargeId: v.optional(id()),
+});
+export type RefundListParams = v.InferInput<typeof RefundListParams>;
+
+export const refundRoutes = {
+  /** Starts `pending`; only `succeeded` means the buyer gets the money. A provider refusal is a 422. */
+  create: route('POST', '/api/v1/refunds', { body: RefundCreateInput, returns: json<Refund>() }),
+  get: route('GET', '/api/v1/refunds/{id}', { returns: json<Refund>() }),
+  list: route('GET', '/api/v1/refunds', { query: RefundListParams, returns: page<Refund>() }),
+};

@@ -1,0 +1,20 @@
+/** Reports (ENDPOINTS §2.11): P&L and cash flow as JSON, the ledger as a CSV export. */
+import * as v from 'valibot';
+import type { CashFlowReport, PnlReport } from './objects';
+import { json, route, text } from './route';
+import { currency, timestamp } from './schemas';
+
+const period = { from: timestamp(), to: timestamp() };
+
+export const ReportParams = v.strictObject({ ...period, currency: v.optional(currency()) });
+export type ReportParams = v.InferInput<typeof ReportParams>;
+
+export const LedgerCsvParams = v.strictObject(period);
+export type LedgerCsvParams = v.InferInput<typeof LedgerCsvParams>;
+
+export const reportRoutes = {
+  pnl: route('GET', '/api/v1/reports/pnl', { query: ReportParams, returns: json<PnlReport>() }),
+  cashFlow: route('GET', '/api/v1/reports/cash-flow', { query: ReportParams, returns: json<CashFlowReport>() }),
+  /** The CSV text as sent (`text/csv`), never parsed as an envelope. */
+  ledgerCsv: route('GET', '/api/v1/reports/ledger.csv', { query: LedgerCsvParams, returns: text() }),
+};

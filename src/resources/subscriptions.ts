@@ -1,0 +1,61 @@
+/**
+ * Subscriptions (ENDPOINTS §2.5): trialing → active → past_due → canceled, and active ↔ paused.
+ * States are the server's business: the SDK never checks them (§0.6).
+ */
+import * as v from 'valibot';
+import type { Subscription } from './objects';
+import { json, page, route } from './route';
+import { clearable, id, integer, listParams, metadata, money, optionalInput, timestamp } from './schemas';
+
+const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'paused', 'canceled', 'incomplete'] as const;
+
+export const SubscriptionCreateInput = v.strictObject({
+  customerId: id(),
+  planId: id(),
+  priceId: id(),
+  /** More than 0 starts the subscription in `trialing`. */
+  trialDays: v.optional(integer(0)),
+  collectionMethod: v.optional(v.picklist(['charge_automatically', 'send_invoice'])),
+  paymentTokenId: v.optional(id()),
+  couponId: v.optional(id()),
+  startAt: v.optional(timestamp()),
+  /** Taken off the first invoice (proration). */
+  initialDiscount: v.optional(money(0)),
+  metadata: clearable(metadata()),
+});
+export type SubscriptionCreateInput = v.InferInput<typeof SubscriptionCreateInput>;
+
+export const SubscriptionUpdateInput = v.strictObject({
+  priceId: v.optional(id()),
+  defaultPaymentTokenId: v.optional(id()),
+  metadata: clearable(metadata()),
+});
+export type SubscriptionUpdateInput = v.InferInput<typeof SubscriptionUpdateInput>;
+
+export const SubscriptionCancelInput = optionalInput({
+  /** Required on the wire; `'period_end'` when left out, so a call never ends paid time by surprise. */
+  at: v.optional(v.picklist(['now', 'period_end']), 'period_end'),
+  reason: v.optional(v.picklist(['customer_portal', 'merchant', 'failed_payment', 'user_request'])),
+});
+export type SubscriptionCancelInput = v.InferInput<typeof SubscriptionCancelInput>;
+
+export const SubscriptionPauseInput = optionalInput({ resumeAt: v.optional(timestamp()) });
+export type SubscriptionPauseInput = v.InferInput<typeof SubscriptionPauseInput>;
+
+export const SubscriptionListParams = listParams({
+  status: v.optional(v.picklist(SUBSCRIPTION_STATUSES)),
+  customerId: v.optional(id()),
+  planId: v.optional(id()),
+});
+export type SubscriptionListParams = v.InferInput<typeof SubscriptionListParams>;
+
+export const subscriptionRoutes = {
+  create: route('POST', '/api/v1/subscriptions', { body: SubscriptionCreateInput, returns: json<Subscription>() }),
+  get: route('GET', '/api/v1/subscriptions/{id}', { returns: json<Subscription>() }),
+  list: route('GET', '/api/v1/subscriptions', { query: SubscriptionListParams, returns: page<Subscription>() }),
+  update: route('PATCH', '/api/v1/subscriptions/{id}', { body: SubscriptionUpdateInput, returns: json<Subscription>() }),
+  /** At the period end unless `{ at: 'now' }`. */
+  cancel: route('POST', '/api/v1/subscriptions/{id}/cancel', { body: SubscriptionCancelInput, returns: json<Subscription>() }),
+  pause: route('POST', '/api/v1/subscriptions/{id}/pause', { body: SubscriptionPauseInput, returns: json<Subscription>() }),
+  resume: route('POST', '/api/v1/subscriptions/{id}/resume', { emptyBody: true, returns: json<Subscription>() }),
+};

@@ -1,0 +1,44 @@
+/**
+ * Receipt, invoice and checkout templates (ENDPOINTS §2.16). `config` is replaced whole on
+ * update; its keys differ by kind, so only the documented formats are checked.
+ */
+import * as v from 'valibot';
+import type { Template } from './objects';
+import { json, none, route, text } from './route';
+import { fraction, hexColor, nonEmptyText } from './schemas';
+
+const kind = () => v.picklist(['checkout', 'receipt', 'invoice']);
+
+/** Any keys; `accentColor` is always `#RRGGBB` and `taxRate` a fraction. */
+const config = () => v.looseObject({ accentColor: v.optional(hexColor()), taxRate: v.optional(fraction()) });
+
+export const TemplateListParams = v.optional(v.strictObject({ kind: v.optional(kind()) }));
+export type TemplateListParams = v.InferInput<typeof TemplateListParams>;
+
+export const TemplateCreateInput = v.strictObject({
+  kind: kind(),
+  name: nonEmptyText(),
+  isDefault: v.optional(v.boolean()),
+  config: config(),
+});
+export type TemplateCreateInput = v.InferInput<typeof TemplateCreateInput>;
+
+export const TemplateUpdateInput = v.strictObject({ name: v.optional(nonEmptyText()), config: v.optional(config()) });
+export type TemplateUpdateInput = v.InferInput<typeof TemplateUpdateInput>;
+
+export const TemplatePreviewInput = v.strictObject({ kind: kind(), config: config() });
+export type TemplatePreviewInput = v.InferInput<typeof TemplatePreviewInput>;
+
+export const templateRoutes = {
+  /** Not paginated. */
+  list: route('GET', '/api/v1/templates', { query: TemplateListParams, returns: json<Template[]>() }),
+  get: route('GET', '/api/v1/templates/{id}', { returns: json<Template>() }),
+  create: route('POST', '/api/v1/templates', { body: TemplateCreateInput, returns: json<Template>() }),
+  update: route('PATCH', '/api/v1/templates/{id}', { body: TemplateUpdateInput, returns: json<Template>() }),
+  makeDefault: route('POST', '/api/v1/templates/{id}/make-default', { emptyBody: true, returns: json<Template>() }),
+  /** The copy is named `"<name> (copy)"`; rename it with `update`. */
+  duplicate: route('POST', '/api/v1/templates/{id}/duplicate', { emptyBody: true, returns: json<Template>() }),
+  /** The rendered HTML. */
+  preview: route('POST', '/api/v1/templates/preview', { body: TemplatePreviewInput, returns: text() }),
+  delete: route('DELETE', '/api/v1/templates/{id}', { returns: none() }),
+};

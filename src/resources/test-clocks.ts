@@ -1,0 +1,11 @@
+/** Test clocks (ENDPOINTS §2.16): move a subscription forward in test mode; emits `subscription.renewed`. */
+import * as v from 'valibot';
+import { json, route } from './route';
+import { id, integer } from './schemas';
+
+export const TestClockAdvanceInput = v.strictObject({ subscriptionId: id(), days: integer(1) });
+export type TestClockAdvanceInput = v.InferInput<typeof TestClockAdvanceInput>;
+
+export const testClockRoutes = {
+  advance: route('POST', '/api/v1/test/clocks/advance', { body: TestClockAdvanceInput, returns: json<unknown>() }),
+};

@@ -1,0 +1,50 @@
+/**
+ * Webhook endpoints and their deliveries (ENDPOINTS §2.12), under `/api/v1/webhooks`. The signing
+ * secret (`whsec_…`) is in the create response only.
+ */
+import * as v from 'valibot';
+import type { WebhookDelivery, WebhookEndpoint } from './objects';
+import { json, none, page, route } from './route';
+import { absoluteUrl, clearable, id, nonEmpty, nonEmptyText, unorderedListParams } from './schemas';
+
+/** Event types (open strings, `'*'` for all); at least one when given. */
+const eventTypes = () => v.optional(nonEmpty(nonEmptyText()));
+
+export const WebhookEndpointCreateInput = v.strictObject({
+  /** https (http only in test mode); the server refuses localhost and private addresses. */
+  url: absoluteUrl(),
+  /** Left out: every event. */
+  events: eventTypes(),
+  description: v.optional(v.string()),
+});
+export type WebhookEndpointCreateInput = v.InferInput<typeof WebhookEndpointCreateInput>;
+
+export const WebhookEndpointUpdateInput = v.strictObject({
+  url: v.optional(absoluteUrl()),
+  events: eventTypes(),
+  description: clearable(v.string()),
+  /** `true` re-enables a disabled endpoint and clears its failure streak. */
+  active: v.optional(v.boolean()),
+});
+export type WebhookEndpointUpdateInput = v.InferInput<typeof WebhookEndpointUpdateInput>;
+
+/** The route declares no `order`. */
+export const WebhookDeliveryListParams = unorderedListParams({
+  endpointId: v.optional(id()),
+  status: v.optional(v.picklist(['pending', 'succeeded', 'failed'])),
+  type: v.optional(nonEmptyText()),
+});
+export type WebhookDeliveryListParams = v.InferInput<typeof WebhookDeliveryListParams>;
+
+export const webhookEndpointRoutes = {
+  /** Every endpoint; not paginated. */
+  list: route('GET', '/api/v1/webhooks', { returns: json<WebhookEndpoint[]>() }),
+  /** The response's `secret` is shown this once: store it. */
+  create: route('POST', '/api/v1/webhooks', { body: WebhookEndpointCreateInput, returns: json<WebhookEndpoint>() }),
+  update: route('PATCH', '/api/v1/webhooks/{id}', { body: WebhookEndpointUpdateInput, returns: json<WebhookEndpoint>() }),
+  delete: route('DELETE', '/api/v1/webhooks/{id}', { returns: none() }),
+  listDeliveries: route('GET', '/api/v1/webhooks/deliveries', { query: WebhookDeliveryListParams, returns: page<WebhookDelivery>() }),
+  getDelivery: route('GET', '/api/v1/webhooks/deliveries/{id}', { returns: json<WebhookDelivery>() }),
+  /** 409 `already_queued` or `endpoint_disabled` when it cannot be queued again. */
+  retryDelivery: route('POST', '/api/v1/webhooks/deliveries/{id}/retry', { emptyBody: true, returns: json<WebhookDelivery>() }),
+};
