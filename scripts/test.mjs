@@ -39,6 +39,7 @@ const results = [];
 results.push(step('build', 'npx', ['rollup', '-c', '--silent']));
 results.push(step('typecheck', 'npx', ['tsc', '-p', '.']));
 results.push(step('typecheck (Node-only modules)', 'npx', ['tsc', '-p', 'tsconfig.node.json']));
+results.push(step('typecheck (tests, incl. expectTypeOf type tests)', 'npx', ['tsc', '-p', 'test/tsconfig.json']));
 results.push(vitest('node'));
 results.push(step('playground (node, against the emulator)', 'node', ['playground/node/checkout.mjs']));
 
