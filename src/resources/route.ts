@@ -109,6 +109,18 @@ export interface RouteSpec<R, S> {
 
 export type Route<F> = (requester: Requester, context: RouteContext) => F;
 
+/**
+ * The schema's output with its top-level keys in the caller's order (WIRE 1 keeps a query's
+ * insertion order; a strict object would otherwise emit the schema's order), then any key the
+ * schema added (defaults, expansions).
+ */
+function inCallerOrder(output: unknown, input: unknown): unknown {
+  if (!output || !input || typeof output != 'object' || typeof input != 'object' || output instanceof FormData) return output;
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) if (key in output) ordered[key] = (output as Record<string, unknown>)[key];
+  return Object.assign(ordered, output, ordered);
+}
+
 export function route<
   const P extends string,
   R extends Returns<unknown, 'json' | 'text' | 'binary' | 'void' | 'page'>,
@@ -125,7 +137,7 @@ export function route<
         const input = schema ? args.shift() : undefined;
         const options = args.shift() as RequestOptions | undefined;
         const filled = param ? fillPath(path, { [param]: validateInput(idSchema(), idValue) }) : path;
-        const parsed = schema ? validateInput(schema, input) : undefined;
+        const parsed = schema ? inCallerOrder(validateInput(schema, input), input) : undefined;
         const call: Call = {
           method,
           path: filled,

@@ -42,7 +42,7 @@ describe('every request verifies on an independent server', () => {
     expect(url.searchParams.get('email')).toBe(email);
     expect(url.searchParams.get('externalId')).toBe('a b+c');
     expect(url.searchParams.get('createdAfter')).toBe('2026-01-02T03:04:05.678Z');
-    expect([...url.searchParams.keys()]).toEqual(['limit', 'email', 'externalId', 'createdAfter'].filter((k) => url.searchParams.has(k)));
+    expect([...url.searchParams.keys()]).toEqual(['email', 'externalId', 'limit', 'createdAfter']);
   });
 
   it('query encoding: arrays repeat, booleans and numbers are literal, null/undefined dropped, order kept', async () => {
@@ -109,5 +109,19 @@ describe('every request verifies on an independent server', () => {
     const received = server.received.at(-1)!;
     expect(received.headers['x-trace']).toBe('t1');
     expect(received.headers.authorization).toMatch(/^Plugipay-HMAC-SHA256 keyId=pk, scope=\*, signature=[0-9a-f]{64}$/);
+  });
+});
+
+describe('insertion order', () => {
+  it('query parameters go out in the caller’s order, not the schema’s', async () => {
+    await client.customers.list({ createdAfter: '2026-01-01T00:00:00Z', email: 'a@b.co', limit: 2 });
+    expect(server.received.at(-1)!.target).toBe('/api/v1/customers?createdAfter=2026-01-01T00%3A00%3A00Z&email=a%40b.co&limit=2');
+  });
+
+  it('body keys keep the caller’s order; defaults the SDK adds come after', async () => {
+    await client.checkoutSessions.create({ successUrl: 'https://a.example/ok', cancelUrl: 'https://a.example/no', methods: ['qris'], currency: 'IDR', amount: 1000 });
+    expect(server.received.at(-1)!.body.toString()).toBe(
+      '{"successUrl":"https://a.example/ok","cancelUrl":"https://a.example/no","methods":["qris"],"currency":"IDR","amount":1000,"lineItems":[]}',
+    );
   });
 });

@@ -93,7 +93,7 @@ const TABLE: Table = {
       }),
     },
     get: { call: (c) => c.plans.get(ID), ...get(`/api/v1/plans/${ENC}`) },
-    list: { call: (c) => c.plans.list({ active: true, order: 'asc' }), ...get('/api/v1/plans?order=asc&active=true', page) },
+    list: { call: (c) => c.plans.list({ active: true, order: 'asc' }), ...get('/api/v1/plans?active=true&order=asc', page) },
     update: { call: (c) => c.plans.update(ID, { active: false }), ...write('PATCH', `/api/v1/plans/${ENC}`, { active: false }) },
     archive: { call: (c) => c.plans.archive(ID), ...write('POST', `/api/v1/plans/${ENC}/archive`, {}) },
     addPrice: {
@@ -125,7 +125,7 @@ const TABLE: Table = {
       ...write('POST', '/api/v1/invoices', { customerId: 'cus_1', currency: 'IDR', lines: [{ description: 'Seat', quantity: 2, unitAmount: 5000 }] }),
     },
     get: { call: (c) => c.invoices.get(ID), ...get(`/api/v1/invoices/${ENC}`) },
-    list: { call: (c) => c.invoices.list({ customerId: 'cus 1', status: 'open' }), ...get('/api/v1/invoices?status=open&customerId=cus+1', page) },
+    list: { call: (c) => c.invoices.list({ customerId: 'cus 1', status: 'open' }), ...get('/api/v1/invoices?customerId=cus+1&status=open', page) },
     finalize: { call: (c) => c.invoices.finalize(ID), ...write('POST', `/api/v1/invoices/${ENC}/finalize`, {}) },
     pay: { call: (c) => c.invoices.pay(ID), ...write('POST', `/api/v1/invoices/${ENC}/pay`, {}) },
     void: { call: (c) => c.invoices.void(ID), ...write('POST', `/api/v1/invoices/${ENC}/void`, {}) },
@@ -159,7 +159,7 @@ const TABLE: Table = {
     },
   },
   receipts: {
-    list: { call: (c) => c.receipts.list({ sourceType: 'invoice', limit: 5 }), ...get('/api/v1/receipts?limit=5&sourceType=invoice', page) },
+    list: { call: (c) => c.receipts.list({ sourceType: 'invoice', limit: 5 }), ...get('/api/v1/receipts?sourceType=invoice&limit=5', page) },
     get: { call: (c) => c.receipts.get(ID), ...get(`/api/v1/receipts/${ENC}`) },
     renderPdf: { call: (c) => c.receipts.renderPdf(ID), ...get(`/api/v1/receipts/${ENC}/receipt.pdf`, binary) },
     renderHtml: { call: (c) => c.receipts.renderHtml(ID), ...get(`/api/v1/receipts/${ENC}/receipt.html`, text) },
@@ -187,7 +187,7 @@ const TABLE: Table = {
     updateBankAccount: { call: (c) => c.payouts.updateBankAccount(BANK), ...write('PATCH', '/api/v1/payouts/bank-account', BANK) },
   },
   ledger: {
-    list: { call: (c) => c.ledger.list({ sourceType: 'refund', order: 'desc' }), ...get('/api/v1/ledger?order=desc&sourceType=refund', page) },
+    list: { call: (c) => c.ledger.list({ sourceType: 'refund', order: 'desc' }), ...get('/api/v1/ledger?sourceType=refund&order=desc', page) },
     balances: { call: (c) => c.ledger.balances(), ...get('/api/v1/ledger/balances', list([{ code: 'revenue', balance: 1 }])) },
   },
   reports: {
@@ -211,7 +211,7 @@ const TABLE: Table = {
     retryDelivery: { call: (c) => c.webhookEndpoints.retryDelivery(ID), ...write('POST', `/api/v1/webhooks/deliveries/${ENC}/retry`, {}) },
   },
   events: {
-    list: { call: (c) => c.events.list({ type: 'plugipay.invoice.paid.v1', limit: 2 }), ...get('/api/v1/events?limit=2&type=plugipay.invoice.paid.v1', page) },
+    list: { call: (c) => c.events.list({ type: 'plugipay.invoice.paid.v1', limit: 2 }), ...get('/api/v1/events?type=plugipay.invoice.paid.v1&limit=2', page) },
     get: { call: (c) => c.events.get(ID), ...get(`/api/v1/events/${ENC}`) },
     replay: { call: (c) => c.events.replay({ eventIds: ['evt_1'] }), ...write('POST', '/api/v1/events/replay', { eventIds: ['evt_1'] }) },
     trigger: {
