@@ -69,8 +69,8 @@ async function main() {
   try {
     if (!live) {
       // A real server cannot reach a handler on 127.0.0.1; the emulator can.
-      const endpoint = await client
-        .request({ method: 'POST', path: '/api/v1/webhooks', body: { url: receiver.url, events: ['plugipay.checkout_session.completed.v1'] } })
+      const endpoint = await client.webhookEndpoints
+        .create({ url: receiver.url, events: ['plugipay.checkout_session.completed.v1'] })
         .withResponse();
       receiver.useSecret(endpoint.data.secret);
       step('webhook endpoint registered', `${endpoint.data.id} → ${receiver.url}`, endpoint.requestId);
@@ -107,19 +107,18 @@ async function main() {
       step('checkout session fetched', `${paid.data.id} ${paid.data.status} via ${paid.data.paymentMethod}, payment ${paid.data.paymentId}`, paid.requestId);
     }
 
-    // Iterate every page (three items at a time, to show the paging).
-    const customers = client.customers.list({ limit: 3 });
+    // The resulting objects, page by page (one per page, to show the paging).
     let pages = 0;
-    let count = 0;
-    for await (const page of customers.pages()) {
+    for await (const page of client.events.list({ order: 'asc', limit: 1 }).pages()) {
       pages++;
-      count += page.data.length;
-      step(`customers page ${pages}`, `${page.data.map((c) => c.id).join(', ') || '(empty)'}`, page.requestId);
+      step(`events page ${pages}`, page.data.map((e) => e.type.replace(/^plugipay\.|\.v1$/g, '')).join(', ') || '(none)', page.requestId);
     }
-    step('customers listed', `${count} in ${pages} page(s)`);
     const sessions = [];
-    for await (const s of client.checkoutSessions.list({ customerId: customer.data.id, limit: 3 })) sessions.push(`${s.id} ${s.status}`);
+    for await (const s of client.checkoutSessions.list({ customerId: customer.data.id, limit: 2 })) sessions.push(`${s.id} ${s.status}`);
     step('checkout sessions listed', sessions.join(', '));
+    let customers = 0;
+    for await (const _ of client.customers.list({ limit: 2 })) customers++;
+    step('customers listed', `${customers}`);
   } finally {
     await receiver.close();
     await emulator?.close();
