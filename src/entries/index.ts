@@ -16,19 +16,8 @@ export {
 export type { FieldError, PlugipayErrorInit } from '../core/errors';
 export { withRetry, backoffDelay, retryAfterMs } from '../core/retry';
 export type { WithRetryOptions } from '../core/retry';
-export { verifyWebhook, verifyWebhookRequest } from '../webhooks/verify';
-export type { VerifyWebhookOptions, WebhookSecret } from '../webhooks/verify';
-export { isEventType } from '../webhooks/events';
-export type {
-  KnownWebhookEvent,
-  RenewedSubscription,
-  UnknownWebhookEvent,
-  WebhookEvent,
-  WebhookEventCatalog,
-  WebhookEventOf,
-  WebhookEventType,
-} from '../webhooks/events';
-export type { RawBody } from '../webhooks/signed-content';
+// Webhook verification, as the `plugipay-edge/webhooks` entry has it.
+export * from './webhooks';
 export { signRequest } from '../core/signing';
 export type { SignRequestInput } from '../core/signing';
 export type { FetchLike, FetchOptions } from '../core/transport';

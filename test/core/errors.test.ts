@@ -9,6 +9,7 @@ import {
   PlugipayTimeoutError,
   isRetryable,
 } from '../../src/entries/index';
+import { failure } from '../support/failure';
 import { envelope, sendJson, startRawServer, type RawServer } from '../support/raw-server';
 
 const SECRET = 'sk_live_DO_NOT_LEAK_9f8e7d6c5b4a';
@@ -60,15 +61,6 @@ afterAll(() => server.close());
 const client = (options: Partial<ConstructorParameters<typeof PlugipayClient>[0]> = {}) =>
   new PlugipayClient({ keyId: 'pk_test', secret: SECRET, baseUrl: server.url, ...options });
 
-async function failure(promise: PromiseLike<unknown>): Promise<PlugipayError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlugipayError);
-    return error as PlugipayError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function closedPort(): Promise<number> {
   const probe = createServer();

@@ -14,6 +14,7 @@ import {
   type ClientOptions,
 } from '../../src/entries/index';
 import { startEmulatorServer } from '../../src/testing/node-server';
+import { failure } from '../support/failure';
 import { head, startTcpServer, type TcpServer } from '../support/tcp-server';
 
 type Server = Awaited<ReturnType<typeof startEmulatorServer>>;
@@ -48,15 +49,6 @@ function client(options: Partial<ClientOptions> = {}) {
   return { client: c, attempts };
 }
 
-async function failure(promise: PromiseLike<unknown>): Promise<PlugipayError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlugipayError);
-    return error as PlugipayError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const customerCount = async () => {
   let n = 0;
