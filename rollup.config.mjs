@@ -1,7 +1,7 @@
 // Builds every published entry as ESM (.mjs) and CJS (.cjs) with bundled declarations
 // (.d.mts / .d.cts). Dependencies and Node built-ins stay external: users' bundlers resolve
 // valibot once, and only the Node-only testing entry imports node:http.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -17,6 +17,9 @@ const ENTRIES = {
 // Entries land issue by issue; build the ones that exist.
 const input = Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => existsSync(file)));
 
+// Chunk names carry content hashes: start from an empty dist so stale chunks are never packed.
+rmSync('dist', { recursive: true, force: true });
+
 const external = (id) => /^(node:|valibot$)/.test(id);
 
 const js = (format, ext) => ({
@@ -29,6 +32,9 @@ const js = (format, ext) => ({
     entryFileNames: `[name].${ext}`,
     chunkFileNames: `shared/[name]-[hash].${ext}`,
     exports: 'named',
+    // No bare `import 'valibot'` / `import './shared/…'` lines: with `sideEffects: false` they
+    // only make users' bundlers warn ("Ignoring this import … no side effects").
+    hoistTransitiveImports: false,
     sourcemap: false,
   },
 });

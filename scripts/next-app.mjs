@@ -1,0 +1,76 @@
+// The Next.js playground, built and served from a temporary copy: playground/next with the
+// packed package installed in its node_modules (as `npm install plugipay-edge` would), so the
+// app resolves `plugipay-edge` through the published exports map. next, react and valibot come
+// from the repository's node_modules further up. Used by `npm run playground:next` and by the
+// suite's Next.js runner (which adds its check routes to the copy).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONSUMER_MODULES, packedConsumer } from '../test/runtimes/support/packed.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const NEXT_BIN = join(ROOT, 'node_modules/next/dist/bin/next');
+export const NEXT_APP = join(ROOT, '.tmp/next-app');
+
+/** A fresh copy of playground/next with the packed package installed; `extra` maps source dirs to paths inside the app. */
+export function prepareNextApp(extra = {}) {
+  packedConsumer();
+  rmSync(NEXT_APP, { recursive: true, force: true });
+  cpSync(join(ROOT, 'playground/next'), NEXT_APP, {
+    recursive: true,
+    filter: (source) => !/[\\/](node_modules|\.next)$/.test(source),
+  });
+  mkdirSync(join(NEXT_APP, 'node_modules'), { recursive: true });
+  cpSync(join(CONSUMER_MODULES, 'plugipay-edge'), join(NEXT_APP, 'node_modules/plugipay-edge'), { recursive: true });
+  for (const [from, to] of Object.entries(extra)) cpSync(from, join(NEXT_APP, to), { recursive: true });
+  return NEXT_APP;
+}
+
+const nextEnv = (env = {}) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env });
+
+/** `next build`; true when it succeeded. */
+export function buildNextApp(dir = NEXT_APP) {
+  return spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: dir, stdio: 'inherit', env: nextEnv() }).status === 0;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `next start` on 127.0.0.1 with `env`; resolves once it answers, with its URL and a `stop()`. */
+export async function startNextApp(env, dir = NEXT_APP) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: dir,
+    env: nextEnv(env),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let log = '';
+  child.stdout.on('data', (chunk) => (log += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  for (const started = Date.now(); Date.now() - started < 30_000; ) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`);
+    try {
+      await fetch(`${url}/favicon.ico`);
+      return { url, stop, log: () => log };
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  await stop();
+  throw new Error(`next start did not answer on ${url} within 30 s:\n${log}`);
+}

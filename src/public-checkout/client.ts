@@ -1,0 +1,186 @@
+/**
+ * The buyer-facing checkout client (ENDPOINTS §4): the public routes a checkout page calls with
+ * nothing but the session id the merchant's server created. Unsigned, no Idempotency-Key and no
+ * custom header (any extra header forces a CORS preflight the server is not known to allow),
+ * the same envelope decoding and the same errors as the server client.
+ */
+import { APIPromise, type APIResponse } from '../core/api-promise';
+import type { ResponseKind } from '../core/envelope';
+import { PlugipayError } from '../core/errors';
+import { createTransport, type FetchLike, type Transport } from '../core/transport';
+import { normalizeBaseUrl } from '../core/url';
+import type { ChargeResult, PublicCheckoutSession } from '../resources/objects';
+import { ChargeGuard } from './charge-guard';
+
+export interface PublicCheckoutOptions {
+  /** Default `https://plugipay.com`. */
+  baseUrl?: string;
+  /** Bounds each request, reading the body included. Default 30000. */
+  timeoutMs?: number;
+  /** A custom fetch, e.g. the local emulator's `emulator.fetch`. Default: the global fetch. */
+  fetch?: FetchLike;
+}
+
+/** Per-call options of the public routes: no idempotency key, no retries (a charge is not safe to replay). */
+export interface PublicCallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface ChargeInput {
+  /** A `catalog[].id` of the session. */
+  method: string;
+}
+
+export interface BuyerClaimInput {
+  /** Where the buyer's proof of payment is (e.g. what `uploadProof` returned). */
+  proofUrl?: string;
+}
+
+const KNOWN_OPTIONS = ['baseUrl', 'timeoutMs', 'fetch'];
+const SECRET_OPTIONS = ['secret', 'apiKey', 'keyId'];
+
+function configError(code: string, message: string): PlugipayError {
+  return new PlugipayError({ code, message: `PublicCheckoutClient: ${message}` });
+}
+
+function parses(url: string): boolean {
+  try {
+    return Boolean(new URL(url));
+  } catch {
+    return false;
+  }
+}
+
+function checkOptions(options: PublicCheckoutOptions): void {
+  if (typeof options !== 'object' || options === null) throw configError('invalid_config', 'options must be an object');
+  for (const name of Object.keys(options)) {
+    if (SECRET_OPTIONS.includes(name)) {
+      throw configError('browser_secret', `${name}: the public checkout routes need no credentials, and one in a page is readable by every visitor; keep it on your server`);
+    }
+    if (!KNOWN_OPTIONS.includes(name)) throw configError('invalid_config', `${name}: is not a known option (baseUrl, timeoutMs, fetch)`);
+  }
+  const { baseUrl, timeoutMs, fetch } = options;
+  if (baseUrl !== undefined && !(typeof baseUrl === 'string' && /^https?:\/\/[^?#]+$/.test(baseUrl) && parses(baseUrl))) {
+    throw configError('invalid_config', 'baseUrl: must be an absolute http(s) URL without query or fragment, e.g. "https://plugipay.com"');
+  }
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs < Infinity)) {
+    throw configError('invalid_config', 'timeoutMs: must be a finite number greater than 0');
+  }
+  if (fetch !== undefined && typeof fetch !== 'function') throw configError('invalid_config', 'fetch: must be a function');
+}
+
+function pathId(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new PlugipayError({ code: 'invalid_request', message: `${name}: must be a non-empty string` });
+  }
+  return encodeURIComponent(value);
+}
+
+export class PublicCheckoutClient {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly #transport: Transport;
+  readonly #charges = new ChargeGuard<APIPromise<ChargeResult>>();
+
+  constructor(options: PublicCheckoutOptions = {}) {
+    checkOptions(options);
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? 'https://plugipay.com');
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.#transport = createTransport({
+      baseUrl: this.baseUrl,
+      auth: { kind: 'none' },
+      fetch: options.fetch,
+      timeoutMs: this.timeoutMs,
+      now: Date.now,
+      idempotency: false,
+    });
+  }
+
+  /** The session as the buyer sees it: amount, line items, the methods to pick from, branding. */
+  getSession(sessionId: string, options?: PublicCallOptions): APIPromise<PublicCheckoutSession> {
+    return this.#call(() => ({ method: 'GET', path: `/sessions/${pathId('sessionId', sessionId)}` }), options);
+  }
+
+  /**
+   * Starts paying with one of the session's methods: redirect the buyer, or show instructions.
+   * One charge per session is in flight at a time: a second call with the same method while the
+   * first is pending returns the same promise (a double click sends one request); a call with
+   * another method fails with `charge_in_progress` until the first settles.
+   */
+  charge(sessionId: string, input: ChargeInput, options?: PublicCallOptions): APIPromise<ChargeResult> {
+    const method = (input as ChargeInput | undefined)?.method;
+    try {
+      return this.#charges.run(String(sessionId), String(method), () =>
+        this.#call(() => {
+          const path = `/sessions/${pathId('sessionId', sessionId)}/charge`;
+          if (typeof method !== 'string' || method === '') {
+            throw new PlugipayError({ code: 'invalid_request', message: 'method: must be one of the session’s catalog ids, e.g. "qris"' });
+          }
+          return { method: 'POST', path, body: { method } };
+        }, options),
+      );
+    } catch (error) {
+      // `charge_in_progress` rejects the returned promise, like every other failure.
+      return new APIPromise(Promise.reject(error));
+    }
+  }
+
+  /** Manual transfers: the buyer says they have paid; the merchant then confirms. */
+  buyerClaim(sessionId: string, input: BuyerClaimInput = {}, options?: PublicCallOptions): APIPromise<unknown> {
+    return this.#call(() => {
+      const path = `/sessions/${pathId('sessionId', sessionId)}/buyer-claim`;
+      if (input.proofUrl !== undefined && typeof input.proofUrl !== 'string') {
+        throw new PlugipayError({ code: 'invalid_request', message: 'proofUrl: must be a URL string' });
+      }
+      return { method: 'POST', path, body: input.proofUrl === undefined ? {} : { proofUrl: input.proofUrl } };
+    }, options);
+  }
+
+  /** Uploads a proof-of-payment image (multipart field `file`; the field name is assumed, ENDPOINTS §4). */
+  uploadProof(sessionId: string, file: Blob, options?: PublicCallOptions): APIPromise<unknown> {
+    return this.#call(() => {
+      const path = `/sessions/${pathId('sessionId', sessionId)}/proof-image`;
+      if (typeof Blob === 'undefined' || !(file instanceof Blob)) {
+        throw new PlugipayError({ code: 'invalid_request', message: 'file: must be a Blob or File, e.g. from an <input type="file">' });
+      }
+      const form = new FormData();
+      form.append('file', file);
+      return { method: 'POST', path, body: form };
+    }, options);
+  }
+
+  /** The public receipt of a completed session. */
+  sessionReceipt(sessionId: string, options?: PublicCallOptions): APIPromise<unknown> {
+    return this.#call(() => ({ method: 'GET', path: `/sessions/${pathId('sessionId', sessionId)}/receipt` }), options);
+  }
+
+  /** A public receipt by id (what `/r/:receiptId` shows). */
+  receipt(receiptId: string, options?: PublicCallOptions): APIPromise<unknown> {
+    return this.#call(() => ({ method: 'GET', path: `/receipts/${pathId('receiptId', receiptId)}` }), options);
+  }
+
+  /** A public invoice by id (what an invoice's `hostedInvoiceUrl` shows). */
+  invoice(invoiceId: string, options?: PublicCallOptions): APIPromise<unknown> {
+    return this.#call(() => ({ method: 'GET', path: `/invoices/${pathId('invoiceId', invoiceId)}` }), options);
+  }
+
+  /** `prepare` runs inside the promise, so bad input rejects it instead of throwing synchronously. */
+  #call<T>(prepare: () => { method: 'GET' | 'POST'; path: string; body?: unknown }, options: PublicCallOptions = {}): APIPromise<T> {
+    return new APIPromise(
+      (async (): Promise<APIResponse<T>> => {
+        const { method, path, body } = prepare();
+        const responseKind: ResponseKind = 'json';
+        const exchange = await this.#transport.send({
+          method,
+          path: `/api/v1/public/checkout${path}`,
+          body,
+          responseKind,
+          signal: options.signal,
+          timeoutMs: options.timeoutMs,
+        });
+        return { data: exchange.data as T, requestId: exchange.requestId, idempotencyKey: null, response: exchange.response };
+      })(),
+    );
+  }
+}

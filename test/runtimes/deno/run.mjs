@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Deno runner: stages the test beside the packed package and runs `deno test` against the emulator.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { reportCrash, startFixtures } from '../support/fixtures.mjs';
+import { ROOT, stage } from '../support/packed.mjs';
+
+/** `ok | 8 passed | 0 failed (1s)` (or `FAILED | …`): deno test's summary line. */
+function parseSummary(output) {
+  const lines = output.split('\n').filter((line) => /\d+ passed.*\d+ failed/.test(line));
+  const match = /(\d+) passed.*?(\d+) failed/.exec(lines.at(-1) ?? '');
+  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+}
+
+try {
+  const dir = stage('deno');
+  const fixtures = await startFixtures();
+  try {
+    // Async spawn: the emulator runs in this process and must keep answering.
+
+    const child = spawn(
+      join(ROOT, 'node_modules/.bin/deno'),
+      ['test', '--no-check', '--no-lock', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', 'checks.test.mjs'],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          DENO_NO_UPDATE_CHECK: '1',
+          NO_COLOR: '1',
+          PLUGIPAY_KEY_ID: fixtures.credentials.keyId,
+          PLUGIPAY_SECRET: fixtures.credentials.secret,
+          PLUGIPAY_BASE_URL: fixtures.url,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => process.stdout.write((output += chunk, chunk)));
+    child.stderr.on('data', (chunk) => process.stderr.write((output += chunk, chunk)));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    const counts = parseSummary(output) ?? { passed: 0, failed: 1 };
+    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    console.log(`PLUGIPAY_RESULT ${JSON.stringify({ runtime: 'deno', ...counts })}`);
+    if (counts.failed) process.exitCode = 1;
+  } finally {
+    await fixtures.close();
+  }
+} catch (error) {
+  reportCrash('deno', error);
+}

@@ -1,0 +1,27 @@
+// Added to the built copy of the Next.js playground by the suite: the shared checks inside a
+// route handler on the Node.js runtime, against the emulator named by the environment.
+import * as core from 'plugipay-edge';
+import * as browser from 'plugipay-edge/browser';
+import * as testing from 'plugipay-edge/testing';
+import * as webhooks from 'plugipay-edge/webhooks';
+import { runChecks } from '../../../test-support/checks.mjs';
+
+export const runtime = 'nodejs';
+
+export async function GET() {
+  const result = await runChecks({
+    entries: { '.': core, './webhooks': webhooks, './testing': testing, './browser': browser },
+    makeClient: () =>
+      new core.PlugipayClient({ keyId: process.env.PLUGIPAY_KEY_ID, secret: process.env.PLUGIPAY_SECRET, baseUrl: process.env.PLUGIPAY_BASE_URL }),
+    extra: [
+      {
+        name: 'next node: the handler runs on the Node.js runtime',
+        async run() {
+          if (typeof EdgeRuntime === 'string') throw new Error('on the edge runtime');
+          return `Node ${process.versions.node}`;
+        },
+      },
+    ],
+  });
+  return Response.json(result);
+}
