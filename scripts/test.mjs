@@ -61,6 +61,7 @@ function runtime(name, script) {
 
 const suiteStarted = Date.now();
 const results = [];
+results.push(step('chromium (Debian package, for the browser runners)', 'node', ['scripts/ensure-chromium.mjs']));
 results.push(step('build', 'npx', ['rollup', '-c', '--silent']));
 results.push(step('typecheck', 'npx', ['tsc', '-p', '.']));
 results.push(step('typecheck (Node-only modules)', 'npx', ['tsc', '-p', 'tsconfig.node.json']));
