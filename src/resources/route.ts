@@ -133,9 +133,11 @@ export function route<
   return (requester, context) =>
     ((...args: unknown[]) => {
       const prepare = (): Call => {
-        const idValue = param ? args.shift() : undefined;
-        const input = schema ? args.shift() : undefined;
-        const options = args.shift() as RequestOptions | undefined;
+        // Read, not consumed: preparing twice gives the same call.
+        const rest = [...args];
+        const idValue = param ? rest.shift() : undefined;
+        const input = schema ? rest.shift() : undefined;
+        const options = rest.shift() as RequestOptions | undefined;
         const filled = param ? fillPath(path, { [param]: validateInput(idSchema(), idValue) }) : path;
         const parsed = schema ? inCallerOrder(validateInput(schema, input), input) : undefined;
         const call: Call = {
