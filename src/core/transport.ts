@@ -123,7 +123,7 @@ export function createTransport(config: TransportConfig) {
       const fetchImpl = config.fetch ?? globalThis.fetch;
       const response = await fetchImpl(url.href, {
         ...config.fetchOptions,
-        headers: { ...(config.fetchOptions?.headers as Record<string, string> | undefined), ...headers },
+        headers: withExtraHeaders(config.fetchOptions?.headers, headers),
         method,
         body: payload,
         signal: controller.signal,
@@ -154,6 +154,16 @@ export function createTransport(config: TransportConfig) {
 }
 
 export type Transport = ReturnType<typeof createTransport>;
+
+/**
+ * The caller's extra headers (a plain object, an array of pairs or a `Headers`) under the SDK's
+ * own, which always win: a signed request must carry exactly the headers it was signed with.
+ */
+function withExtraHeaders(extra: HeadersInit | undefined, own: Record<string, string>): Headers {
+  const merged = new Headers(extra);
+  for (const [name, value] of Object.entries(own)) merged.set(name, value);
+  return merged;
+}
 
 function abortedError(failure: { idempotencyKey?: string }, reason: unknown): PlugipayError {
   return new PlugipayError({

@@ -125,3 +125,13 @@ describe('insertion order', () => {
     );
   });
 });
+
+describe('fetchOptions headers', () => {
+  it('a Headers instance or an array of pairs is merged, not dropped', async () => {
+    for (const headers of [new Headers({ 'x-trace': 'from-headers' }), [['x-trace', 'from-pairs']] as [string, string][]]) {
+      const c = new PlugipayClient({ keyId: 'pk_test_wire', secret: SECRET, baseUrl: server.url, fetchOptions: { headers } });
+      await c.customers.get('c');
+      expect(server.received.at(-1)!.headers['x-trace']).toMatch(/^from-/);
+    }
+  });
+});
