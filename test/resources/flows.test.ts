@@ -199,3 +199,49 @@ describe('routes the emulator does not emulate', () => {
     await expect(client.invoices.renderPdf('inv_1')).rejects.toMatchObject({ status: 501, code: 'not_emulated' });
   });
 });
+
+describe('test clocks: renewals', () => {
+  async function subscribed(options: { trialDays?: number; collectionMethod?: 'charge_automatically' | 'send_invoice' } = {}) {
+    const s = setup();
+    const customer = await s.client.customers.create({ name: 'Grace' });
+    const plan = await s.client.plans.create({ name: 'Pro', interval: 'month', currency: 'IDR', amount: 99000 });
+    const subscription = await s.client.subscriptions.create({ customerId: customer.id, planId: plan.id, priceId: plan.prices[0]!.id, ...options });
+    return { ...s, subscription };
+  }
+
+  it('each period end crossed renews the subscription with a collected invoice and subscription.renewed', async () => {
+    const { client, emulator, subscription } = await subscribed();
+    // From 1 March: period ends on 1 April and 1 May; 65 days reach 5 May.
+    const result = (await client.testClocks.advance({ subscriptionId: subscription.id, days: 65 })) as { renewals: number };
+    expect(result.renewals).toBe(2);
+    const renewed = await client.subscriptions.get(subscription.id);
+    expect(renewed).toMatchObject({ status: 'active', currentPeriodStart: '2026-05-01T12:00:00.000Z', currentPeriodEnd: '2026-06-01T12:00:00.000Z' });
+    const invoices = await client.invoices.list({ subscriptionId: subscription.id });
+    expect(invoices.data.map((i) => [i.status, i.total])).toEqual([['paid', 99000], ['paid', 99000]]);
+    const events = emulator.events({ type: 'plugipay.subscription.renewed.v1' });
+    expect(events).toHaveLength(2);
+    expect(events[0]!.data).toMatchObject({ daysAdvanced: 65, object: { id: subscription.id } });
+    // The clock keeps its place: 30 more days cross 1 June only.
+    expect(((await client.testClocks.advance({ subscriptionId: subscription.id, days: 30 })) as { renewals: number }).renewals).toBe(1);
+  });
+
+  it('a trial ends into an active period; send_invoice leaves the invoice open', async () => {
+    const { client, subscription } = await subscribed({ trialDays: 14, collectionMethod: 'send_invoice' });
+    expect(subscription.status).toBe('trialing');
+    await client.testClocks.advance({ subscriptionId: subscription.id, days: 15 });
+    expect((await client.subscriptions.get(subscription.id)).status).toBe('active');
+    const [invoice] = (await client.invoices.list({ subscriptionId: subscription.id })).data;
+    expect(invoice).toMatchObject({ status: 'open', amountDue: 99000 });
+  });
+
+  it('a cancellation at period end takes effect when the clock reaches it; ended subscriptions do not move', async () => {
+    const { client, subscription } = await subscribed();
+    await client.subscriptions.cancel(subscription.id, { at: 'period_end' });
+    await client.testClocks.advance({ subscriptionId: subscription.id, days: 40 });
+    expect((await client.subscriptions.get(subscription.id)).status).toBe('canceled');
+    expect((await client.invoices.list({ subscriptionId: subscription.id })).data).toEqual([]);
+    const err = await client.testClocks.advance({ subscriptionId: subscription.id, days: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PlugipayError);
+    expect(err).toMatchObject({ status: 409 });
+  });
+});

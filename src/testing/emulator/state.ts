@@ -34,6 +34,8 @@ export class AccountState {
   readonly deliveries = new Table<WebhookDelivery>();
   /** Source of human-readable invoice numbers. */
   invoiceCount = 0;
+  /** Where each subscription's test clock stands (epoch ms), once `testClocks.advance` moved it. */
+  readonly testClocks = new Map<string, number>();
 
   constructor(readonly accountId: string) {}
 }

@@ -4,7 +4,7 @@ import { listed, type Reply, type RouteContext } from '../context';
 import { paginate, readListQuery } from '../pagination';
 import type { Table } from '../table';
 
-export function arn(ctx: RouteContext, kind: string, id: string): string {
+export function arn(ctx: Pick<RouteContext, 'account'>, kind: string, id: string): string {
   return `arn:plugipay:${ctx.account.accountId}:${kind}/${id}`;
 }
 

@@ -9,6 +9,7 @@ import { planRoutes } from './plans';
 import { publicCheckoutRoutes } from './public-checkout';
 import { refundRoutes } from './refunds';
 import { subscriptionRoutes } from './subscriptions';
+import { testClockRoutes } from './test-clocks';
 import { webhookRoutes } from './webhooks';
 
 export const ROUTES: readonly Route[] = [
@@ -17,6 +18,7 @@ export const ROUTES: readonly Route[] = [
   ...checkoutSessionRoutes,
   ...invoiceRoutes,
   ...subscriptionRoutes,
+  ...testClockRoutes,
   ...refundRoutes,
   ...payoutRoutes,
   ...eventRoutes,

@@ -57,41 +57,62 @@ function create(ctx: RouteContext) {
     throw validationError('subscriptionId', `no such subscription '${subscriptionId}'`);
   }
 
-  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
-  const total = Math.max(0, subtotal - discount) + tax;
-  const invoiceId = ctx.presetId ?? newId('inv');
-  const now = ctx.world.iso();
+  return created(insertInvoice(ctx, { customerId, currency, lines, discount, tax, dueAt, status, subscriptionId }, ctx.presetId));
+}
+
+export interface NewInvoice {
+  customerId: string;
+  currency: string;
+  lines: Invoice['lines'];
+  discount: number;
+  tax: number;
+  dueAt?: string;
+  status: 'draft' | 'open';
+  subscriptionId?: string;
+}
+
+/** Stores a new invoice with its totals computed from the lines; emits created (and finalized). */
+export function insertInvoice(m: Mutation, input: NewInvoice, presetId?: string): Invoice {
+  const subtotal = input.lines.reduce((sum, line) => sum + line.amount, 0);
+  const total = Math.max(0, subtotal - input.discount) + input.tax;
+  const invoiceId = presetId ?? newId('inv');
+  const now = m.world.iso();
   const draft: Invoice = {
     id: invoiceId,
-    arn: arn(ctx, 'invoice', invoiceId),
-    accountId: ctx.account.accountId,
-    customerId,
-    subscriptionId: subscriptionId ?? null,
+    arn: arn(m, 'invoice', invoiceId),
+    accountId: m.account.accountId,
+    customerId: input.customerId,
+    subscriptionId: input.subscriptionId ?? null,
     status: 'draft',
-    number: `EMU-${String(++ctx.account.invoiceCount).padStart(6, '0')}`,
-    currency,
+    number: `EMU-${String(++m.account.invoiceCount).padStart(6, '0')}`,
+    currency: input.currency,
     subtotal,
-    discount,
-    tax,
+    discount: input.discount,
+    tax: input.tax,
     total,
     amountPaid: 0,
     amountDue: total,
-    dueAt: dueAt ?? null,
+    dueAt: input.dueAt ?? null,
     issuedAt: null,
     paidAt: null,
     voidedAt: null,
     hostedInvoiceUrl: null,
     chargeId: null,
     collectionAttempts: 0,
-    lines,
+    lines: input.lines,
     metadata: null,
     createdAt: now,
     updatedAt: now,
   };
-  const invoice = ctx.account.invoices.insert(status === 'open' ? { ...draft, ...issuedFields(draft, now) } : draft);
-  ctx.emit('plugipay.invoice.created.v1', invoice);
-  if (status === 'open') ctx.emit('plugipay.invoice.finalized.v1', invoice);
-  return created(invoice);
+  const invoice = m.account.invoices.insert(input.status === 'open' ? { ...draft, ...issuedFields(draft, now) } : draft);
+  m.emit('plugipay.invoice.created.v1', invoice);
+  if (input.status === 'open') m.emit('plugipay.invoice.finalized.v1', invoice);
+  return invoice;
+}
+
+/** Collects an open invoice in full (the collection engine charging the saved method). */
+export function collectInvoice(m: Mutation, invoice: Invoice): Invoice {
+  return transition(m, invoice, 'pay', ['open', 'past_due'], (now) => ({ status: 'paid', amountPaid: invoice.total, amountDue: 0, paidAt: now }), 'plugipay.invoice.paid.v1');
 }
 
 function list(ctx: RouteContext) {
@@ -136,19 +157,7 @@ const finalize = (ctx: RouteContext) => {
 };
 
 /** Money received outside the platform. */
-const pay = (ctx: RouteContext) => {
-  const invoice = findInvoice(ctx.account, id(ctx));
-  return ok(
-    transition(
-      ctx,
-      invoice,
-      'pay',
-      ['open', 'past_due'],
-      (now) => ({ status: 'paid', amountPaid: invoice.total, amountDue: 0, paidAt: now }),
-      'plugipay.invoice.paid.v1',
-    ),
-  );
-};
+const pay = (ctx: RouteContext) => ok(collectInvoice(ctx, findInvoice(ctx.account, id(ctx))));
 
 const voidInvoice = (ctx: RouteContext) => {
   const invoice = findInvoice(ctx.account, id(ctx));

@@ -13,7 +13,7 @@ export interface KnownRoute {
 
 const PREFIXES = [
   'ledger', 'reports', 'adapters', 'gift-cards', 'templates', 'checkout/settings', 'uploads',
-  'dashboard', 'test/clocks', 'admin', 'admin-portal', 'portal-sessions', 'receipts', 'account', 'workspaces',
+  'dashboard', 'admin', 'admin-portal', 'portal-sessions', 'receipts', 'account', 'workspaces',
   'api-keys', 'billing', 'onboarding',
 ];
 
