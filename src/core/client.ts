@@ -32,12 +32,11 @@ import { assertNoSecretInBrowser } from './browser-guard';
 import { PlugipayError } from './errors';
 import { PagePromise, type Page } from './pagination';
 import { retrying } from './retry';
-import { createTransport, newIdempotencyKey, type Auth, type Exchange, type FetchLike, type FetchOptions, type Transport } from './transport';
-import { normalizeBaseUrl, type Query } from './url';
+import { createTransport, DEFAULT_TIMEOUT_MS, newIdempotencyKey, type Auth, type Exchange, type FetchLike, type FetchOptions, type Transport } from './transport';
+import { DEFAULT_BASE_URL, isBaseUrl, normalizeBaseUrl, type Query } from './url';
 import { validateInput } from './validation';
 
-export const DEFAULT_BASE_URL = 'https://plugipay.com';
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS };
 
 export interface ClientOptions {
   /** HMAC key id (`pk_…`/`ak_…`), with `secret`. */
@@ -87,14 +86,7 @@ const ClientOptionsSchema = v.strictObject({
   baseUrl: v.optional(
     v.pipe(
       v.string(),
-      v.check((value) => {
-        try {
-          const url = new URL(value);
-          return /^https?:$/.test(url.protocol) && !url.search && !url.hash;
-        } catch {
-          return false;
-        }
-      }, 'must be an absolute http(s) URL without query or fragment, e.g. "https://plugipay.com"'),
+      v.check((value: string) => isBaseUrl(value), 'must be an absolute http(s) URL without query or fragment, e.g. "https://plugipay.com"'),
     ),
   ),
   onBehalfOf: v.optional(nonEmpty),

@@ -69,6 +69,9 @@ function transportMessage(error: unknown): string {
   return inner && inner !== top ? `${top}: ${inner}` : top || 'network error';
 }
 
+/** Each attempt's bound, reading the body included, unless the caller sets another. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** Statuses whose response has no body by definition. */
 const NULL_BODY = /^(101|204|205|304)$/;
 

@@ -7,6 +7,18 @@
 export type QueryValue = string | number | boolean | Date | null | undefined;
 export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
+export const DEFAULT_BASE_URL = 'https://plugipay.com';
+
+/** An absolute http(s) URL with no query and no fragment: paths are appended to it as text. */
+export function isBaseUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || /[?#]/.test(value)) return false;
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** `https://plugipay.com/` → `https://plugipay.com`: paths are appended to it as they are. */
 export function normalizeBaseUrl(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');

@@ -7,8 +7,8 @@
 import { APIPromise, type APIResponse } from '../core/api-promise';
 import type { ResponseKind } from '../core/envelope';
 import { PlugipayError } from '../core/errors';
-import { createTransport, type FetchLike, type Transport } from '../core/transport';
-import { normalizeBaseUrl } from '../core/url';
+import { createTransport, DEFAULT_TIMEOUT_MS, type FetchLike, type Transport } from '../core/transport';
+import { DEFAULT_BASE_URL, isBaseUrl, normalizeBaseUrl } from '../core/url';
 import type { ChargeResult, PublicCheckoutSession } from '../resources/objects';
 import { ChargeGuard } from './charge-guard';
 
@@ -44,14 +44,6 @@ function configError(code: string, message: string): PlugipayError {
   return new PlugipayError({ code, message: `PublicCheckoutClient: ${message}` });
 }
 
-function parses(url: string): boolean {
-  try {
-    return Boolean(new URL(url));
-  } catch {
-    return false;
-  }
-}
-
 function checkOptions(options: PublicCheckoutOptions): void {
   if (typeof options !== 'object' || options === null) throw configError('invalid_config', 'options must be an object');
   for (const name of Object.keys(options)) {
@@ -61,7 +53,7 @@ function checkOptions(options: PublicCheckoutOptions): void {
     if (!KNOWN_OPTIONS.includes(name)) throw configError('invalid_config', `${name}: is not a known option (baseUrl, timeoutMs, fetch)`);
   }
   const { baseUrl, timeoutMs, fetch } = options;
-  if (baseUrl !== undefined && !(typeof baseUrl === 'string' && /^https?:\/\/[^?#]+$/.test(baseUrl) && parses(baseUrl))) {
+  if (baseUrl !== undefined && !isBaseUrl(baseUrl)) {
     throw configError('invalid_config', 'baseUrl: must be an absolute http(s) URL without query or fragment, e.g. "https://plugipay.com"');
   }
   if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs < Infinity)) {
@@ -85,8 +77,8 @@ export class PublicCheckoutClient {
 
   constructor(options: PublicCheckoutOptions = {}) {
     checkOptions(options);
-    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? 'https://plugipay.com');
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#transport = createTransport({
       baseUrl: this.baseUrl,
       auth: { kind: 'none' },
