@@ -3,7 +3,7 @@
  * `Deno.env`): the same names everywhere, and one place that decides which credential is
  * missing. A runtime entry supplies only how to read a variable and how to set one.
  */
-import type { ClientOptions } from './client';
+import type { ClientOptions } from './options';
 import { PlugipayError } from './errors';
 
 /** The variable names of DESIGN, in every runtime. */

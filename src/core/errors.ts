@@ -16,9 +16,50 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * Every code the SDK itself raises, plus any code the server sends (kept verbatim: `string & {}`
+ * keeps editor completion for the known ones).
+ */
+export type PlugipayErrorCode =
+  /** Client-side input validation failed; see `fieldErrors`. */
+  | 'invalid_request'
+  /** A client option is wrong; the message names it. */
+  | 'invalid_config'
+  /** Neither keyId + secret nor apiKey was given. */
+  | 'missing_credentials'
+  /** A secret-holding client in a browser page without `dangerouslyAllowBrowser`. */
+  | 'browser_secret'
+  /** The response was not the JSON envelope the route promises. */
+  | 'invalid_response'
+  /** An error status with no envelope code. */
+  | 'unknown'
+  /** The attempt outlived `timeoutMs` (`PlugipayTimeoutError`). */
+  | 'timeout'
+  /** The caller's AbortSignal fired. */
+  | 'aborted'
+  /** The request did not complete at the network level (`PlugipayNetworkError`). */
+  | 'network_error'
+  /** A client hook threw; the hook's error is the `cause`. */
+  | 'hook_failed'
+  /** A second charge of the same checkout session with another method while one is pending. */
+  | 'charge_in_progress'
+  /** `fromEnv()` could not read the environment (e.g. Deno without `--allow-env`). */
+  | 'env_permission'
+  /** A webhook body could not be read or parsed. */
+  | 'invalid_payload'
+  /** A Request body was already read. */
+  | 'body_consumed'
+  /** Webhook verification failures (`PlugipaySignatureError`). */
+  | 'signature_missing'
+  | 'signature_malformed'
+  | 'signature_invalid'
+  | 'signature_stale'
+  | (string & {});
+
+/** What a `PlugipayError` is built from. */
 export interface PlugipayErrorInit {
   status?: number;
-  code: string;
+  code: PlugipayErrorCode;
   message: string;
   requestId?: string | null;
   field?: string;
@@ -44,7 +85,7 @@ export class PlugipayError extends Error {
   /** HTTP status; `0` for client-side failures that never reached the server. */
   declare readonly status: number;
   /** Stable machine-readable code, kept verbatim from the server (casing varies). */
-  declare readonly code: string;
+  declare readonly code: PlugipayErrorCode;
   /** `meta.requestId` of the response; `null` when no server response was read. */
   declare readonly requestId: string | null;
   declare readonly field?: string;
@@ -125,12 +166,40 @@ export function isRetryable(err: unknown): boolean {
   return err.status >= 500 || err.status === 429;
 }
 
+type Extra = Omit<PlugipayErrorInit, 'code' | 'message'>;
+
 /** The timeout message of the seed: the configured timeout in seconds with one decimal. */
-export function timeoutError(timeoutMs: number, extra: Omit<PlugipayErrorInit, 'code' | 'message'> = {}) {
+export function timeoutError(timeoutMs: number, extra: Extra = {}) {
   return new PlugipayTimeoutError({
     ...extra,
     status: 0,
     code: 'timeout',
     message: `Plugipay request timed out after ${(timeoutMs / 1000).toFixed(1)}s`,
   });
+}
+
+/** `aborted`: the caller's AbortSignal fired (before, during or between attempts). */
+export function abortedError(reason: unknown, extra: Extra = {}, during = ''): PlugipayError {
+  return new PlugipayError({ ...extra, status: 0, code: 'aborted', message: `Plugipay request aborted by the caller’s AbortSignal${during}`, cause: reason });
+}
+
+/** `network_error`: the request may not have reached the server. */
+export function networkError(message: string, extra: Extra = {}): PlugipayNetworkError {
+  return new PlugipayNetworkError({ ...extra, status: 0, code: 'network_error', message });
+}
+
+/** `hook_failed`: a client hook threw; the call fails with the hook's error as `cause`. */
+export function hookFailed(hook: string, cause: unknown): PlugipayError {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new PlugipayError({ status: 0, code: 'hook_failed', message: `Plugipay ${hook} hook threw: ${why}`, cause });
+}
+
+/** `invalid_config`: a client option is wrong; `who` names the client, e.g. `PlugipayClient`. */
+export function configError(who: string, message: string, extra: Extra = {}, code: PlugipayErrorCode = 'invalid_config'): PlugipayError {
+  return new PlugipayError({ ...extra, status: 0, code, message: `${who}: ${message}` });
+}
+
+/** `invalid_request`: client-side input validation failed, before anything was sent. */
+export function invalidRequestError(message: string, fieldErrors?: FieldError[]): PlugipayError {
+  return new PlugipayError({ status: 0, code: 'invalid_request', message, fieldErrors });
 }

@@ -1,65 +1,74 @@
 /**
- * The one module that calls the network (the platform's `fetch`, or the one passed in). It builds the URL, signs exactly what goes on the
- * wire, adds the idempotency key, bounds the whole exchange (headers and body) by the timeout,
- * honours the caller's signal, and hands the decoded envelope back. It knows no resource names.
+ * The one module that calls the network, through one `ofetch.create()` per client (over the
+ * platform's `fetch`, or the one passed in). One call of `attempt` is one HTTP exchange: the URL
+ * built once, signed in ofetch's `onRequest` over the final href and body, bounded (headers and
+ * body) by the SDK's own AbortSignal, decoded by the strict envelope decoder, and reported to the
+ * user's hooks. Retries, the idempotency key and defaults belong to the pipeline
+ * (`./pipeline.ts`); this module knows no resource names.
+ *
+ * ofetch is used with `retry: 0`, no `timeout`, `ignoreResponseError: true` and
+ * `responseType: 'stream'`: in 1.5.x its timeout is cleared once headers arrive and its retry
+ * reuses an aborted signal, so the SDK keeps both jobs; with `'stream'` ofetch reads nothing and
+ * the body is read in exactly one place here (`readBody`), where a byte cap can count it.
+ *
+ * Seams (one place each): `fetchOptionsFor` builds every fetch option, `readBody` reads every
+ * body, `requestFailure` maps every thrown error.
  */
-import { explainClockSkew } from './clock-skew';
+import { ofetch, type FetchContext } from 'ofetch';
+import type { Authorizer } from './auth';
 import { decodeResponse, type Decoded, type ResponseKind } from './envelope';
-import { PlugipayError, PlugipayNetworkError, timeoutError } from './errors';
-import { authorizationHeader, bodySha256, signWithKey } from './signing';
+import { abortedError, hookFailed, networkError, PlugipayError, timeoutError } from './errors';
+import { redactedHeaders, type ClientHooks, type RequestInfo } from './hooks';
 import { buildUrl, type Query } from './url';
 
-/** How requests authenticate: HMAC-signed (server SDK), Bearer dashboard key, or not at all (public routes). */
-export type Auth =
-  | { kind: 'hmac'; keyId: string; key: () => Promise<CryptoKey> }
-  | { kind: 'bearer'; apiKey: string }
-  | { kind: 'none' };
-
+/** The signature of the global `fetch`; any function of it (the emulator's `fetch`, a mock) can be passed as the client's `fetch`. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** Extra `RequestInit` fields passed to every fetch, e.g. Next.js `next: { revalidate: 60 }`. */
 export type FetchOptions = Omit<RequestInit, 'method' | 'body' | 'signal'> & Record<string, unknown>;
 
+/** What a transport is built from: everything that is the same for every call of one client. */
 export interface TransportConfig {
   baseUrl: string;
-  auth: Auth;
+  /** Sets each attempt's auth headers; none for the public routes. */
+  auth?: Authorizer;
   fetch?: FetchLike;
   fetchOptions?: FetchOptions;
-  timeoutMs: number;
+  /** The client's one clock: signature timestamps, durations and deadlines. */
   now: () => number;
   onBehalfOf?: string;
-  /** Public routes send no Idempotency-Key (no custom headers from a browser page). */
-  idempotency: boolean;
+  hooks?: ClientHooks;
 }
 
-export interface RequestSpec {
+/** One attempt of one call, as the pipeline prepared it. */
+export interface AttemptSpec {
   method: string;
   /** Path with its parameters already encoded, starting with `/`. */
   path: string;
   query?: Query;
   /** A JSON value, or `FormData` for a multipart upload (signed as an empty body). */
   body?: unknown;
-  idempotencyKey?: string;
+  /** Minted by the pipeline once per logical call; `null` sends none. */
+  idempotencyKey: string | null;
   signal?: AbortSignal;
-  timeoutMs?: number;
+  /** This attempt's bound, reading the body included. */
+  timeoutMs: number;
   onBehalfOf?: string;
   responseKind: ResponseKind;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  attempt: number;
 }
 
+/** A decoded success with the raw response it came from. */
 export interface Exchange extends Decoded {
   response: Response;
   idempotencyKey: string | null;
 }
 
-/** `idem_` + a v4 UUID, minted once per logical call and reused by every retry of it. */
-export function newIdempotencyKey(): string {
-  return `idem_${crypto.randomUUID()}`;
-}
-
-function encodeBody(body: unknown): { payload?: string | FormData; multipart: boolean } {
-  if (body === undefined) return { multipart: false };
-  if (typeof FormData !== 'undefined' && body instanceof FormData) return { payload: body, multipart: true };
-  return { payload: JSON.stringify(body), multipart: false };
+function encodeBody(body: unknown): string | FormData | undefined {
+  if (body === undefined) return undefined;
+  if (typeof FormData !== 'undefined' && body instanceof FormData) return body;
+  return JSON.stringify(body);
 }
 
 /** The message of the failure that fetch wrapped, e.g. `fetch failed: connect ECONNREFUSED …`. */
@@ -69,111 +78,152 @@ function transportMessage(error: unknown): string {
   return inner && inner !== top ? `${top}: ${inner}` : top || 'network error';
 }
 
-/** Each attempt's bound, reading the body included, unless the caller sets another. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
 /** Statuses whose response has no body by definition. */
-const NULL_BODY = /^(101|204|205|304)$/;
+const NULL_BODY = new Set([101, 204, 205, 304]);
 
+/** ofetch options a caller's `fetchOptions` must not set: they would re-route, re-encode, retry or re-read what the SDK signs and reads. */
+const OFETCH_ONLY = new Set([
+  'baseURL', 'query', 'params', 'timeout', 'retry', 'retryDelay', 'retryStatusCodes', 'parseResponse',
+  'responseType', 'ignoreResponseError', 'onRequest', 'onRequestError', 'onResponse', 'onResponseError',
+]);
+
+/** Per-attempt state shared by the interceptor, the reader and the error mapping. */
+interface AttemptState {
+  spec: AttemptSpec;
+  info?: RequestInfo;
+  signedAt: number;
+  startedAt: number;
+  timedOut: boolean;
+}
+
+/**
+ * Reads the whole body of a response, once, under the attempt's signal (so the timeout bounds it).
+ * The one place a body is read: a byte cap belongs here.
+ */
+export async function readBody(response: Response, kind: ResponseKind): Promise<string | ArrayBuffer | undefined> {
+  if (NULL_BODY.has(response.status)) return undefined;
+  return kind === 'binary' ? response.arrayBuffer() : response.text();
+}
+
+/** The transport of one client: `attempt` makes one signed exchange. */
 export function createTransport(config: TransportConfig) {
-  async function send(spec: RequestSpec): Promise<Exchange> {
-    const method = spec.method.toUpperCase();
-    const url = buildUrl(config.baseUrl, spec.path, spec.query);
-    const { payload, multipart } = encodeBody(spec.body);
-    const idempotencyKey =
-      config.idempotency && method !== 'GET' ? (spec.idempotencyKey ?? newIdempotencyKey()) : null;
+  const { auth, hooks } = config;
+  // Looked up per call (a fetch patched after construction is used) and called as a plain
+  // function: browsers and workerd reject a fetch invoked as a method of another object. ofetch
+  // calls the fetch it is given as a plain function too (`fetch(request, options)`).
+  const callFetch: FetchLike = (input, init) => (config.fetch ?? globalThis.fetch)(input, init);
+  const $fetch = ofetch.create({}, { fetch: callFetch as typeof globalThis.fetch });
+  const extraOptions: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(config.fetchOptions ?? {})) {
+    if (name !== 'headers' && !OFETCH_ONLY.has(name)) extraOptions[name] = value;
+  }
+  const extraHeaders = config.fetchOptions?.headers as HeadersInit | undefined;
 
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (typeof payload === 'string') headers['content-type'] = 'application/json';
-    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-    const onBehalfOf = spec.onBehalfOf ?? config.onBehalfOf;
-    if (onBehalfOf) headers['x-plugipay-on-behalf-of'] = onBehalfOf;
-
-    const { auth } = config;
-    const signedAt = config.now();
-    if (auth.kind === 'hmac') {
-      const timestamp = String(Math.floor(signedAt / 1000));
-      const signature = await signWithKey(await auth.key(), {
-        method,
-        path: url.pathname + url.search,
-        timestamp,
-        bodySha256: await bodySha256(typeof payload === 'string' ? payload : undefined, multipart),
-        idempotencyKey,
-      });
-      headers['authorization'] = authorizationHeader(auth.keyId, signature);
-      headers['x-plugipay-timestamp'] = timestamp;
-    } else if (auth.kind === 'bearer') {
-      headers['authorization'] = `Bearer ${auth.apiKey}`;
+  /** Signs what ofetch will send: the final href and body of this attempt (WIRE 1), then reports it. */
+  async function sign(context: FetchContext, state: AttemptState): Promise<void> {
+    const headers = context.options.headers as Headers;
+    const method = context.options.method ?? 'GET';
+    const url = String(context.request);
+    await auth?.authorize({ method, url, body: context.options.body, idempotencyKey: state.spec.idempotencyKey, signedAt: state.signedAt }, headers);
+    if (hooks) {
+      state.info = Object.freeze({ method, url, attempt: state.spec.attempt, idempotencyKey: state.spec.idempotencyKey, headers: redactedHeaders(headers) });
+      await runHook('onRequest', state.info);
     }
+  }
 
-    const timeoutMs = spec.timeoutMs ?? config.timeoutMs;
-    const failure = { idempotencyKey: idempotencyKey ?? undefined };
+  async function runHook<N extends keyof ClientHooks>(name: N, info: Parameters<NonNullable<ClientHooks[N]>>[0]): Promise<void> {
+    const hook = hooks?.[name] as ((info: unknown) => unknown) | undefined;
+    if (!hook) return;
+    try {
+      await hook(info);
+    } catch (error) {
+      throw hookFailed(name, error);
+    }
+  }
+
+  /**
+   * The options of one fetch: the caller's `fetchOptions` (minus ofetch's own), the SDK's
+   * headers over theirs, and the SDK's fixed choices. The one place fetch options are built.
+   */
+  function fetchOptionsFor(spec: AttemptSpec, signal: AbortSignal, state: AttemptState) {
+    const payload = encodeBody(spec.body);
+    const headers = new Headers(extraHeaders);
+    headers.set('accept', 'application/json');
+    if (typeof payload === 'string') headers.set('content-type', 'application/json');
+    if (spec.idempotencyKey) headers.set('idempotency-key', spec.idempotencyKey);
+    const onBehalfOf = spec.onBehalfOf ?? config.onBehalfOf;
+    if (onBehalfOf) headers.set('x-plugipay-on-behalf-of', onBehalfOf);
+    return {
+      ...extraOptions,
+      method: spec.method,
+      headers,
+      body: payload,
+      signal,
+      retry: 0 as const,
+      ignoreResponseError: true,
+      responseType: 'stream' as const,
+      onRequest: (context: FetchContext) => sign(context, state),
+    };
+  }
+
+  /** Maps anything an attempt threw to the one `PlugipayError` it stands for. The one place thrown errors are mapped. */
+  function requestFailure(error: unknown, state: AttemptState): PlugipayError {
+    if (error instanceof PlugipayError) return auth?.explain ? auth.explain(error, state.signedAt) : error;
+    // An ofetch FetchError carries the request options (the Authorization header with them):
+    // only what it wraps may become a cause.
+    const cause = error instanceof Error && error.name === 'FetchError' ? error.cause : error;
+    const failure = { idempotencyKey: state.spec.idempotencyKey ?? undefined };
+    if (state.timedOut) return timeoutError(state.spec.timeoutMs, { ...failure, cause });
+    if (state.spec.signal?.aborted) return abortedError(state.spec.signal.reason, failure);
+    return networkError(transportMessage(cause), { ...failure, cause });
+  }
+
+  async function attempt(spec: AttemptSpec): Promise<Exchange> {
+    const state: AttemptState = { spec, signedAt: config.now(), startedAt: 0, timedOut: false };
+    state.startedAt = state.signedAt;
     const callerSignal = spec.signal;
-    if (callerSignal?.aborted) throw abortedError(failure, callerSignal.reason);
+    if (callerSignal?.aborted) throw abortedError(callerSignal.reason, { idempotencyKey: spec.idempotencyKey ?? undefined });
 
     const controller = new AbortController();
-    let timedOut = false;
     const timer = setTimeout(() => {
-      timedOut = true;
+      state.timedOut = true;
       controller.abort();
-    }, timeoutMs);
+    }, spec.timeoutMs);
     const onCallerAbort = () => controller.abort();
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
+    let status: number | undefined;
+    let headers: Headers | undefined;
     try {
-      // Looked up per call (a fetch patched after construction is used) and called as a plain
-      // function: browsers and workerd reject a fetch invoked as a method of another object.
-      const fetchImpl = config.fetch ?? globalThis.fetch;
-      const response = await fetchImpl(url.href, {
-        ...config.fetchOptions,
-        headers: withExtraHeaders(config.fetchOptions?.headers, headers),
-        method,
-        body: payload,
-        signal: controller.signal,
-      });
+      const url = buildUrl(config.baseUrl, spec.path, spec.query);
+      const response = await $fetch.raw(url.href, fetchOptionsFor(spec, controller.signal, state) as never);
+      status = response.status;
+      headers = response.headers;
       // Read under the same signal and timer: the timeout covers the body too.
-      const body = NULL_BODY.test(String(response.status))
-        ? undefined
-        : spec.responseKind === 'binary'
-          ? await response.arrayBuffer()
-          : await response.text();
+      const body = await readBody(response, spec.responseKind);
       const decoded = decodeResponse(
-        { status: response.status, headers: response.headers, body, idempotencyKey: idempotencyKey ?? undefined },
+        { status, headers, body, idempotencyKey: spec.idempotencyKey ?? undefined },
         spec.responseKind,
       );
-      return { ...decoded, response, idempotencyKey };
-    } catch (error) {
-      if (error instanceof PlugipayError) throw auth.kind === 'hmac' ? explainClockSkew(error, signedAt) : error;
-      if (timedOut) throw timeoutError(timeoutMs, { ...failure, cause: error });
-      if (callerSignal?.aborted) throw abortedError(failure, callerSignal.reason);
-      throw new PlugipayNetworkError({ ...failure, status: 0, code: 'network_error', message: transportMessage(error), cause: error });
+      if (hooks) await runHook('onResponse', Object.freeze({ ...state.info!, status, requestId: decoded.requestId, durationMs: config.now() - state.startedAt }));
+      return { ...decoded, response, idempotencyKey: spec.idempotencyKey };
+    } catch (thrown) {
+      if (thrown instanceof PlugipayError && thrown.code === 'hook_failed') throw thrown;
+      const error = requestFailure(thrown, state);
+      if (hooks && state.info) {
+        const durationMs = config.now() - state.startedAt;
+        if (status === undefined) await runHook('onRequestError', Object.freeze({ ...state.info, error, durationMs }));
+        else await runHook('onResponseError', Object.freeze({ ...state.info, status, requestId: error.requestId, error, durationMs }));
+      }
+      throw error;
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
-  return { send };
+  return { attempt };
 }
 
+/** The transport of one client. */
 export type Transport = ReturnType<typeof createTransport>;
-
-/**
- * The caller's extra headers (a plain object, an array of pairs or a `Headers`) under the SDK's
- * own, which always win: a signed request must carry exactly the headers it was signed with.
- */
-function withExtraHeaders(extra: HeadersInit | undefined, own: Record<string, string>): Headers {
-  const merged = new Headers(extra);
-  for (const [name, value] of Object.entries(own)) merged.set(name, value);
-  return merged;
-}
-
-function abortedError(failure: { idempotencyKey?: string }, reason: unknown): PlugipayError {
-  return new PlugipayError({
-    ...failure,
-    status: 0,
-    code: 'aborted',
-    message: 'Plugipay request aborted by the caller’s AbortSignal',
-    cause: reason,
-  });
-}

@@ -1,7 +1,12 @@
 /** `plugipay-edge`: the client, the shared errors and the types, for any server runtime. */
-export { PlugipayClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../core/client';
-export type { ClientOptions, RawRequestOptions } from '../core/client';
-export type { RequestOptions } from '../resources/route';
+export { PlugipayClient } from '../resources/registry';
+export type { Namespaces } from '../resources/registry';
+export { CoreClient } from '../core/client';
+export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../core/options';
+export type { ClientOptions } from '../core/options';
+export type { RawRequestOptions } from '../core/client';
+export type { RequestOptions } from '../core/pipeline';
+export type { ClientHooks, RequestInfo, ResponseInfo, RequestErrorInfo, ResponseErrorInfo } from '../core/hooks';
 export { APIPromise } from '../core/api-promise';
 export type { APIResponse } from '../core/api-promise';
 export { PagePromise } from '../core/pagination';
@@ -13,7 +18,7 @@ export {
   PlugipaySignatureError,
   isRetryable,
 } from '../core/errors';
-export type { FieldError, PlugipayErrorInit } from '../core/errors';
+export type { FieldError, PlugipayErrorInit, PlugipayErrorCode } from '../core/errors';
 export { withRetry, backoffDelay, retryAfterMs } from '../core/retry';
 export type { WithRetryOptions } from '../core/retry';
 // Webhook verification, as the `plugipay-edge/webhooks` entry has it.

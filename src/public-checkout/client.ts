@@ -5,21 +5,14 @@
  * the same envelope decoding and the same errors as the server client.
  */
 import { APIPromise, type APIResponse } from '../core/api-promise';
-import type { ResponseKind } from '../core/envelope';
-import { PlugipayError } from '../core/errors';
-import { createTransport, DEFAULT_TIMEOUT_MS, type FetchLike, type Transport } from '../core/transport';
-import { DEFAULT_BASE_URL, isBaseUrl, normalizeBaseUrl } from '../core/url';
+import { configError, PlugipayError } from '../core/errors';
+import { checkClientOptions, checkPublicCallOptions, publicCheckoutSchema, resolveClientOptions, type PublicCheckoutOptions } from '../core/options';
+import { createPipeline, type Call, type Pipeline } from '../core/pipeline';
+import { createTransport } from '../core/transport';
 import type { ChargeResult, PublicCheckoutSession } from '../resources/objects';
 import { ChargeGuard } from './charge-guard';
 
-export interface PublicCheckoutOptions {
-  /** Default `https://plugipay.com`. */
-  baseUrl?: string;
-  /** Bounds each request, reading the body included. Default 30000. */
-  timeoutMs?: number;
-  /** A custom fetch, e.g. the local emulator's `emulator.fetch`. Default: the global fetch. */
-  fetch?: FetchLike;
-}
+export type { PublicCheckoutOptions };
 
 /** Per-call options of the public routes: no idempotency key, no retries (a charge is not safe to replay). */
 export interface PublicCallOptions {
@@ -37,29 +30,22 @@ export interface BuyerClaimInput {
   proofUrl?: string;
 }
 
-const KNOWN_OPTIONS = ['baseUrl', 'timeoutMs', 'fetch'];
 const SECRET_OPTIONS = ['secret', 'apiKey', 'keyId'];
 
-function configError(code: string, message: string): PlugipayError {
-  return new PlugipayError({ code, message: `PublicCheckoutClient: ${message}` });
-}
-
-function checkOptions(options: PublicCheckoutOptions): void {
-  if (typeof options !== 'object' || options === null) throw configError('invalid_config', 'options must be an object');
-  for (const name of Object.keys(options)) {
-    if (SECRET_OPTIONS.includes(name)) {
-      throw configError('browser_secret', `${name}: the public checkout routes need no credentials, and one in a page is readable by every visitor; keep it on your server`);
+function checkOptions(options: PublicCheckoutOptions) {
+  if (typeof options === 'object' && options !== null) {
+    for (const name of SECRET_OPTIONS) {
+      if (name in options) {
+        throw configError(
+          'PublicCheckoutClient',
+          `${name}: the public checkout routes need no credentials, and one in a page is readable by every visitor; keep it on your server`,
+          {},
+          'browser_secret',
+        );
+      }
     }
-    if (!KNOWN_OPTIONS.includes(name)) throw configError('invalid_config', `${name}: is not a known option (baseUrl, timeoutMs, fetch)`);
   }
-  const { baseUrl, timeoutMs, fetch } = options;
-  if (baseUrl !== undefined && !isBaseUrl(baseUrl)) {
-    throw configError('invalid_config', 'baseUrl: must be an absolute http(s) URL without query or fragment, e.g. "https://plugipay.com"');
-  }
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs < Infinity)) {
-    throw configError('invalid_config', 'timeoutMs: must be a finite number greater than 0');
-  }
-  if (fetch !== undefined && typeof fetch !== 'function') throw configError('invalid_config', 'fetch: must be a function');
+  return checkClientOptions('PublicCheckoutClient', publicCheckoutSchema(), options);
 }
 
 function pathId(name: string, value: unknown): string {
@@ -72,21 +58,16 @@ function pathId(name: string, value: unknown): string {
 export class PublicCheckoutClient {
   readonly baseUrl: string;
   readonly timeoutMs: number;
-  readonly #transport: Transport;
+  readonly #send: Pipeline;
   readonly #charges = new ChargeGuard<APIPromise<ChargeResult>>();
 
   constructor(options: PublicCheckoutOptions = {}) {
-    checkOptions(options);
-    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.#transport = createTransport({
-      baseUrl: this.baseUrl,
-      auth: { kind: 'none' },
-      fetch: options.fetch,
-      timeoutMs: this.timeoutMs,
-      now: Date.now,
-      idempotency: false,
-    });
+    const resolved = resolveClientOptions(checkOptions(options) as never);
+    this.baseUrl = resolved.baseUrl;
+    this.timeoutMs = resolved.timeoutMs;
+    // The same transport and pipeline as the server client: unsigned, no idempotency key, no retries.
+    const transport = createTransport({ baseUrl: resolved.baseUrl, fetch: resolved.fetch, now: resolved.now, hooks: resolved.hooks });
+    this.#send = createPipeline({ transport, timeoutMs: resolved.timeoutMs, maxRetries: 0, now: resolved.now, idempotency: false, checkOptions: checkPublicCallOptions });
   }
 
   /** The session as the buyer sees it: amount, line items, the methods to pick from, branding. */
@@ -158,19 +139,18 @@ export class PublicCheckoutClient {
   }
 
   /** `prepare` runs inside the promise, so bad input rejects it instead of throwing synchronously. */
-  #call<T>(prepare: () => { method: 'GET' | 'POST'; path: string; body?: unknown }, options: PublicCallOptions = {}): APIPromise<T> {
+  #call<T>(prepare: () => { method: 'GET' | 'POST'; path: string; body?: unknown }, options?: PublicCallOptions): APIPromise<T> {
     return new APIPromise(
       (async (): Promise<APIResponse<T>> => {
         const { method, path, body } = prepare();
-        const responseKind: ResponseKind = 'json';
-        const exchange = await this.#transport.send({
+        const call: Call = {
           method,
           path: `/api/v1/public/checkout${path}`,
           body,
-          responseKind,
-          signal: options.signal,
-          timeoutMs: options.timeoutMs,
-        });
+          responseKind: 'json',
+          options,
+        };
+        const exchange = await this.#send(call);
         return { data: exchange.data as T, requestId: exchange.requestId, idempotencyKey: null, response: exchange.response };
       })(),
     );

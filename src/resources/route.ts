@@ -7,49 +7,16 @@
  */
 import type * as v from 'valibot';
 import { APIPromise } from '../core/api-promise';
-import type { ResponseKind } from '../core/envelope';
+import type { Requester } from '../core/client';
+import type { Call, RequestOptions } from '../core/pipeline';
 import type { PagePromise } from '../core/pagination';
 import type { Query } from '../core/url';
 import { validateInput } from '../core/validation';
 import { fillPath } from '../core/url';
 import { id as idSchema } from './schemas';
 
-/** Per-call options every method takes last. */
-export interface RequestOptions {
-  /** Your own Idempotency-Key for a write (default: `idem_<uuid>` minted once per call). */
-  idempotencyKey?: string;
-  /** Cancels the request (and any retry wait): the call fails with code `aborted`. */
-  signal?: AbortSignal;
-  /** Bounds each attempt, reading the body included. */
-  timeoutMs?: number;
-  /** Act inside another workspace (platform keys). */
-  onBehalfOf?: string;
-  /** Retries of transient failures for this call, overriding the client's `maxRetries`. */
-  maxRetries?: number;
-  /** Bounds the whole call in ms, retries and their waits included: no attempt starts past it. */
-  deadlineMs?: number;
-}
-
-/** What a route asks the client to do. */
-export interface Call {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  query?: Query;
-  body?: unknown;
-  responseKind: ResponseKind;
-  options?: RequestOptions;
-  /** A void route: 204, an empty body or `data: null` all resolve to `undefined`. */
-  discardsData?: boolean;
-}
-
-/**
- * The client as routes see it. A route passes a function that prepares its call, so that a
- * validation failure becomes the returned promise's rejection rather than a synchronous throw.
- */
-export interface Requester {
-  call<T>(prepare: () => Call): APIPromise<T>;
-  list<T>(prepare: () => Call): PagePromise<T>;
-}
+export type { Call, RequestOptions } from '../core/pipeline';
+export type { Requester } from '../core/client';
 
 /** How a route's success is returned, with the TypeScript type it is returned as. */
 export interface Returns<T, Kind extends 'json' | 'text' | 'binary' | 'void' | 'page'> {
@@ -138,7 +105,10 @@ export function route<
         const idValue = param ? rest.shift() : undefined;
         const input = schema ? rest.shift() : undefined;
         const options = rest.shift() as RequestOptions | undefined;
-        const filled = param ? fillPath(path, { [param]: validateInput(idSchema(), idValue) }) : path;
+        // A valid id is checked without a schema (the hot path); a bad one gets the schema's message.
+        const filled = param
+          ? fillPath(path, { [param]: typeof idValue === 'string' && idValue !== '' ? idValue : validateInput(idSchema(), idValue) })
+          : path;
         const parsed = schema ? inCallerOrder(validateInput(schema, input), input) : undefined;
         const call: Call = {
           method,

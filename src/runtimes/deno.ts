@@ -3,7 +3,8 @@
  * `--allow-env`; without it Deno throws `NotCapable` (Deno 2) or `PermissionDenied` (Deno 1),
  * which becomes a `PlugipayError` that names the flag to add.
  */
-import { PlugipayClient, type ClientOptions } from '../core/client';
+import type { ClientOptions } from '../core/options';
+import { PlugipayClient } from '../resources/registry';
 import { clientOptionsFromEnv, ENV, webhookSecretFrom, type EnvSource } from '../core/env-config';
 import { PlugipayError } from '../core/errors';
 

@@ -3,7 +3,8 @@
  * options workerd accepts, and a webhook handler over the Worker's `Request`. Runs without
  * `nodejs_compat`: nothing here (or in the core) uses a Node built-in.
  */
-import { PlugipayClient, type ClientOptions } from '../core/client';
+import type { ClientOptions } from '../core/options';
+import { PlugipayClient } from '../resources/registry';
 import { clientOptionsFromEnv, webhookSecretFrom, type EnvSource } from '../core/env-config';
 import { PlugipayError, PlugipaySignatureError } from '../core/errors';
 import type { WebhookEvent } from '../webhooks/events';

@@ -1,6 +1,6 @@
 /** Which globals count as a browser page, and the `browser_secret` guard of PlugipayClient. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PlugipayClient } from '../../src/core/client';
+import { PlugipayClient } from '../../src/resources/registry';
 import { assertNoSecretInBrowser, isBrowserPage } from '../../src/core/browser-guard';
 import { PlugipayError } from '../../src/core/errors';
 

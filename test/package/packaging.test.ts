@@ -123,7 +123,13 @@ describe('no Node built-ins outside the Node-only entry', () => {
             },
           ],
         });
-        const code = result.outputFiles[0]!.text;
+        // ofetch's portable build finds the global object by feature detection, `global` being
+        // its last fallback after `globalThis` (which every supported runtime has): that guarded
+        // read is the one allowed mention.
+        const code = result.outputFiles[0]!.text.replace(
+          /if \(typeof __NODE_GLOBAL_global__ !== "undefined"\) \{\s*return __NODE_GLOBAL_global__;\s*\}/g,
+          '',
+        );
         expect(nodeImports).toEqual([]);
         expect(code.match(/__NODE_GLOBAL_\w+__/g) ?? []).toEqual([]);
         // The bundle really did include the shared chunks and valibot, not just the entry file.

@@ -1,6 +1,6 @@
 /** The browser entry's public checkout client against the emulator's fetch: what goes on the wire, errors, the charge guard. */
 import { describe, expect, it } from 'vitest';
-import { PlugipayClient } from '../../src/core/client';
+import { PlugipayClient } from '../../src/resources/registry';
 import { PlugipayError, PlugipayTimeoutError, PublicCheckoutClient } from '../../src/entries/browser';
 import { createEmulator } from '../../src/testing/emulator';
 

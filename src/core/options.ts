@@ -1,0 +1,212 @@
+/**
+ * Client options: the defaults (the one place they live), the valibot schemas both clients
+ * validate their options with (built once, at first use), and credentials. A secret is turned
+ * into an imported Web Crypto key here (once per secret) and never appears in an error or a hook.
+ */
+import * as v from 'valibot';
+import { bearerAuth, hmacAuth, type Authorizer } from './auth';
+import { configError, PlugipayError } from './errors';
+import type { ClientHooks } from './hooks';
+import type { RequestOptions } from './pipeline';
+import type { FetchLike, FetchOptions } from './transport';
+import { DEFAULT_BASE_URL, isBaseUrl, normalizeBaseUrl } from './url';
+import { validateInput } from './validation';
+
+export { DEFAULT_BASE_URL };
+
+/** Each attempt's bound, reading the body included, unless the caller sets another. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Retries of transient failures by default: none, the seed's contract. */
+export const DEFAULT_MAX_RETRIES = 0;
+
+/** Options of `new PlugipayClient(options)`. */
+export interface ClientOptions {
+  /** HMAC key id (`pk_…`/`ak_…`), with `secret`. */
+  keyId?: string;
+  /** HMAC secret; used once to import a Web Crypto key, never sent, logged or kept in errors. */
+  secret?: string;
+  /** A dashboard API key sent as `Authorizerorization: Bearer …`, instead of keyId + secret. */
+  apiKey?: string;
+  /** Default `https://plugipay.com`; trailing slashes are stripped. */
+  baseUrl?: string;
+  /** Act inside another workspace (platform keys): sends `X-Plugipay-On-Behalf-Of`. */
+  onBehalfOf?: string;
+  /** Bounds each attempt, reading the body included. Default 30000. */
+  timeoutMs?: number;
+  /** Retries of transient failures (timeouts, network, 5xx, 429). Default 0: the seed's contract. */
+  maxRetries?: number;
+  /** A custom fetch, e.g. the local emulator's `emulator.fetch`. Default: the global fetch. */
+  fetch?: FetchLike;
+  /** Extra `RequestInit` fields for every request, e.g. Next.js `{ next: { revalidate: 60 } }`. */
+  fetchOptions?: FetchOptions;
+  /** The clock for signature timestamps, deadlines and hook durations, in milliseconds. Default `Date.now`. */
+  now?: () => number;
+  /** Allow a secret in a browser page, where every visitor can read it. Default false: `browser_secret` is thrown. */
+  dangerouslyAllowBrowser?: boolean;
+  /** Logging, tracing and metrics: called once per attempt with a redacted, read-only view. */
+  hooks?: ClientHooks;
+}
+
+/** Options of `new PublicCheckoutClient(options)`. */
+export interface PublicCheckoutOptions {
+  /** Default `https://plugipay.com`. */
+  baseUrl?: string;
+  /** Bounds each request, reading the body included. Default 30000. */
+  timeoutMs?: number;
+  /** A custom fetch, e.g. the local emulator's `emulator.fetch`. Default: the global fetch. */
+  fetch?: FetchLike;
+  /** Logging, tracing and metrics: called once per request with a read-only view. */
+  hooks?: ClientHooks;
+}
+
+const positive = (what: string) =>
+  v.pipe(v.number(), v.finite(`${what} must be a finite number`), v.gtValue(0, `${what} must be greater than 0`));
+const retries = () => v.pipe(v.number(), v.safeInteger('must be an integer'), v.minValue(0, 'must be 0 or more'));
+const nonEmpty = () => v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+const baseUrl = () =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.check((value: string) => isBaseUrl(value), 'must be an absolute http(s) URL without query or fragment, e.g. "https://plugipay.com"'),
+    ),
+  );
+const hooks = () => {
+  const hook = v.optional(v.function());
+  return v.optional(v.strictObject({ onRequest: hook, onResponse: hook, onRequestError: hook, onResponseError: hook }));
+};
+
+const signal = () =>
+  v.optional(v.custom<AbortSignal>((s) => typeof AbortSignal !== 'undefined' && s instanceof AbortSignal, 'must be an AbortSignal'));
+
+function buildRequestSchema() {
+  return v.strictObject({
+    idempotencyKey: v.optional(v.pipe(nonEmpty(), v.maxLength(255, 'must be at most 255 characters'))),
+    signal: signal(),
+    timeoutMs: v.optional(positive('timeoutMs')),
+    onBehalfOf: v.optional(nonEmpty()),
+    maxRetries: v.optional(retries()),
+    deadlineMs: v.optional(positive('deadlineMs')),
+  });
+}
+
+function buildClientSchema() {
+  return v.strictObject({
+    keyId: v.optional(nonEmpty()),
+    secret: v.optional(nonEmpty()),
+    apiKey: v.optional(nonEmpty()),
+    baseUrl: baseUrl(),
+    onBehalfOf: v.optional(nonEmpty()),
+    timeoutMs: v.optional(positive('timeoutMs')),
+    maxRetries: v.optional(retries()),
+    fetch: v.optional(v.function()),
+    fetchOptions: v.optional(v.record(v.string(), v.unknown())),
+    now: v.optional(v.function()),
+    dangerouslyAllowBrowser: v.optional(v.boolean()),
+    hooks: hooks(),
+  });
+}
+
+function buildPublicCheckoutSchema() {
+  return v.strictObject({ baseUrl: baseUrl(), timeoutMs: v.optional(positive('timeoutMs')), fetch: v.optional(v.function()), hooks: hooks() });
+}
+
+function buildRawRequestSchema() {
+  return v.strictObject({
+    ...requestSchema().entries,
+    method: v.picklist(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    path: v.pipe(v.string(), v.regex(/^\/(?!\/)/, 'must be a path starting with "/", e.g. "/api/v1/events/types"')),
+    query: v.optional(v.record(v.string(), v.unknown())),
+    body: v.optional(v.unknown()),
+    responseKind: v.optional(v.picklist(['json', 'text', 'binary'])),
+  });
+}
+
+/** A schema built at first use and kept (not at import: an edge isolate pays import on every cold start). */
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
+/** The options of `new PlugipayClient()`. */
+export const clientSchema = /* @__PURE__ */ once(buildClientSchema);
+/** The options of `new PublicCheckoutClient()`. */
+export const publicCheckoutSchema = /* @__PURE__ */ once(buildPublicCheckoutSchema);
+/** Per-call options of the public checkout routes: a signal and a timeout. */
+export const publicCallSchema = /* @__PURE__ */ once(() => v.strictObject({ signal: signal(), timeoutMs: v.optional(positive('timeoutMs')) }));
+/** Per-call options, the same for every route of the server client. */
+export const requestSchema = /* @__PURE__ */ once(buildRequestSchema);
+/** The options of `client.request()`. */
+export const rawRequestSchema = /* @__PURE__ */ once(buildRawRequestSchema);
+
+/** Validates a client's options with `schema`; a failure is `invalid_config` naming the option. */
+export function checkClientOptions<S extends v.GenericSchema>(who: string, schema: S, options: unknown): v.InferOutput<S> {
+  try {
+    return validateInput(schema, options ?? {});
+  } catch (error) {
+    if (error instanceof PlugipayError && error.code === 'invalid_request') {
+      throw configError(who, `option ${error.message}`, { fieldErrors: error.fieldErrors });
+    }
+    throw error;
+  }
+}
+
+/** A call's options, validated (the same rules for every route). */
+export function checkRequestOptions(options: RequestOptions | undefined): RequestOptions {
+  // The common case (no options) skips the schema entirely.
+  return options === undefined ? {} : validateInput(requestSchema(), options);
+}
+
+/** A public checkout call's options, validated. */
+export function checkPublicCallOptions(options: RequestOptions | undefined): RequestOptions {
+  return options === undefined ? {} : validateInput(publicCallSchema(), options);
+}
+
+/** The client options every `PlugipayClient` resolves to. */
+export interface ResolvedClientOptions {
+  baseUrl: string;
+  onBehalfOf: string | undefined;
+  timeoutMs: number;
+  maxRetries: number;
+  now: () => number;
+  fetch: FetchLike | undefined;
+  fetchOptions: FetchOptions | undefined;
+  hooks: ClientHooks | undefined;
+}
+
+/** Applies the defaults to validated options. */
+export function resolveClientOptions(parsed: Partial<ResolvedClientOptions> & { baseUrl?: string }): ResolvedClientOptions {
+  return {
+    baseUrl: normalizeBaseUrl(parsed.baseUrl ?? DEFAULT_BASE_URL),
+    onBehalfOf: parsed.onBehalfOf,
+    timeoutMs: parsed.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: parsed.maxRetries ?? DEFAULT_MAX_RETRIES,
+    now: parsed.now ?? Date.now,
+    fetch: parsed.fetch,
+    fetchOptions: parsed.fetchOptions,
+    hooks: parsed.hooks,
+  };
+}
+
+/** Authorizer handed from a client to the clients it scopes with `forMerchant` (one imported key). */
+const inheritedAuth = new WeakMap<object, Authorizer>();
+
+/** Marks `options` as scoped from a client whose auth it shares. */
+export function inheritAuth(options: object, auth: Authorizer): void {
+  inheritedAuth.set(options, auth);
+}
+
+/** The auth of a client: inherited from the client it was scoped from, or from its credentials. */
+export function credentialsOf(options: object, parsed: { keyId?: string; secret?: string; apiKey?: string }): Authorizer {
+  const inherited = inheritedAuth.get(options);
+  if (inherited) return inherited;
+  const { keyId, secret, apiKey } = parsed;
+  if (apiKey !== undefined && (keyId !== undefined || secret !== undefined)) {
+    throw configError('PlugipayClient', 'pass either keyId and secret (HMAC) or apiKey (Bearer), not both');
+  }
+  if (apiKey !== undefined) return bearerAuth(apiKey);
+  if (keyId === undefined || secret === undefined) {
+    throw configError('PlugipayClient', 'keyId and secret (or apiKey) are required', {}, 'missing_credentials');
+  }
+  return hmacAuth(keyId, secret);
+}

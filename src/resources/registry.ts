@@ -1,0 +1,92 @@
+/**
+ * The one registry of API namespaces: each line binds one resource table to `PlugipayClient`.
+ * Adding a namespace is its resource file, one line here, and its emulator route (the emulator's
+ * "not emulated" answer derives from this table).
+ */
+import { CoreClient, requesterOf } from '../core/client';
+import type { ClientOptions } from '../core/options';
+import { adapterRoutes } from './adapters';
+import { adminRoutes } from './admin';
+import { checkoutSessionRoutes } from './checkout-sessions';
+import { checkoutSettingsRoutes } from './checkout-settings';
+import { customerRoutes } from './customers';
+import { dashboardRoutes } from './dashboard';
+import { eventRoutes } from './events';
+import { giftCardRoutes } from './gift-cards';
+import { invoiceRoutes } from './invoices';
+import { ledgerRoutes } from './ledger';
+import { payoutRoutes } from './payouts';
+import { planRoutes } from './plans';
+import { portalSessionRoutes } from './portal-sessions';
+import { receiptRoutes } from './receipts';
+import { refundRoutes } from './refunds';
+import { reportRoutes } from './reports';
+import { subscriptionRoutes } from './subscriptions';
+import { templateRoutes } from './templates';
+import { testClockRoutes } from './test-clocks';
+import { uploadRoutes } from './uploads';
+import { webhookEndpointRoutes } from './webhook-endpoints';
+import { bindRoutes, type BoundRoutes } from './route';
+
+/** Every namespace of the client, by the property name it has on `PlugipayClient`. */
+export const namespaces = {
+  customers: customerRoutes,
+  plans: planRoutes,
+  checkoutSessions: checkoutSessionRoutes,
+  invoices: invoiceRoutes,
+  subscriptions: subscriptionRoutes,
+  portalSessions: portalSessionRoutes,
+  receipts: receiptRoutes,
+  refunds: refundRoutes,
+  payouts: payoutRoutes,
+  ledger: ledgerRoutes,
+  reports: reportRoutes,
+  webhookEndpoints: webhookEndpointRoutes,
+  events: eventRoutes,
+  adapters: adapterRoutes,
+  giftCards: giftCardRoutes,
+  templates: templateRoutes,
+  checkoutSettings: checkoutSettingsRoutes,
+  uploads: uploadRoutes,
+  dashboard: dashboardRoutes,
+  testClocks: testClockRoutes,
+  admin: adminRoutes,
+};
+
+/** The namespaces as bound to a client: `client.customers.get(id)` and so on. */
+export type Namespaces = { readonly [K in keyof typeof namespaces]: BoundRoutes<(typeof namespaces)[K]> };
+
+/** `PlugipayClient` carries one property per namespace (declaration merging with the class below). */
+export interface PlugipayClient extends Namespaces {}
+
+/**
+ * The Plugipay API client for server runtimes: HMAC-signed (or Bearer) requests, one typed
+ * method per route, safe retries, and the shared errors.
+ *
+ * @example
+ * ```ts
+ * const client = new PlugipayClient({ keyId: 'pk_…', secret: 'sk_…' });
+ * const customer = await client.customers.create({ email: 'budi@example.com' });
+ * ```
+ */
+export class PlugipayClient extends CoreClient {
+  constructor(options: ClientOptions) {
+    super(options);
+  }
+
+  static {
+    // One getter per namespace on the prototype, binding it on first access: constructing a
+    // client (once per request in a Worker) costs no per-namespace work.
+    for (const name of Object.keys(namespaces) as (keyof typeof namespaces)[]) {
+      Object.defineProperty(this.prototype, name, {
+        configurable: true,
+        enumerable: true,
+        get(this: PlugipayClient) {
+          const value = bindRoutes(requesterOf(this), namespaces[name], this);
+          Object.defineProperty(this, name, { value, enumerable: true });
+          return value;
+        },
+      });
+    }
+  }
+}
