@@ -12,3 +12,5 @@ console.log('\n## Bundle sizes\n');
 run('node', ['bench/sizes.mjs']);
 console.log('\n## Webhook verification\n');
 run('npx', ['tsx', 'bench/webhooks.ts']);
+console.log('\n## Request path, construction and import cost\n');
+run('npx', ['tsx', 'bench/request-path.ts']);

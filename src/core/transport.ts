@@ -112,11 +112,9 @@ export function createTransport(config: TransportConfig) {
   // function: browsers and workerd reject a fetch invoked as a method of another object. ofetch
   // calls the fetch it is given as a plain function too (`fetch(request, options)`).
   const callFetch: FetchLike = (input, init) => (config.fetch ?? globalThis.fetch)(input, init);
-  const $fetch = ofetch.create({}, { fetch: callFetch as typeof globalThis.fetch });
-  const extraOptions: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(config.fetchOptions ?? {})) {
-    if (name !== 'headers' && !OFETCH_ONLY.has(name)) extraOptions[name] = value;
-  }
+  // Built at the first request, not with the client: a Worker may build a client per request.
+  let $fetch: ReturnType<typeof ofetch.create> | undefined;
+  let extraOptions: Record<string, unknown> | undefined;
   const extraHeaders = config.fetchOptions?.headers as HeadersInit | undefined;
 
   /** Signs what ofetch will send: the final href and body of this attempt (WIRE 1), then reports it. */
@@ -153,6 +151,12 @@ export function createTransport(config: TransportConfig) {
     if (spec.idempotencyKey) headers.set('idempotency-key', spec.idempotencyKey);
     const onBehalfOf = spec.onBehalfOf ?? config.onBehalfOf;
     if (onBehalfOf) headers.set('x-plugipay-on-behalf-of', onBehalfOf);
+    if (!extraOptions) {
+      extraOptions = {};
+      for (const [name, value] of Object.entries(config.fetchOptions ?? {})) {
+        if (name !== 'headers' && !OFETCH_ONLY.has(name)) extraOptions[name] = value;
+      }
+    }
     return {
       ...extraOptions,
       method: spec.method,
@@ -196,6 +200,7 @@ export function createTransport(config: TransportConfig) {
     let headers: Headers | undefined;
     try {
       const url = buildUrl(config.baseUrl, spec.path, spec.query);
+      $fetch ??= ofetch.create({}, { fetch: callFetch as typeof globalThis.fetch });
       const response = await $fetch.raw(url.href, fetchOptionsFor(spec, controller.signal, state) as never);
       status = response.status;
       headers = response.headers;

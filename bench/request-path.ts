@@ -1,0 +1,158 @@
+/**
+ * The request path against a local node:http server, side by side in one process: the SDK's
+ * `customers.get` / `customers.create` vs raw `fetch` calls signed the same way (HMAC over the
+ * same string to sign with a key imported once; the POST also hashes its body and carries an
+ * idempotency key), each reading and JSON-parsing the body. Sequential (one call at a time) and
+ * 32 in flight. Rounds are interleaved across candidates; the table shows per-round medians.
+ * Then: client construction, `fromEnv`-style reuse of the imported key, and import cost.
+ *
+ *   npx tsx bench/request-path.ts      (ROUNDS=7 MS_PER_ROUND=1000 by default)
+ */
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as v from 'valibot';
+import { PlugipayClient } from '../src/entries/index';
+import { clientSchema } from '../src/core/options';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const MS_PER_ROUND = Number(process.env.MS_PER_ROUND ?? 1000);
+
+const customer = { id: 'cus_1', email: 'budi@example.com', name: 'Budi', phone: null, metadata: {}, createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z' };
+const getBody = JSON.stringify({ data: customer, meta: { requestId: 'req_bench' } });
+const server = createServer((req, res) => {
+  let n = 0;
+  req.on('data', (c: Buffer) => (n += c.length));
+  req.on('end', () => {
+    res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json', 'x-request-id': 'req_bench' });
+    res.end(getBody);
+  });
+});
+server.keepAliveTimeout = 60_000;
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const keyId = 'pk_bench';
+const secret = 'sk_bench_0123456789abcdef';
+const client = new PlugipayClient({ keyId, secret, baseUrl: base });
+
+const enc = new TextEncoder();
+const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
+const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+async function rawSigned(method: string, path: string, body?: string) {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const idem = method === 'GET' ? null : `idem_${crypto.randomUUID()}`;
+  const bodyHash = body ? hex(await crypto.subtle.digest('SHA-256', enc.encode(body))) : EMPTY;
+  const lines = [method, path, ts, bodyHash];
+  if (idem) lines.push(idem);
+  const sig = hex(await crypto.subtle.sign('HMAC', key, enc.encode(lines.join('\n'))));
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    authorization: `Plugipay-HMAC-SHA256 keyId=${keyId}, scope=*, signature=${sig}`,
+    'x-plugipay-timestamp': ts,
+  };
+  if (body) headers['content-type'] = 'application/json';
+  if (idem) headers['idempotency-key'] = idem;
+  const res = await fetch(base + path, { method, headers, body });
+  return JSON.parse(await res.text()).data;
+}
+
+const createInput = { email: 'budi@example.com', name: 'Budi' };
+const candidates: Record<string, () => Promise<unknown>> = {
+  'sdk customers.get': () => client.customers.get('cus_1'),
+  'raw signed GET': () => rawSigned('GET', '/api/v1/customers/cus_1'),
+  'sdk customers.create': () => client.customers.create(createInput),
+  'raw signed POST': () => rawSigned('POST', '/api/v1/customers', JSON.stringify(createInput)),
+};
+
+async function runFor(fn: () => Promise<unknown>, ms: number, inFlight: number): Promise<number> {
+  const end = performance.now() + ms;
+  let count = 0;
+  const worker = async () => {
+    while (performance.now() < end) {
+      await fn();
+      count++;
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return (count * 1000) / ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+for (const inFlight of [1, 32]) {
+  const results: Record<string, number[]> = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
+  for (const fn of Object.values(candidates)) await runFor(fn, 200, inFlight); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of Object.entries(candidates)) results[name]!.push(await runFor(fn, MS_PER_ROUND, inFlight));
+  }
+  const m = Object.fromEntries(Object.entries(results).map(([k, xs]) => [k, median(xs)]));
+  console.log(`\n### ${inFlight === 1 ? 'Sequential (1 in flight)' : `${inFlight} in flight`}\n`);
+  console.log('| candidate | calls/s (median) | ratio to raw |');
+  console.log('|---|--:|--:|');
+  console.log(`| sdk customers.get | ${fmt(m['sdk customers.get']!)} | ${(m['sdk customers.get']! / m['raw signed GET']!).toFixed(2)}x |`);
+  console.log(`| raw signed GET | ${fmt(m['raw signed GET']!)} | 1.00x |`);
+  console.log(`| sdk customers.create | ${fmt(m['sdk customers.create']!)} | ${(m['sdk customers.create']! / m['raw signed POST']!).toFixed(2)}x |`);
+  console.log(`| raw signed POST | ${fmt(m['raw signed POST']!)} | 1.00x |`);
+}
+
+// Construction: the whole constructor vs the option validation alone, and the key import reuse.
+function perCallMicros(fn: () => unknown, n = 20_000): number {
+  const t = performance.now();
+  for (let i = 0; i < n; i++) fn();
+  return ((performance.now() - t) * 1000) / n;
+}
+const options = { keyId, secret, baseUrl: base };
+const construct: number[] = [];
+const validate: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  construct.push(perCallMicros(() => new PlugipayClient(options)));
+  validate.push(perCallMicros(() => v.safeParse(clientSchema(), options)));
+}
+console.log('\n### Client construction\n');
+console.log('| step | µs per client (median) |');
+console.log('|---|--:|');
+console.log(`| \`new PlugipayClient({ keyId, secret, baseUrl })\` | ${median(construct).toFixed(2)} |`);
+console.log(`| of which option validation (valibot) | ${median(validate).toFixed(2)} |`);
+console.log(`| beyond validation | ${(median(construct) - median(validate)).toFixed(2)} |`);
+// One imported key per secret: a client per request (Workers' fromEnv) signs without a new import.
+const importCount = { n: 0 };
+const realImport = crypto.subtle.importKey.bind(crypto.subtle);
+crypto.subtle.importKey = ((...args: Parameters<typeof realImport>) => (importCount.n++, realImport(...args))) as typeof realImport;
+const fresh = { ...options, secret: `sk_fresh_${Date.now()}` };
+for (let i = 0; i < 50; i++) await new PlugipayClient(fresh).customers.get('cus_1');
+crypto.subtle.importKey = realImport;
+console.log(`\n50 clients built from one new secret, one call each: ${importCount.n} key import(s).`);
+
+// Import cost: a fresh Node process importing the built core vs an empty module, interleaved.
+const IMPORTS = Number(process.env.IMPORTS ?? 21);
+const timeImport = (specifier: string) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(specifier)})`], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`import of ${specifier} failed`);
+  return performance.now() - t;
+};
+const emptyModule = 'data:text/javascript,export {}';
+const core = new URL('../dist/index.mjs', import.meta.url).href;
+const webhooksEntry = new URL('../dist/webhooks.mjs', import.meta.url).href;
+const empty: number[] = [];
+const full: number[] = [];
+const valibotOnly: number[] = [];
+const webhooksOnly: number[] = [];
+for (let i = 0; i < IMPORTS; i++) {
+  empty.push(timeImport(emptyModule));
+  full.push(timeImport(core));
+  valibotOnly.push(timeImport('valibot'));
+  webhooksOnly.push(timeImport(webhooksEntry));
+}
+console.log('\n### Import cost (fresh `node` process, wall time)\n');
+console.log('| module | ms (median) | ratio |');
+console.log('|---|--:|--:|');
+console.log(`| empty module | ${median(empty).toFixed(1)} | 1.00x |`);
+console.log(`| dist/index.mjs (the core, every resource) | ${median(full).toFixed(1)} | ${(median(full) / median(empty)).toFixed(2)}x |`);
+console.log(`| valibot alone | ${median(valibotOnly).toFixed(1)} | ${(median(valibotOnly) / median(empty)).toFixed(2)}x |`);
+console.log(`| dist/webhooks.mjs | ${median(webhooksOnly).toFixed(1)} | ${(median(webhooksOnly) / median(empty)).toFixed(2)}x |`);
+
+server.close();
