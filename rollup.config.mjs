@@ -4,7 +4,9 @@
 // portable build (its `worker` export): its Node build imports node-fetch-native, node:http and
 // node:zlib at load time (about 30 ms of cold start in Node) for a polyfill Node >= 20 never needs,
 // so every runtime runs the same ofetch over its own fetch.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -24,12 +26,33 @@ const input = Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => ex
 // Chunk names carry content hashes: start from an empty dist so stale chunks are never packed.
 rmSync('dist', { recursive: true, force: true });
 
+/**
+ * `ofetch` as the module that defines `createFetch` and `FetchError`, without ofetch's entry
+ * file: that file builds a default instance at import, reading `globalThis.fetch` and
+ * `Headers`, which in Node loads undici (tens of ms of cold start) before any request is made.
+ * The module is found through the entry's own import line, so it follows ofetch's build.
+ */
+function ofetchCore() {
+  const entry = join(dirname(createRequire(import.meta.url).resolve('ofetch/package.json')), 'dist/index.mjs');
+  const chunk = /from '(\.\/shared\/ofetch\.[\w-]+\.mjs)'/.exec(readFileSync(entry, 'utf8'))?.[1];
+  if (!chunk) throw new Error(`rollup: cannot find ofetch's createFetch module from ${entry}`);
+  const source = readFileSync(join(dirname(entry), chunk), 'utf8');
+  const names = /\bFetchError as F\b/.test(source) && /\bcreateFetch as c\b/.test(source);
+  if (!names) throw new Error('rollup: ofetch changed its export names; update ofetchCore() in rollup.config.mjs');
+  return {
+    name: 'ofetch-core',
+    resolveId: (id) => (id === 'ofetch' ? '\0ofetch-core' : null),
+    load: (id) => (id === '\0ofetch-core' ? `export { c as createFetch, F as FetchError } from ${JSON.stringify(join(dirname(entry), chunk))};` : null),
+  };
+}
+
 const external = (id) => /^(node:|valibot$)/.test(id);
 
 const js = (format, ext) => ({
   input,
   external,
   plugins: [
+    ofetchCore(),
     nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch', 'destr', 'ufo'] }),
     esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.json' }),
   ],

@@ -1,5 +1,5 @@
 /**
- * The one module that calls the network, through one `ofetch.create()` per client (over the
+ * The one module that calls the network, through one ofetch instance per client (`createFetch`, over the
  * platform's `fetch`, or the one passed in). One call of `attempt` is one HTTP exchange: the URL
  * built once, signed in ofetch's `onRequest` over the final href and body, bounded (headers and
  * body) by the SDK's own AbortSignal, decoded by the strict envelope decoder, and reported to the
@@ -14,7 +14,7 @@
  * Seams (one place each): `fetchOptionsFor` builds every fetch option, `readBody` reads every
  * body, `requestFailure` maps every thrown error.
  */
-import { ofetch, type FetchContext } from 'ofetch';
+import { createFetch, type $Fetch, type FetchContext } from 'ofetch';
 import type { Authorizer } from './auth';
 import { decodeResponse, type Decoded, type ResponseKind } from './envelope';
 import { abortedError, hookFailed, networkError, PlugipayError, timeoutError } from './errors';
@@ -113,7 +113,7 @@ export function createTransport(config: TransportConfig) {
   // calls the fetch it is given as a plain function too (`fetch(request, options)`).
   const callFetch: FetchLike = (input, init) => (config.fetch ?? globalThis.fetch)(input, init);
   // Built at the first request, not with the client: a Worker may build a client per request.
-  let $fetch: ReturnType<typeof ofetch.create> | undefined;
+  let $fetch: $Fetch | undefined;
   let extraOptions: Record<string, unknown> | undefined;
   const extraHeaders = config.fetchOptions?.headers as HeadersInit | undefined;
 
@@ -200,7 +200,9 @@ export function createTransport(config: TransportConfig) {
     let headers: Headers | undefined;
     try {
       const url = buildUrl(config.baseUrl, spec.path, spec.query);
-      $fetch ??= ofetch.create({}, { fetch: callFetch as typeof globalThis.fetch });
+      // `ofetch.create(defaults, { fetch })` is `createFetch({ fetch, defaults })` over ofetch's
+      // default instance; calling it directly spares that instance (built at ofetch's import).
+      $fetch ??= createFetch({ fetch: callFetch as typeof globalThis.fetch });
       const response = await $fetch.raw(url.href, fetchOptionsFor(spec, controller.signal, state) as never);
       status = response.status;
       headers = response.headers;

@@ -16,8 +16,10 @@ import {
   timestamp,
 } from './schemas';
 
-const CHECKOUT_METHODS = ['qris', 'va', 'ewallet', 'card', 'retail', 'paypal'] as const;
-const CHECKOUT_STATUSES = ['open', 'pending', 'pending_review', 'completed', 'expired', 'canceled', 'failed'] as const;
+/** Payment methods a checkout session can offer: the one list behind the type, the schema and the emulator. */
+export const CHECKOUT_METHODS = ['qris', 'va', 'ewallet', 'card', 'retail', 'paypal'] as const;
+/** Statuses of a checkout session. */
+export const CHECKOUT_STATUSES = ['open', 'pending', 'pending_review', 'completed', 'expired', 'canceled', 'failed'] as const;
 
 const LineItemInput = v.strictObject({
   name: text(1, 255),

@@ -7,6 +7,9 @@ import type { GiftCard, GiftCardBalance, GiftCardMutation } from './objects';
 import { json, page, route } from './route';
 import { clearable, currency, id, listParams, metadata, money, nonEmptyText, optionalInput, timestamp } from './schemas';
 
+/** Statuses of a gift card. */
+export const GIFT_CARD_STATUSES = ['active', 'redeemed', 'void', 'expired'] as const;
+
 const note = clearable(v.string());
 
 export const GiftCardIssueInput = v.strictObject({
@@ -38,7 +41,7 @@ export type GiftCardVoidInput = v.InferInput<typeof GiftCardVoidInput>;
 
 export const GiftCardListParams = listParams({
   customerId: v.optional(id()),
-  status: v.optional(v.picklist(['active', 'redeemed', 'void', 'expired'])),
+  status: v.optional(v.picklist(GIFT_CARD_STATUSES)),
 });
 export type GiftCardListParams = v.InferInput<typeof GiftCardListParams>;
 

@@ -7,7 +7,8 @@ import type { EmailResult, Invoice, ReceiptSummary } from './objects';
 import { binary, json, page, route, text as textBody } from './route';
 import { currency, EmailInput, EscposParams, id, integer, listParams, money, nonEmpty, text, timestamp } from './schemas';
 
-const INVOICE_STATUSES = ['draft', 'open', 'past_due', 'paid', 'void', 'uncollectible'] as const;
+/** Statuses of an invoice. */
+export const INVOICE_STATUSES = ['draft', 'open', 'past_due', 'paid', 'void', 'uncollectible'] as const;
 
 const InvoiceLineInput = v.strictObject({
   description: text(1, 1024),

@@ -4,12 +4,15 @@ import type { LedgerBalance, LedgerEntry } from './objects';
 import { json, page, route } from './route';
 import { id, listParams, nonEmptyText } from './schemas';
 
+/** What a ledger entry comes from. */
+export const LEDGER_SOURCE_TYPES = ['checkout_session', 'invoice', 'refund', 'payout', 'adjustment', 'dispute'] as const;
+
 /** No date range yet (`from`/`to` are reserved): use `reports.ledgerCsv` for one. */
 export const LedgerListParams = listParams({
   txId: v.optional(id()),
   /** Account code, e.g. `revenue`. */
   code: v.optional(nonEmptyText()),
-  sourceType: v.optional(v.picklist(['checkout_session', 'invoice', 'refund', 'payout', 'adjustment', 'dispute'])),
+  sourceType: v.optional(v.picklist(LEDGER_SOURCE_TYPES)),
   sourceId: v.optional(id()),
 });
 export type LedgerListParams = v.InferInput<typeof LedgerListParams>;

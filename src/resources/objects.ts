@@ -1,8 +1,21 @@
 /**
  * Response objects of the Plugipay API (ENDPOINTS.md §0.5 and §2), as the server returns them.
- * Types only: nothing here exists at run time. Enums in responses are open (an unknown status
+ * Types only: nothing here exists at run time. Each enum's type comes from the `as const` tuple
+ * beside its route (the same tuple feeds the valibot picklist and the emulator). Enums in responses are open (an unknown status
  * still parses), so they are widened with `(string & {})`.
  */
+
+import type { CHECKOUT_METHODS, CHECKOUT_STATUSES } from './checkout-sessions';
+import type { GIFT_CARD_STATUSES } from './gift-cards';
+import type { INVOICE_STATUSES } from './invoices';
+import type { LEDGER_SOURCE_TYPES } from './ledger';
+import type { PAYOUT_STATUSES } from './payouts';
+import type { INTERVALS, PRICE_MODELS, TAX_MODES } from './plans';
+import type { RECEIPT_SOURCE_TYPES } from './receipts';
+import type { REFUND_REASONS, REFUND_STATUSES } from './refunds';
+import type { COLLECTION_METHODS, SUBSCRIPTION_STATUSES } from './subscriptions';
+import type { TEMPLATE_KINDS } from './templates';
+import type { DELIVERY_STATUSES } from './webhook-endpoints';
 
 /** Opaque id; prefixes disagree between sources, so never parse or validate them. */
 export type Id = string;
@@ -33,15 +46,8 @@ export interface Customer {
   updatedAt: Timestamp;
 }
 
-export type CheckoutMethod = 'qris' | 'va' | 'ewallet' | 'card' | 'retail' | 'paypal';
-export type CheckoutSessionStatus =
-  | 'open'
-  | 'pending'
-  | 'pending_review'
-  | 'completed'
-  | 'expired'
-  | 'canceled'
-  | 'failed';
+export type CheckoutMethod = (typeof CHECKOUT_METHODS)[number];
+export type CheckoutSessionStatus = (typeof CHECKOUT_STATUSES)[number];
 
 export interface LineItem {
   name: string;
@@ -89,9 +95,9 @@ export interface CheckoutSession {
 // ---------------------------------------------------------------------------------------------
 // Plans and prices (§2.2)
 
-export type Interval = 'day' | 'week' | 'month' | 'year';
-export type PriceModel = 'flat' | 'tiered' | 'volume' | 'usage';
-export type TaxMode = 'inclusive' | 'exclusive';
+export type Interval = (typeof INTERVALS)[number];
+export type PriceModel = (typeof PRICE_MODELS)[number];
+export type TaxMode = (typeof TAX_MODES)[number];
 
 /** What a customer may do in the self-service portal for a plan. */
 export interface PortalFeatures {
@@ -153,7 +159,7 @@ export interface Plan {
 // ---------------------------------------------------------------------------------------------
 // Invoices (§2.4)
 
-export type InvoiceStatus = 'draft' | 'open' | 'past_due' | 'paid' | 'void' | 'uncollectible';
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export interface InvoiceLine {
   id: Id;
@@ -198,8 +204,8 @@ export interface Invoice {
 // ---------------------------------------------------------------------------------------------
 // Subscriptions (§2.5)
 
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'paused' | 'canceled' | 'incomplete';
-export type CollectionMethod = 'charge_automatically' | 'send_invoice';
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+export type CollectionMethod = (typeof COLLECTION_METHODS)[number];
 
 export interface Subscription {
   id: Id;
@@ -247,7 +253,7 @@ export interface PortalSession {
 // ---------------------------------------------------------------------------------------------
 // Receipts (§2.7)
 
-export type ReceiptSourceType = 'checkout_session' | 'invoice';
+export type ReceiptSourceType = (typeof RECEIPT_SOURCE_TYPES)[number];
 
 export interface ReceiptSummary {
   id: Id;
@@ -270,8 +276,8 @@ export type ReceiptDocument = Record<string, unknown>;
 // ---------------------------------------------------------------------------------------------
 // Refunds (§2.8)
 
-export type RefundStatus = 'pending' | 'succeeded' | 'failed' | 'canceled';
-export type RefundReason = 'requested_by_customer' | 'duplicate' | 'fraudulent' | 'other';
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+export type RefundReason = (typeof REFUND_REASONS)[number];
 
 export interface Refund {
   id: Id;
@@ -303,7 +309,7 @@ export interface Refund {
 // Payouts (§2.9)
 
 /** Note the double "l" in `cancelled`, as the server spells it. */
-export type PayoutStatus = 'pending' | 'in_transit' | 'paid' | 'failed' | 'cancelled';
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
 export interface Payout {
   id: Id;
@@ -347,7 +353,7 @@ export interface BankAccount {
 // ---------------------------------------------------------------------------------------------
 // Ledger and reports (§2.10, §2.11)
 
-export type LedgerSourceType = 'checkout_session' | 'invoice' | 'refund' | 'payout' | 'adjustment' | 'dispute';
+export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number];
 
 export interface LedgerEntry {
   id: Id;
@@ -425,7 +431,7 @@ export interface WebhookEndpoint {
   lastDelivery?: { eventId: Id; deliveredAt: Timestamp; statusCode: number; durationMs: number } | null;
 }
 
-export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface WebhookDeliveryAttempt {
   attemptNumber: number;
@@ -522,7 +528,7 @@ export interface ManagedOnboardingState {
 // ---------------------------------------------------------------------------------------------
 // Gift cards and store credit (§2.15)
 
-export type GiftCardStatus = 'active' | 'redeemed' | 'void' | 'expired';
+export type GiftCardStatus = (typeof GIFT_CARD_STATUSES)[number];
 
 /** A bearer gift card (`customerId` null) or store credit (`customerId` set). */
 export interface GiftCard {
@@ -576,7 +582,7 @@ export type GiftCardBalance = Pick<GiftCard, 'code' | 'balance' | 'currency' | '
 // ---------------------------------------------------------------------------------------------
 // Secondary namespaces (§2.16)
 
-export type TemplateKind = 'checkout' | 'receipt' | 'invoice';
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export interface Template {
   id: Id;

@@ -7,6 +7,9 @@ import type { BankAccount, Payout, PayoutBalance } from './objects';
 import { json, page, route } from './route';
 import { clearable, currency, money, nonEmptyText, optionalInput, unorderedListParams } from './schemas';
 
+/** Statuses of a payout. */
+export const PAYOUT_STATUSES = ['pending', 'in_transit', 'paid', 'failed', 'cancelled'] as const;
+
 const bankAccount = {
   bankName: nonEmptyText(),
   bankAccountNumber: nonEmptyText(),
@@ -35,7 +38,7 @@ export type PayoutFailInput = v.InferInput<typeof PayoutFailInput>;
 
 /** The route declares no `order`. */
 export const PayoutListParams = unorderedListParams({
-  status: v.optional(v.picklist(['pending', 'in_transit', 'paid', 'failed', 'cancelled'])),
+  status: v.optional(v.picklist(PAYOUT_STATUSES)),
 });
 export type PayoutListParams = v.InferInput<typeof PayoutListParams>;
 

@@ -19,8 +19,13 @@ import {
   text,
 } from './schemas';
 
-const INTERVALS = ['day', 'week', 'month', 'year'] as const;
-const PRICE_MODELS = ['flat', 'tiered', 'volume', 'usage'] as const;
+/** Whether a price includes tax. */
+export const TAX_MODES = ['inclusive', 'exclusive'] as const;
+
+/** Billing intervals of a price. */
+export const INTERVALS = ['day', 'week', 'month', 'year'] as const;
+/** Pricing models of a price. */
+export const PRICE_MODELS = ['flat', 'tiered', 'volume', 'usage'] as const;
 
 /** The official Node SDK's default, filled in when `portalFeatures` is left out (the server requires it). */
 const DEFAULT_PORTAL_FEATURES: PortalFeatures = {
@@ -60,7 +65,7 @@ export const PriceInput = v.pipe(
     unitAmount: v.optional(money(0)),
     /** For `tiered` and `volume` prices. */
     tiers: v.optional(nonEmpty(PriceTierInput)),
-    taxMode: v.optional(v.picklist(['inclusive', 'exclusive'])),
+    taxMode: v.optional(v.picklist(TAX_MODES)),
     active: v.optional(v.boolean()),
   }),
   ruleOn('unitAmount', (p) => !byUnit(p.model) || p.unitAmount !== undefined, 'is required for a flat or usage price'),

@@ -8,7 +8,9 @@ import { binary, json, page, route, text } from './route';
 import { EmailInput, EscposParams, id, timestamp, unorderedListParams } from './schemas';
 
 /** What a receipt (or an older refund) was issued for. */
-export const sourceType = () => v.picklist(['checkout_session', 'invoice']);
+/** What a receipt is for. */
+export const RECEIPT_SOURCE_TYPES = ['checkout_session', 'invoice'] as const;
+export const sourceType = () => v.picklist(RECEIPT_SOURCE_TYPES);
 
 /** The route declares no `order`. */
 export const ReceiptListParams = unorderedListParams({

@@ -8,13 +8,18 @@ import { sourceType } from './receipts';
 import { json, page, route } from './route';
 import { clearable, id, listParams, metadata, money, narrowInput, ruleOn } from './schemas';
 
+/** Why a refund was made. */
+export const REFUND_REASONS = ['requested_by_customer', 'duplicate', 'fraudulent', 'other'] as const;
+/** Statuses of a refund. */
+export const REFUND_STATUSES = ['pending', 'succeeded', 'failed', 'canceled'] as const;
+
 const RefundFields = v.strictObject({
   chargeId: v.optional(id()),
   sourceType: v.optional(sourceType()),
   sourceId: v.optional(id()),
   /** Left out: a full refund of what remains. */
   amount: v.optional(money(1)),
-  reason: v.optional(v.picklist(['requested_by_customer', 'duplicate', 'fraudulent', 'other'])),
+  reason: v.optional(v.picklist(REFUND_REASONS)),
   metadata: clearable(metadata()),
 });
 type RefundFields = v.InferInput<typeof RefundFields>;
@@ -37,7 +42,7 @@ export const RefundCreateInput = narrowInput<RefundCreateInput>(
 );
 
 export const RefundListParams = listParams({
-  status: v.optional(v.picklist(['pending', 'succeeded', 'failed', 'canceled'])),
+  status: v.optional(v.picklist(REFUND_STATUSES)),
   chargeId: v.optional(id()),
 });
 export type RefundListParams = v.InferInput<typeof RefundListParams>;

@@ -7,7 +7,11 @@ import type { Subscription } from './objects';
 import { json, page, route } from './route';
 import { clearable, id, integer, listParams, metadata, money, optionalInput, timestamp } from './schemas';
 
-const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'paused', 'canceled', 'incomplete'] as const;
+/** How a subscription's invoices are paid. */
+export const COLLECTION_METHODS = ['charge_automatically', 'send_invoice'] as const;
+
+/** Statuses of a subscription. */
+export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'paused', 'canceled', 'incomplete'] as const;
 
 export const SubscriptionCreateInput = v.strictObject({
   customerId: id(),
@@ -15,7 +19,7 @@ export const SubscriptionCreateInput = v.strictObject({
   priceId: id(),
   /** More than 0 starts the subscription in `trialing`. */
   trialDays: v.optional(integer(0)),
-  collectionMethod: v.optional(v.picklist(['charge_automatically', 'send_invoice'])),
+  collectionMethod: v.optional(v.picklist(COLLECTION_METHODS)),
   paymentTokenId: v.optional(id()),
   couponId: v.optional(id()),
   startAt: v.optional(timestamp()),

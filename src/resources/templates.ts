@@ -7,7 +7,9 @@ import type { Template } from './objects';
 import { json, none, route, text } from './route';
 import { fraction, hexColor, nonEmptyText } from './schemas';
 
-const kind = () => v.picklist(['checkout', 'receipt', 'invoice']);
+/** Kinds of template. */
+export const TEMPLATE_KINDS = ['checkout', 'receipt', 'invoice'] as const;
+const kind = () => v.picklist(TEMPLATE_KINDS);
 
 /** Any keys; `accentColor` is always `#RRGGBB` and `taxRate` a fraction. */
 const config = () => v.looseObject({ accentColor: v.optional(hexColor()), taxRate: v.optional(fraction()) });

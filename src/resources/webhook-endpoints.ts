@@ -7,6 +7,9 @@ import type { WebhookDelivery, WebhookEndpoint } from './objects';
 import { json, none, page, route } from './route';
 import { absoluteUrl, clearable, id, nonEmpty, nonEmptyText, unorderedListParams } from './schemas';
 
+/** Statuses of a webhook delivery. */
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+
 /** Event types (open strings, `'*'` for all); at least one when given. */
 const eventTypes = () => v.optional(nonEmpty(nonEmptyText()));
 
@@ -31,7 +34,7 @@ export type WebhookEndpointUpdateInput = v.InferInput<typeof WebhookEndpointUpda
 /** The route declares no `order`. */
 export const WebhookDeliveryListParams = unorderedListParams({
   endpointId: v.optional(id()),
-  status: v.optional(v.picklist(['pending', 'succeeded', 'failed'])),
+  status: v.optional(v.picklist(DELIVERY_STATUSES)),
   type: v.optional(nonEmptyText()),
 });
 export type WebhookDeliveryListParams = v.InferInput<typeof WebhookDeliveryListParams>;

@@ -12,8 +12,10 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryOneOf, queryTime, sameIfSet } from './common';
 
-export const CHECKOUT_METHODS: readonly CheckoutMethod[] = ['qris', 'va', 'ewallet', 'card', 'retail', 'paypal'];
-const STATUSES = ['open', 'pending', 'pending_review', 'completed', 'expired', 'canceled', 'failed'] as const;
+import { CHECKOUT_METHODS, CHECKOUT_STATUSES } from '../../../resources/checkout-sessions';
+
+export { CHECKOUT_METHODS };
+const STATUSES = CHECKOUT_STATUSES;
 /** Statuses from which a session can still be paid, canceled or confirmed. */
 export const LIVE_STATUSES: readonly string[] = ['open', 'pending', 'pending_review'];
 /** The emulator's default lifetime: the docs give both 30 min and 24 h (§6.8); the longer one is kinder to tests. */

@@ -13,7 +13,9 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { id, listReply, queryOneOf, sameIfSet } from './common';
 
-const STATUSES = ['pending', 'in_transit', 'paid', 'failed', 'cancelled'] as const;
+import { PAYOUT_STATUSES } from '../../../resources/payouts';
+
+const STATUSES = PAYOUT_STATUSES;
 const BANK_FIELDS = ['bankName', 'bankAccountNumber', 'bankAccountHolder'] as const;
 
 export function findPayout(account: AccountState, payoutId: string): Payout {

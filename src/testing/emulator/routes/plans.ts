@@ -8,7 +8,7 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryBoolean } from './common';
 
-const INTERVALS = ['day', 'week', 'month', 'year'] as const;
+import { INTERVALS } from '../../../resources/plans';
 const MODELS = ['flat', 'tiered', 'volume', 'usage'] as const;
 const TAX_MODES = ['inclusive', 'exclusive'] as const;
 const AGGREGATES = ['sum', 'max', 'last'] as const;

@@ -11,7 +11,9 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryOneOf, sameIfSet } from './common';
 
-const STATUSES = ['trialing', 'active', 'past_due', 'paused', 'canceled', 'incomplete'] as const;
+import { SUBSCRIPTION_STATUSES } from '../../../resources/subscriptions';
+
+const STATUSES = SUBSCRIPTION_STATUSES;
 const CANCEL_REASONS = ['customer_portal', 'merchant', 'failed_payment', 'user_request'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
