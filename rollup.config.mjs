@@ -39,10 +39,12 @@ function ofetchCore() {
   const source = readFileSync(join(dirname(entry), chunk), 'utf8');
   const names = /\bFetchError as F\b/.test(source) && /\bcreateFetch as c\b/.test(source);
   if (!names) throw new Error('rollup: ofetch changed its export names; update ofetchCore() in rollup.config.mjs');
+  const file = join(dirname(entry), chunk);
   return {
     name: 'ofetch-core',
-    resolveId: (id) => (id === 'ofetch' ? '\0ofetch-core' : null),
-    load: (id) => (id === '\0ofetch-core' ? `export { c as createFetch, F as FetchError } from ${JSON.stringify(join(dirname(entry), chunk))};` : null),
+    // The chunk is resolved here too: left to rollup it would stay an (absolute-path) external.
+    resolveId: (id) => (id === 'ofetch' ? '\0ofetch-core' : id === file ? file : null),
+    load: (id) => (id === '\0ofetch-core' ? `export { c as createFetch, F as FetchError } from ${JSON.stringify(file)};` : null),
   };
 }
 

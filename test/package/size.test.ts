@@ -48,3 +48,17 @@ it('dist/webhooks.mjs carries no ofetch (and the core does: the marker is real)'
     expect((await gzipSize('index')).text).toContain(marker);
   }
 });
+
+it('every import left in dist/ is a package name or a relative chunk (ofetch is bundled, never an absolute path)', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  for (const dir of ['dist', 'dist/shared']) {
+    for (const name of readdirSync(join(ROOT, dir)).filter((f) => /\.(mjs|cjs)$/.test(f))) {
+      const code = readFileSync(join(ROOT, dir, name), 'utf8');
+      const specifiers = [
+        ...code.matchAll(/^(?:import|export)\b[^;\n]*?from\s*['"]([^'"]+)['"]/gm),
+        ...code.matchAll(/\brequire\(['"]([^'"]+)['"]\)/g),
+      ].map((m) => m[1]!);
+      for (const specifier of specifiers) expect(specifier, `${dir}/${name}`).toMatch(/^(\.\.?\/|node:|valibot$)/);
+    }
+  }
+});
