@@ -54,12 +54,12 @@ function respond<T>(exchange: Exchange, data: T): APIResponse<T> {
   return { data, requestId: exchange.requestId, idempotencyKey: exchange.idempotencyKey, response: exchange.response };
 }
 
-/** How the namespaces of a client reach its pipeline (kept off the instance: a client's own properties are its namespaces and options). */
-const requesters = new WeakMap<CoreClient, Requester>();
+/** Reads a client's private requester; set by `CoreClient`'s static block. */
+let readRequester: (client: CoreClient) => Requester;
 
-/** The requester of `client`, for the registry that binds namespaces to it. */
+/** The requester of `client` (how its namespaces reach its pipeline), for the registry that binds them. */
 export function requesterOf(client: CoreClient): Requester {
-  return requesters.get(client)!;
+  return readRequester(client);
 }
 
 /**
@@ -79,6 +79,13 @@ export class CoreClient {
   readonly #options: ClientOptions;
   readonly #auth: Authorizer;
   readonly #send: Pipeline;
+  // Private, not a WeakMap entry: a Worker may build a client per request, and a WeakMap entry
+  // per client costs the garbage collector more than the client itself.
+  readonly #requester: Requester;
+
+  static {
+    readRequester = (client) => client.#requester;
+  }
 
   constructor(options: ClientOptions) {
     assertNoSecretInBrowser(options);
@@ -109,7 +116,7 @@ export class CoreClient {
       retry: retrying,
       checkOptions: checkRequestOptions,
     });
-    requesters.set(this, { call: (c) => this.#call(c), list: (c) => this.#list(c) });
+    this.#requester = { call: (c) => this.#call(c), list: (c) => this.#list(c) };
   }
 
   /** A client acting inside another workspace (`X-Plugipay-On-Behalf-Of: accountId`), sharing this one's key. */
