@@ -14,3 +14,5 @@ console.log('\n## Webhook verification\n');
 run('npx', ['tsx', 'bench/webhooks.ts']);
 console.log('\n## Request path, construction and import cost\n');
 run('npx', ['tsx', 'bench/request-path.ts']);
+console.log('\n## workerd cold start\n');
+run('node', ['bench/workerd-cold-start.mjs']);
