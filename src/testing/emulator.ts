@@ -21,6 +21,7 @@ import { completeSession, expireSession, ADAPTER_FOR_METHOD } from './emulator/r
 import { ROUTES } from './emulator/routes/index';
 import { markInvoicePastDue } from './emulator/routes/invoices';
 import { settleRefund } from './emulator/routes/refunds';
+import { RequestRing } from './emulator/request-log';
 import { AccountRegistry, snapshot, type AccountState } from './emulator/state';
 import { WebhookDispatcher, type FetchLike } from './emulator/webhook-delivery';
 
@@ -56,6 +57,8 @@ export interface EmulatorOptions {
   webhookFetch?: FetchLike;
   /** The workspace of requests without `X-Plugipay-On-Behalf-Of` (default `acc_emulator`). */
   accountId?: string;
+  /** How many recent requests `emulator.requests` keeps (a ring; default 1000, 0 keeps none). */
+  requestLogSize?: number;
 }
 
 export interface CompleteCheckoutOptions {
@@ -98,13 +101,14 @@ export interface Emulator {
   webhookSecret(endpointId: string): string | undefined;
   /** Resolves once every queued webhook delivery has settled. */
   flushWebhooks(): Promise<void>;
-  /** Every request received, in arrival order. */
+  /** The most recent requests received (up to `requestLogSize`), oldest first: a fresh array per read. */
   readonly requests: readonly RequestLogEntry[];
   /** Back to the initial state: objects, idempotency keys, faults and the request log (the seed is applied again). */
   reset(): void;
 }
 
 const DEFAULT_ACCOUNT = 'acc_emulator';
+const DEFAULT_REQUEST_LOG_SIZE = 1000;
 
 function generatedKeyPair(): KeyPair {
   return { keyId: `pk_test_${randomHex(12)}`, secret: `sk_test_${randomHex(24)}` };
@@ -117,7 +121,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const accounts = new AccountRegistry();
   const faults = new FaultBook();
   const idempotency = new IdempotencyStore(nowMs);
-  const log: RequestLogEntry[] = [];
+  const log = new RequestRing<RequestLogEntry>(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE);
   const router = new Router(ROUTES);
 
   const webhooks: WebhookDispatcher = new WebhookDispatcher({
@@ -275,12 +279,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return undefined;
     },
     flushWebhooks: () => webhooks.flush(),
-    requests: log,
+    get requests() {
+      return log.toArray();
+    },
     reset() {
       accounts.clear();
       faults.clear();
       idempotency.clear();
-      log.length = 0;
+      log.clear();
       applySeed(options.seed);
     },
   };

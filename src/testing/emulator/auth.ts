@@ -5,7 +5,7 @@
  * hash of the received bytes, the received Idempotency-Key) and compared in constant time.
  */
 import { fromHex64, importHmacKey, sha256Hex, utf8 } from '../../core/crypto';
-import { apiFailure, type ApiFailure } from './api-failure';
+import { apiFailure, isApiFailure, type ApiFailure } from './api-failure';
 
 export interface KeyPair {
   keyId: string;
@@ -13,6 +13,15 @@ export interface KeyPair {
 }
 
 export type Principal = { kind: 'hmac'; keyId: string } | { kind: 'bearer'; apiKey: string };
+
+/** An HMAC request whose headers passed: the signature still has to be checked against the body. */
+export interface PendingSignature {
+  kind: 'pending-hmac';
+  keyId: string;
+  secret: string;
+  signature: Uint8Array<ArrayBuffer>;
+  timestamp: string;
+}
 
 export interface ReceivedRequest {
   method: string;
@@ -69,7 +78,17 @@ export class RequestVerifier {
 
   /** The principal, or the 401 the server would answer. */
   async verify(req: ReceivedRequest): Promise<Principal | ApiFailure> {
-    const authorization = req.headers.get('authorization');
+    const claim = this.authenticate(req.headers);
+    if (isApiFailure(claim) || claim.kind !== 'pending-hmac') return claim;
+    return this.checkSignature(claim, req);
+  }
+
+  /**
+   * Everything decidable from the headers alone (scheme, key id, timestamp window), so an
+   * unsigned or badly signed request is answered before its body is read.
+   */
+  authenticate(headers: Headers): { kind: 'bearer'; apiKey: string } | PendingSignature | ApiFailure {
+    const authorization = headers.get('authorization');
     if (!authorization) return unauthorized('unauthorized', 'Missing Authorization header');
 
     const bearer = BEARER_SCHEME.exec(authorization);
@@ -94,7 +113,7 @@ export class RequestVerifier {
     const secret = this.secrets.get(keyId);
     if (secret === undefined) return unauthorized('invalid_key', `Unknown key id '${keyId}'`);
 
-    const timestamp = req.headers.get('x-plugipay-timestamp');
+    const timestamp = headers.get('x-plugipay-timestamp');
     if (timestamp === null || !/^\d+$/.test(timestamp)) {
       return unauthorized('invalid_timestamp', 'X-Plugipay-Timestamp must be Unix seconds (digits only)');
     }
@@ -105,16 +124,21 @@ export class RequestVerifier {
         `X-Plugipay-Timestamp is ${Math.round(skew)} s away from the server clock (window ±${CLOCK_WINDOW_SEC} s)`,
       );
     }
+    return { kind: 'pending-hmac', keyId, secret, signature, timestamp };
+  }
 
-    const message = stringToVerify(req, timestamp, await signedBodyHash(req.body, req.headers));
-    const valid = await crypto.subtle.verify('HMAC', await this.keyFor(keyId, secret), signature, utf8(message));
+  /** The HMAC over what was received, once the body is in. */
+  async checkSignature(claim: PendingSignature, req: ReceivedRequest): Promise<Principal | ApiFailure> {
+    const message = stringToVerify(req, claim.timestamp, await signedBodyHash(req.body, req.headers));
+    const key = await this.keyFor(claim.keyId, claim.secret);
+    const valid = await crypto.subtle.verify('HMAC', key, claim.signature, utf8(message));
     if (!valid) {
       return unauthorized(
         'invalid_signature',
         'Signature does not match: sign METHOD, pathname+search as sent, timestamp, body SHA-256 and the Idempotency-Key when sent',
       );
     }
-    return { kind: 'hmac', keyId };
+    return { kind: 'hmac', keyId: claim.keyId };
   }
 
   private keyFor(keyId: string, secret: string): Promise<CryptoKey> {

@@ -56,8 +56,8 @@ export type Reply =
   | { kind: 'data'; status: number; data: unknown }
   | { kind: 'page'; page: Page<unknown> }
   | { kind: 'empty' }
-  /** A non-JSON body (an image, a page): sent as is, plus CORS headers. */
-  | { kind: 'raw'; response: Response };
+  /** A non-JSON body (an image, a page, a script): sent as is, plus CORS headers. */
+  | { kind: 'raw'; status: number; contentType: string; body: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> };
 
 /** Synchronous on purpose: state changes are atomic, and seeding can run them at construction. */
 export type Handler = (ctx: RouteContext) => Reply;

@@ -10,7 +10,8 @@ import { connectionReset, delay, shapeResponse, syntheticResponse, type FaultBoo
 import { newRequestId } from './ids';
 import { IdempotencyStore, replayResponse, storeResponse } from './idempotency';
 import { listMetaFields } from './pagination';
-import { dataResponse, errorResponse, noContentResponse, preflightResponse, withCors, type ReplyMeta } from './reply';
+import { dataResponse, errorResponse, noContentResponse, preflightResponse, rawResponse, type ReplyMeta } from './reply';
+import type { RequestRing } from './request-log';
 import type { Router } from './router';
 import { expireDueSessions } from './routes/checkout-sessions';
 import { findKnownRoute } from './routes/not-emulated';
@@ -43,10 +44,47 @@ export interface DispatchDeps {
   faults: FaultBook;
   idempotency: IdempotencyStore;
   defaultAccountId: string;
-  log: RequestLogEntry[];
+  log: RequestRing<RequestLogEntry>;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The largest request body the emulator reads: larger ones are refused before they are read. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+function tooLarge(): ApiFailure {
+  return apiFailure(413, 'payload_too_large', `Request body is over ${MAX_REQUEST_BODY_BYTES} bytes (1 MiB), the emulator's limit`);
+}
+
+/**
+ * The body, read at most up to the limit: a declared Content-Length over it is refused without
+ * reading a byte, and a chunked body is counted as it arrives and cancelled once over.
+ */
+async function readBoundedBody(request: Request): Promise<Uint8Array<ArrayBuffer> | ApiFailure> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > MAX_REQUEST_BODY_BYTES) return tooLarge();
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REQUEST_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
 
 export class Dispatcher {
   constructor(private readonly deps: DispatchDeps) {}
@@ -115,15 +153,22 @@ export class Dispatcher {
   private async process(request: Request, url: URL, entry: RequestLogEntry): Promise<Response> {
     const method = request.method.toUpperCase();
     const target = entry.path;
-    const body = new Uint8Array(await request.arrayBuffer());
     const lookup = this.deps.router.lookup(method, url.pathname);
     const known = lookup.kind === 'found' ? undefined : findKnownRoute(url.pathname);
     const isPublic = lookup.kind === 'found' ? lookup.route.public === true : known?.public === true;
 
+    // Headers first: an unsigned request is answered without reading its body.
+    const claim = isPublic ? undefined : this.deps.verifier.authenticate(request.headers);
+    if (claim !== undefined && isApiFailure(claim)) return this.fail(claim);
+    const body = await readBoundedBody(request);
+    if (isApiFailure(body)) return this.fail(body);
+
     let accountId = this.deps.defaultAccountId;
-    if (!isPublic) {
-      const principal = await this.deps.verifier.verify({ method, target, headers: request.headers, body });
-      if (isApiFailure(principal)) return this.fail(principal);
+    if (claim !== undefined) {
+      if (claim.kind === 'pending-hmac') {
+        const principal = await this.deps.verifier.checkSignature(claim, { method, target, headers: request.headers, body });
+        if (isApiFailure(principal)) return this.fail(principal);
+      }
       accountId = request.headers.get('x-plugipay-on-behalf-of') || accountId;
     }
     entry.accountId = accountId;
@@ -217,7 +262,9 @@ export class Dispatcher {
           ...(idempotencyKey ? { idempotencyKey } : {}),
         }),
       };
-      expireDueSessions({ world, account: input.account, emit: eventEmitter(world, input.account, { source: 'expiry' }) });
+      for (const account of world.accounts.each()) {
+        expireDueSessions({ world, account, emit: eventEmitter(world, account, { source: 'expiry' }) });
+      }
       return this.toResponse(handler(ctx), requestId);
     } catch (error) {
       if (isApiFailure(error)) return this.fail(error, requestId);
@@ -235,11 +282,8 @@ export class Dispatcher {
         return dataResponse(200, reply.page.items, { ...meta, ...listMetaFields(this.deps.world.listMeta, reply.page) });
       case 'empty':
         return noContentResponse(requestId);
-      case 'raw': {
-        const response = withCors(reply.response);
-        response.headers.set('X-Request-Id', requestId);
-        return response;
-      }
+      case 'raw':
+        return rawResponse(reply.status, reply.contentType, reply.body, requestId, reply.headers);
     }
   }
 }

@@ -7,6 +7,8 @@
  * A replay sends the first response's status and body byte for byte, so its `meta.requestId` is
  * the original one (as Stripe does), plus the header `Idempotent-Replayed: true`.
  */
+import { bodyResponse } from './reply';
+
 
 export interface StoredResponse {
   status: number;
@@ -75,5 +77,5 @@ export async function storeResponse(response: Response): Promise<StoredResponse>
 export function replayResponse(stored: StoredResponse): Response {
   const headers = new Headers(stored.headers);
   headers.set('Idempotent-Replayed', 'true');
-  return new Response(stored.body, { status: stored.status, headers });
+  return stored.body === null ? new Response(null, { status: stored.status, headers }) : bodyResponse(stored.body, { status: stored.status, headers });
 }

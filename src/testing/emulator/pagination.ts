@@ -4,7 +4,7 @@
  * meta shapes seen in the wild (`meta.page.{limit,hasMore,nextCursor}` and `meta.{hasMore,cursor}`).
  */
 import { validationError } from './api-failure';
-import type { Row } from './table';
+import type { Table } from './table';
 
 export type ListMetaShape = 'page' | 'cursor';
 export type SortOrder = 'asc' | 'desc';
@@ -80,21 +80,12 @@ export function readListQuery(query: URLSearchParams, defaultLimit = 50): ListQu
   return { limit, order: rawOrder, after, filters };
 }
 
-export function paginate<T extends { createdAt: string }>(rows: Row<T>[], list: ListQuery): Page<T> {
-  const key = (row: Row<T>) => ({ time: Date.parse(row.value.createdAt), seq: row.seq });
-  const sign = list.order === 'asc' ? 1 : -1;
-  const compare = (a: { time: number; seq: number }, b: { time: number; seq: number }) =>
-    sign * (a.time - b.time || a.seq - b.seq);
-
-  const sorted = [...rows].sort((a, b) => compare(key(a), key(b)));
-  const after = list.after;
-  const remaining = after ? sorted.filter((row) => compare(key(row), after) > 0) : sorted;
-  const pageRows = remaining.slice(0, list.limit);
-  const hasMore = remaining.length > pageRows.length;
-  const last = pageRows[pageRows.length - 1];
-  const nextCursor =
-    hasMore && last ? encodeCursor({ t: key(last).time, s: last.seq, f: list.filters }) : null;
-  return { items: pageRows.map((row) => row.value), hasMore, nextCursor, limit: list.limit };
+/** One page of `table` in list order, read from its ordered index (no copy of the table). */
+export function paginate<T extends { id: string }>(table: Table<T>, list: ListQuery, keep?: (value: T) => boolean): Page<T> {
+  const { rows, hasMore } = table.page(list, keep);
+  const last = rows[rows.length - 1];
+  const nextCursor = hasMore && last ? encodeCursor({ t: last.time, s: last.seq, f: list.filters }) : null;
+  return { items: rows.map((row) => row.value), hasMore, nextCursor, limit: list.limit };
 }
 
 /** The list fields of `meta`, in the configured shape. */

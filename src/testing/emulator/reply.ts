@@ -23,13 +23,32 @@ export type ReplyMeta = {
   timestamp: string;
 };
 
+/**
+ * The bytes of every body the emulator built itself, by response: a server in front of it
+ * (node:http) writes them once with a Content-Length instead of reading the body back as a
+ * stream. Responses not in here (faults that stall or truncate) are streamed.
+ */
+const KNOWN_BODIES = new WeakMap<Response, string | Uint8Array<ArrayBuffer>>();
+
+/** The body `response` was built with, when the emulator built it; `undefined` otherwise. */
+export function knownBody(response: Response): string | Uint8Array<ArrayBuffer> | undefined {
+  return KNOWN_BODIES.get(response);
+}
+
+/** A response whose body is known up front (see `knownBody`). */
+export function bodyResponse(body: string | Uint8Array<ArrayBuffer>, init: ResponseInit): Response {
+  const response = new Response(body, init);
+  KNOWN_BODIES.set(response, body);
+  return response;
+}
+
 export function jsonResponse(
   status: number,
   envelope: unknown,
   requestId: string,
   extraHeaders: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify(envelope), {
+  return bodyResponse(JSON.stringify(envelope), {
     status,
     headers: {
       ...CORS_HEADERS,
@@ -67,9 +86,16 @@ export function preflightResponse(): Response {
   return new Response(null, { status: 204, headers: { ...CORS_HEADERS, ...PREFLIGHT_HEADERS } });
 }
 
-/** A copy of `response` with CORS headers added, for bodies the emulator did not build itself. */
-export function withCors(response: Response): Response {
-  const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(CORS_HEADERS)) if (!headers.has(name)) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+/** A non-JSON answer (an image, a page, a script), with CORS headers unless `headers` override them. */
+export function rawResponse(
+  status: number,
+  contentType: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  requestId: string,
+  headers: Record<string, string> = {},
+): Response {
+  return bodyResponse(body, {
+    status,
+    headers: { ...CORS_HEADERS, 'Content-Type': contentType, 'X-Request-Id': requestId, ...headers },
+  });
 }

@@ -15,15 +15,19 @@ import type {
   WebhookDelivery,
   WebhookEndpoint,
 } from '../../resources/objects';
+import { ExpiryQueue } from './expiry-queue';
 import { Table } from './table';
 
 export class AccountState {
-  readonly customers = new Table<Customer>();
+  // Secondary indexes: the unique externalId check, and every "what refers to X" lookup.
+  readonly customers = new Table<Customer>({ externalId: (c) => c.externalId });
   readonly plans = new Table<Plan>();
-  readonly checkoutSessions = new Table<CheckoutSession>();
-  readonly invoices = new Table<Invoice>();
-  readonly subscriptions = new Table<Subscription>();
-  readonly refunds = new Table<Refund>();
+  readonly checkoutSessions = new Table<CheckoutSession>({ customerId: (s) => s.customerId, paymentId: (s) => s.paymentId });
+  /** Live sessions by `expiresAt`: expiry pops due ones instead of scanning every session. */
+  readonly sessionExpiry = new ExpiryQueue();
+  readonly invoices = new Table<Invoice>({ customerId: (i) => i.customerId, chargeId: (i) => i.chargeId });
+  readonly subscriptions = new Table<Subscription>({ customerId: (s) => s.customerId });
+  readonly refunds = new Table<Refund>({ chargeId: (r) => r.chargeId });
   readonly payouts = new Table<Payout>();
   /** The saved payout destination; `null` until one is set. */
   bankAccount: Omit<BankAccount, 'configured'> | null = null;
@@ -31,7 +35,7 @@ export class AccountState {
   /** Endpoints as listed (no secret); the signing secrets live beside them. */
   readonly webhookEndpoints = new Table<WebhookEndpoint>();
   readonly webhookSecrets = new Map<string, string>();
-  readonly deliveries = new Table<WebhookDelivery>();
+  readonly deliveries = new Table<WebhookDelivery>({ eventId: (d) => d.eventId });
   /** Source of human-readable invoice numbers. */
   invoiceCount = 0;
   /** Where each subscription's test clock stands (epoch ms), once `testClocks.advance` moved it. */
@@ -55,6 +59,16 @@ export class AccountRegistry {
 
   all(): AccountState[] {
     return [...this.accounts.values()];
+  }
+
+  /** The workspaces without a copy (the per-request path). */
+  each(): IterableIterator<AccountState> {
+    return this.accounts.values();
+  }
+
+  /** An existing workspace, without creating it. */
+  find(accountId: string): AccountState | undefined {
+    return this.accounts.get(accountId);
   }
 
   clear(): void {

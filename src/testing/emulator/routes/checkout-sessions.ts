@@ -86,7 +86,7 @@ function create(ctx: RouteContext) {
     lineItems,
     successUrl,
     cancelUrl,
-    hostedUrl: `https://plugipay.com/c/${encodeURIComponent(sessionId)}`,
+    hostedUrl: hostedCheckoutUrl(ctx.origin, sessionId),
     expiresAt: ctx.world.iso(expiresInSec * 1000),
     completedAt: null,
     paymentId: null,
@@ -94,6 +94,7 @@ function create(ctx: RouteContext) {
     createdAt: now,
     updatedAt: now,
   });
+  ctx.account.sessionExpiry.push(Date.parse(session.expiresAt), session.id);
   return created(session);
 }
 
@@ -147,13 +148,21 @@ export function expireSession(m: Mutation, session: CheckoutSession): CheckoutSe
 
 /**
  * Expires every live session whose `expiresAt` has passed: the server does this from a job;
- * the emulator does it lazily, before it handles a request, so a moved clock is honoured.
+ * the emulator does it lazily, before it handles a request, so a moved clock is honoured. The
+ * sessions come from the workspace's expiry queue in time order, so a request with nothing due
+ * costs one comparison, however many sessions exist.
  */
 export function expireDueSessions(m: Mutation): void {
   const now = m.world.nowMs();
-  for (const session of m.account.checkoutSessions.values()) {
-    if (LIVE_STATUSES.includes(session.status) && Date.parse(session.expiresAt) <= now) expireSession(m, session);
+  for (const { id: sessionId } of m.account.sessionExpiry.popDue(now)) {
+    const session = m.account.checkoutSessions.get(sessionId);
+    if (session && LIVE_STATUSES.includes(session.status) && Date.parse(session.expiresAt) <= now) expireSession(m, session);
   }
+}
+
+/** The buyer page of a session, on the origin the emulator was reached at (its own hosted page). */
+export function hostedCheckoutUrl(origin: string, sessionId: string): string {
+  return `${origin}/c/${encodeURIComponent(sessionId)}`;
 }
 
 function cancel(ctx: RouteContext) {

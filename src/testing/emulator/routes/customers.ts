@@ -23,7 +23,7 @@ function readEmail(fields: Fields): string | undefined {
 }
 
 function assertExternalIdFree(account: AccountState, externalId: string, exceptId?: string): void {
-  const taken = account.customers.values().find((c) => c.externalId === externalId && c.id !== exceptId);
+  const taken = account.customers.find('externalId', externalId).find((c) => c.id !== exceptId);
   if (taken) {
     throw apiFailure(409, 'conflict', `A customer with externalId '${externalId}' already exists (${taken.id})`, {
       field: 'externalId',
@@ -103,10 +103,10 @@ function update(ctx: RouteContext) {
 /** What still refers to the customer: the server refuses to delete while money history exists. */
 function references(account: AccountState, customerId: string): string[] {
   const found: string[] = [];
-  if (account.subscriptions.values().some((s) => s.customerId === customerId)) found.push('subscriptions');
-  if (account.invoices.values().some((i) => i.customerId === customerId)) found.push('invoices');
+  if (account.subscriptions.has('customerId', customerId)) found.push('subscriptions');
+  if (account.invoices.has('customerId', customerId)) found.push('invoices');
   const inFlight = ['completed', 'pending', 'pending_review'];
-  if (account.checkoutSessions.values().some((s) => s.customerId === customerId && inFlight.includes(s.status))) {
+  if (account.checkoutSessions.find('customerId', customerId).some((s) => inFlight.includes(s.status))) {
     found.push('checkout sessions');
   }
   return found;

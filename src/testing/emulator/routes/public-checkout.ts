@@ -127,7 +127,7 @@ function qrImage(ctx: RouteContext): Reply {
     '<rect width="160" height="160" fill="#fff" stroke="#000"/>' +
     '<rect x="12" y="12" width="40" height="40"/><rect x="108" y="12" width="40" height="40"/><rect x="12" y="108" width="40" height="40"/>' +
     `<text x="80" y="88" font-size="12" text-anchor="middle">${label}</text></svg>`;
-  return { kind: 'raw', response: new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } }) };
+  return { kind: 'raw', status: 200, contentType: 'image/svg+xml', body: svg };
 }
 
 export const publicCheckoutRoutes: Route[] = [

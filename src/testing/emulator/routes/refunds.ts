@@ -30,9 +30,9 @@ export function findRefund(account: AccountState, refundId: string): Refund {
 }
 
 function chargeById(account: AccountState, chargeId: string): Charge {
-  const session = account.checkoutSessions.values().find((s) => s.paymentId === chargeId && s.status === 'completed');
+  const session = account.checkoutSessions.find('paymentId', chargeId).find((s) => s.status === 'completed');
   if (session) return { chargeId, captured: session.amount, currency: session.currency, invoiceId: null };
-  const invoice = account.invoices.values().find((i) => i.chargeId === chargeId && i.status === 'paid');
+  const invoice = account.invoices.find('chargeId', chargeId).find((i) => i.status === 'paid');
   if (invoice) return { chargeId, captured: invoice.amountPaid, currency: invoice.currency, invoiceId: invoice.id };
   throw validationError('chargeId', `no captured payment '${chargeId}'`);
 }
@@ -56,8 +56,8 @@ function chargeBySource(account: AccountState, sourceType: 'checkout_session' | 
 /** `capturedAmount − Σ(refunds in pending|succeeded)`. */
 function remaining(account: AccountState, charge: Charge): number {
   const committed = account.refunds
-    .values()
-    .filter((r) => r.chargeId === charge.chargeId && (r.status === 'pending' || r.status === 'succeeded'))
+    .find('chargeId', charge.chargeId)
+    .filter((r) => r.status === 'pending' || r.status === 'succeeded')
     .reduce((sum, r) => sum + r.amount, 0);
   return charge.captured - committed;
 }
