@@ -1,3 +1,3 @@
 /** `plugipay-edge/testing/node`: the emulator behind node:http on 127.0.0.1 (Node only). */
-export { startEmulatorServer } from '../testing/node-server';
+export { packageAssets, startEmulatorServer } from '../testing/node-server';
 export type { EmulatorServer, StartEmulatorServerOptions } from '../testing/node-server';

@@ -14,6 +14,8 @@ export type {
   FetchLike,
   KeyPair,
   ListMetaShape,
+  PageAssets,
+  RedeliverEventOptions,
   RequestLogEntry,
   SeedItem,
 } from '../testing/emulator';

@@ -9,7 +9,7 @@
 import type { CheckoutSession, EventRecord, Invoice, Refund, WebhookDelivery } from '../resources/objects';
 import { notFound } from './emulator/api-failure';
 import { RequestVerifier, type KeyPair } from './emulator/auth';
-import type { EventInput, RouteContext, World } from './emulator/context';
+import type { EventInput, PageAssets, RouteContext, World } from './emulator/context';
 import { Dispatcher, type RequestLogEntry } from './emulator/dispatch';
 import { eventEmitter, type Emit } from './emulator/emit';
 import { FaultBook, type FaultHandle, type FaultSpec } from './emulator/faults';
@@ -26,6 +26,7 @@ import { AccountRegistry, snapshot, type AccountState } from './emulator/state';
 import { WebhookDispatcher, type FetchLike } from './emulator/webhook-delivery';
 
 export type { KeyPair } from './emulator/auth';
+export type { PageAssets } from './emulator/context';
 export type { RequestLogEntry } from './emulator/dispatch';
 export type { FaultHandle, FaultMatch, FaultSpec } from './emulator/faults';
 export type { ListMetaShape } from './emulator/pagination';
@@ -59,6 +60,25 @@ export interface EmulatorOptions {
   accountId?: string;
   /** How many recent requests `emulator.requests` keeps (a ring; default 1000, 0 keeps none). */
   requestLogSize?: number;
+  /**
+   * The origin the emulator is served at, for links in objects created before any request
+   * (seeded sessions' `hostedUrl`). Requests use the origin they arrived at. Default
+   * `https://plugipay.com`; `startEmulatorServer` sets its own.
+   */
+  origin?: string;
+  /**
+   * Reads the built package's browser files for the hosted checkout page. `startEmulatorServer`
+   * and the `plugipay-emulator` command supply them; without it the page renders but cannot load
+   * its script.
+   */
+  pageAssets?: PageAssets;
+}
+
+export interface RedeliverEventOptions {
+  /** Deliveries of the event sent at the same moment to each endpoint: 2 to test concurrent duplicates (default 1, at most 10). */
+  copies?: number;
+  /** Only this endpoint. */
+  endpointId?: string;
 }
 
 export interface CompleteCheckoutOptions {
@@ -95,6 +115,13 @@ export interface Emulator {
   markInvoicePastDue(invoiceId: string): Invoice;
   /** Recorded events, oldest first (all workspaces unless `accountId` is given). */
   events(filter?: { type?: string; accountId?: string }): EventRecord[];
+  /**
+   * Delivers a recorded event again: the same event id and body, in new deliveries, to every
+   * active endpoint subscribed to it (or `endpointId`). `copies: 2` sends two at the same
+   * moment, as two isolates would receive them: the way to test a handler's idempotency.
+   * Resolves with the deliveries once they have settled.
+   */
+  redeliverEvent(eventId: string, options?: RedeliverEventOptions): Promise<WebhookDelivery[]>;
   /** Webhook deliveries, oldest first. */
   deliveries(filter?: { endpointId?: string; accountId?: string }): WebhookDelivery[];
   /** The signing secret of a webhook endpoint (the API shows it only once). */
@@ -158,6 +185,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return event;
     },
     requeueDelivery: (account, deliveryId) => webhooks.requeue(account, deliveryId),
+    redeliverEvent: (account, event, redeliver) => webhooks.redeliver(account, event, redeliver),
+    defaultAccountId,
+    keyId: keys[0]!.keyId,
+    pageAssets: options.pageAssets,
   };
 
   const dispatcher = new Dispatcher({
@@ -189,7 +220,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const create = (path: string, item: SeedItem) => {
       const lookup = router.lookup('POST', path);
       if (lookup.kind !== 'found') throw new Error(`emulator: no seed route ${path}`);
-      const url = new URL(`https://plugipay.com${path}`);
+      const url = new URL(`${options.origin ?? 'https://plugipay.com'}${path}`);
       const ctx: RouteContext = {
         world,
         account,
@@ -277,6 +308,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         if (secret !== undefined) return secret;
       }
       return undefined;
+    },
+    async redeliverEvent(eventId, { copies = 1, endpointId } = {}) {
+      if (!Number.isSafeInteger(copies) || copies < 1 || copies > 10) throw new Error('emulator: copies must be an integer from 1 to 10');
+      const { account, value } = locate((a) => a.events.get(eventId), 'event', eventId);
+      const deliveries = webhooks.redeliver(account, value, { copies, ...(endpointId !== undefined ? { endpointId } : {}) });
+      await webhooks.flush();
+      return snapshot(deliveries.map((d) => account.deliveries.get(d.id) ?? d));
     },
     flushWebhooks: () => webhooks.flush(),
     get requests() {

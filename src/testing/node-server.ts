@@ -1,15 +1,26 @@
 /**
- * The emulator behind node:http on 127.0.0.1, for the playground and for tests in runtimes that
- * need a real URL. Node-only: it lives in its own entry (`plugipay-edge/testing/node`) so that
- * `plugipay-edge/testing` never pulls in a Node built-in.
+ * The emulator behind node:http on 127.0.0.1, for the `plugipay-emulator` command, the
+ * playground and tests in runtimes that need a real URL. Node-only: it lives in its own entry
+ * (`plugipay-edge/testing/node`) so that `plugipay-edge/testing` never pulls in a Node built-in.
  *
- * The raw request target (`req.url`) is handed to the emulator untouched, so the signature is
- * checked against the bytes that arrived rather than a re-serialized URL; a `reset` fault
- * destroys the socket, and a stalled body keeps it open until the client goes away.
+ * - The raw request target (`req.url`) is handed to the emulator untouched, so the signature is
+ *   checked against the bytes that arrived rather than a re-serialized URL.
+ * - The request body is streamed into the emulator on demand: an unsigned request or one over
+ *   1 MiB is answered before its body is read, and the connection is then closed.
+ * - A body the emulator built itself is written once, with a Content-Length; only scripted
+ *   faults (stalled or truncated bodies) are streamed.
+ * - A request node cannot parse gets a 400 and a closed socket; nothing a client sends crashes it.
+ * - The hosted checkout page's scripts (the browser entry and valibot) are served from the
+ *   installed package.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
+import { createRequire } from 'node:module';
+import type { AddressInfo, Socket } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEmulator, type Emulator, type EmulatorOptions, type PageAssets } from './emulator';
+import { knownBody } from './emulator/reply';
 
 export interface StartEmulatorServerOptions extends EmulatorOptions {
   /** Serve this emulator instead of creating one from the other options. */
@@ -29,40 +40,80 @@ export interface EmulatorServer {
 /** Hop-by-hop and length headers: the Request/Response objects manage their own. */
 const SKIPPED_HEADERS = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade']);
 
-async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (req.method === 'GET' || req.method === 'HEAD') return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const joined = Buffer.concat(chunks);
-  const body = new Uint8Array(joined.byteLength);
-  body.set(joined);
-  return body;
+function hasBody(req: IncomingMessage): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
 }
 
-function toRequest(req: IncomingMessage, origin: string, body: Uint8Array<ArrayBuffer> | null, signal: AbortSignal): Request {
+/** The request body as a pull stream: node reads from the socket only as the emulator asks. */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let closed = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.pause();
+      req.on('data', (chunk: Buffer) => {
+        if (closed) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.once('end', () => {
+        if (!closed) controller.close();
+        closed = true;
+      });
+      req.once('error', (error) => {
+        if (!closed) controller.error(error);
+        closed = true;
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      closed = true;
+      req.pause();
+    },
+  });
+}
+
+function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     if (!SKIPPED_HEADERS.has(raw[i]!.toLowerCase())) headers.append(raw[i]!, raw[i + 1]!);
   }
-  return new Request(new URL(req.url ?? '/', origin), {
-    method: req.method ?? 'GET',
-    headers,
-    body: body && body.byteLength > 0 ? body : null,
-    signal,
-  });
+  // The declared length stays visible to the emulator, which refuses oversized bodies by it.
+  const length = req.headers['content-length'];
+  if (length !== undefined) headers.set('content-length', length);
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method ?? 'GET', headers, signal };
+  if (hasBody(req)) {
+    init.body = bodyStream(req);
+    init.duplex = 'half';
+  }
+  return new Request(new URL(req.url ?? '/', origin), init);
 }
 
-async function sendResponse(response: Response, res: ServerResponse): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
+function headerRecord(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  res.writeHead(response.status, headers);
-  if (!response.body) {
-    res.end();
+  return headers;
+}
+
+async function sendResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const headers = headerRecord(response);
+  // Answered before the body was read (unsigned, too large): don't read the rest, close instead.
+  if (!req.complete && hasBody(req)) headers.connection = 'close';
+  const body = knownBody(response);
+  if (body !== undefined || !response.body) {
+    const bytes = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
+    if (response.status !== 204 && response.status !== 304) headers['content-length'] = String(bytes?.byteLength ?? 0);
+    res.writeHead(response.status, headers);
+    res.end(bytes);
     return;
   }
+  // A scripted fault's body (stalled, truncated): streamed as the fault produces it.
+  res.writeHead(response.status, headers);
   res.flushHeaders();
   const reader = response.body.getReader();
   for (;;) {
@@ -73,12 +124,51 @@ async function sendResponse(response: Response, res: ServerResponse): Promise<vo
   res.end();
 }
 
+/** Where the built package's files are: beside this module when installed, `dist/` when run from source. */
+function packageDist(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, join(here, '../../dist')]) if (existsSync(join(dir, 'browser.mjs'))) return dir;
+  return undefined;
+}
+
+/** The hosted checkout page's scripts, read from the installed package once each. */
+export function packageAssets(): PageAssets {
+  const dist = packageDist();
+  const cache = new Map<string, Uint8Array<ArrayBuffer> | undefined>();
+  const read = (file: string | undefined) => {
+    if (file === undefined || !existsSync(file)) return undefined;
+    const bytes = readFileSync(file);
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
+    return copy;
+  };
+  const locate = (name: string): string | undefined => {
+    if (name === 'valibot.mjs') {
+      const resolved = createRequire(join(dist ?? process.cwd(), 'noop.js')).resolve('valibot');
+      return join(dirname(resolved), 'index.mjs');
+    }
+    // Only the browser entry and its chunks: a name is never a path of the caller's choosing.
+    if (dist && (name === 'browser.mjs' || /^shared\/[\w-]+\.mjs$/.test(name))) return join(dist, name);
+    return undefined;
+  };
+  return (name) => {
+    if (!cache.has(name)) {
+      try {
+        cache.set(name, read(locate(name)));
+      } catch {
+        cache.set(name, undefined);
+      }
+    }
+    return cache.get(name);
+  };
+}
+
 export async function startEmulatorServer(options: StartEmulatorServerOptions = {}): Promise<EmulatorServer> {
   const { emulator: given, port = 0, ...emulatorOptions } = options;
-  const emulator = given ?? createEmulator(emulatorOptions);
+  let emulator: Emulator | undefined = given;
   let origin = '';
 
-  const server = createServer((req, res) => {
+  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
     const aborter = new AbortController();
     // The client went away (or a reset destroyed the socket): let hanging faults stop waiting.
     res.on('close', () => {
@@ -86,16 +176,24 @@ export async function startEmulatorServer(options: StartEmulatorServerOptions = 
     });
     void (async () => {
       try {
-        const body = await readBody(req);
-        const request = toRequest(req, origin, body, aborter.signal);
-        const response = await emulator.handle(request, { rawTarget: req.url ?? '/' });
-        await sendResponse(response, res);
+        const request = toRequest(req, origin, aborter.signal);
+        const response = await emulator!.handle(request, { rawTarget: req.url ?? '/' });
+        await sendResponse(response, req, res);
       } catch {
         // A reset fault, an aborted stall, or a request node could not parse: drop the connection.
         res.destroy();
         req.socket.destroy();
       }
     })();
+  });
+  // Bytes that are not HTTP: answer 400 and close, never throw.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (socket.writable && error.code !== 'ECONNRESET') {
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    } else {
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -106,6 +204,8 @@ export async function startEmulatorServer(options: StartEmulatorServerOptions = 
     });
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Created once the origin is known, so seeded sessions get a hostedUrl on this server.
+  emulator ??= createEmulator({ pageAssets: packageAssets(), ...emulatorOptions, origin });
 
   return {
     url: origin,

@@ -2,7 +2,8 @@
  * What a route handler receives and returns. Handlers are plain functions over this context:
  * they never build HTTP responses themselves, so the dispatcher owns envelopes, ids and CORS.
  */
-import type { EventRecord } from '../../resources/objects';
+import type { EventRecord, WebhookDelivery } from '../../resources/objects';
+import type { RedeliverOptions } from './webhook-delivery';
 import type { Emit } from './emit';
 import type { ListMetaShape, Page } from './pagination';
 import type { AccountRegistry, AccountState } from './state';
@@ -18,7 +19,18 @@ export interface World {
   recordEvent(account: AccountState, input: EventInput): EventRecord;
   /** Queues one more attempt of a webhook delivery. */
   requeueDelivery(account: AccountState, deliveryId: string): void;
+  /** Delivers an existing event again (same id and body), `copies` at once per endpoint. */
+  redeliverEvent(account: AccountState, event: EventRecord, options?: RedeliverOptions): WebhookDelivery[];
+  /** The workspace of requests that name none. */
+  defaultAccountId: string;
+  /** The key id the dashboard shows (never the secret). */
+  keyId: string;
+  /** The hosted page's scripts from the installed package, when the host can read them. */
+  pageAssets: PageAssets | undefined;
 }
+
+/** Reads a file of the built package for the hosted checkout page (`browser.mjs`, `shared/<chunk>.mjs`, `valibot.mjs`). */
+export type PageAssets = (name: string) => string | Uint8Array<ArrayBuffer> | undefined;
 
 export interface EventInput {
   type: string;

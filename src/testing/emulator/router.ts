@@ -27,7 +27,7 @@ function decodeSegment(segment: string): string {
 
 /** Params when `pattern` matches `pathname`, else `undefined`. */
 export function matchPattern(pattern: string, pathname: string): Record<string, string> | undefined {
-  const want = pattern.split('/');
+  const want = pattern === '/' ? [''] : pattern.split('/');
   const got = pathname.replace(/\/+$/, '').split('/');
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {

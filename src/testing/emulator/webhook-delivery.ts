@@ -27,6 +27,13 @@ export interface DeliveryDeps {
   recordEvent(account: AccountState, input: EventInput): EventRecord;
 }
 
+export interface RedeliverOptions {
+  /** How many deliveries of the event to send at once to each endpoint (default 1, at most 10). */
+  copies?: number;
+  /** Only this endpoint (it need not be subscribed to the event's type). */
+  endpointId?: string;
+}
+
 export function wantsEvent(endpoint: WebhookEndpoint, type: string): boolean {
   return endpoint.active && (endpoint.events.includes('*') || endpoint.events.includes(type));
 }
@@ -51,29 +58,47 @@ export class WebhookDispatcher {
   fanOut(account: AccountState, event: EventRecord): WebhookDelivery[] {
     const deliveries: WebhookDelivery[] = [];
     for (const endpoint of account.webhookEndpoints.values()) {
-      if (!wantsEvent(endpoint, event.type)) continue;
-      const now = this.deps.iso();
-      const delivery = account.deliveries.insert({
-        id: newId('whdel'),
-        endpointId: endpoint.id,
-        eventId: event.id,
-        type: event.type,
-        body: webhookBody(event),
-        status: 'pending',
-        attempts: 0,
-        nextRetryAt: null,
-        lastAttemptAt: null,
-        deliveredAt: null,
-        responseCode: null,
-        lastError: null,
-        attemptLog: [],
-        createdAt: now,
-        updatedAt: now,
-      });
-      deliveries.push(delivery);
-      this.queue(account, delivery.id);
+      if (wantsEvent(endpoint, event.type)) deliveries.push(this.deliver(account, endpoint, event));
     }
     return deliveries;
+  }
+
+  /**
+   * Delivers an existing event again, as Plugipay does when an attempt timed out: the same
+   * event id and the same body, in a new delivery, to every active subscribed endpoint (or
+   * only `endpointId`). With `copies` > 1 the copies are sent at the same moment, so two
+   * deliveries of one event reach the handler concurrently, as they can from two isolates.
+   */
+  redeliver(account: AccountState, event: EventRecord, { copies = 1, endpointId }: RedeliverOptions = {}): WebhookDelivery[] {
+    const deliveries: WebhookDelivery[] = [];
+    for (const endpoint of account.webhookEndpoints.values()) {
+      if (endpointId !== undefined ? endpoint.id !== endpointId : !wantsEvent(endpoint, event.type)) continue;
+      for (let i = 0; i < copies; i++) deliveries.push(this.deliver(account, endpoint, event));
+    }
+    return deliveries;
+  }
+
+  private deliver(account: AccountState, endpoint: WebhookEndpoint, event: EventRecord): WebhookDelivery {
+    const now = this.deps.iso();
+    const delivery = account.deliveries.insert({
+      id: newId('whdel'),
+      endpointId: endpoint.id,
+      eventId: event.id,
+      type: event.type,
+      body: webhookBody(event),
+      status: 'pending',
+      attempts: 0,
+      nextRetryAt: null,
+      lastAttemptAt: null,
+      deliveredAt: null,
+      responseCode: null,
+      lastError: null,
+      attemptLog: [],
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.queue(account, delivery.id);
+    return delivery;
   }
 
   /** Starts one more attempt of an existing delivery (marks it pending first). */

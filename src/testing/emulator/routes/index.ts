@@ -1,6 +1,7 @@
 /** The emulator's route table, one module per API namespace. */
 import type { Route } from '../router';
 import { checkoutSessionRoutes } from './checkout-sessions';
+import { consoleRoutes } from './console';
 import { customerRoutes } from './customers';
 import { eventRoutes } from './events';
 import { invoiceRoutes } from './invoices';
@@ -24,4 +25,5 @@ export const ROUTES: readonly Route[] = [
   ...eventRoutes,
   ...webhookRoutes,
   ...publicCheckoutRoutes,
+  ...consoleRoutes,
 ];

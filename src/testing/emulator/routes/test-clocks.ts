@@ -33,7 +33,7 @@ function renewalInvoice(ctx: RouteContext, subscription: Subscription, plan: Pla
   return subscription.collectionMethod === 'charge_automatically' ? collectInvoice(ctx, invoice) : invoice;
 }
 
-function advance(ctx: RouteContext) {
+export function advance(ctx: RouteContext) {
   const fields = Fields.of(ctx.body);
   const subscriptionId = fields.requiredString('subscriptionId');
   const days = fields.requiredInteger('days', { min: 1, max: MAX_DAYS });
