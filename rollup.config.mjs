@@ -79,4 +79,13 @@ const types = (ext) => ({
   output: { dir: 'dist', format: 'es', entryFileNames: `[name].d.${ext}`, chunkFileNames: `shared/[name]-[hash].d.${ext}` },
 });
 
-export default [js('es', 'mjs'), js('cjs', 'cjs'), types('mts'), types('cts')];
+// The `plugipay-emulator` command: one self-contained ESM file with a shebang, so the package's
+// `bin` runs with plain `node` and no build step on the user's side.
+const cli = {
+  input: { cli: 'src/testing/node-cli-bin.ts' },
+  external,
+  plugins: [esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.node.json' })],
+  output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', banner: '#!/usr/bin/env node', inlineDynamicImports: true, sourcemap: false },
+};
+
+export default [js('es', 'mjs'), js('cjs', 'cjs'), types('mts'), types('cts'), ...(existsSync(cli.input.cli) ? [cli] : [])];

@@ -8,6 +8,7 @@ export type {
   Emulator,
   EmulatorOptions,
   EmulatorSeed,
+  EmulatorState,
   FaultHandle,
   FaultMatch,
   FaultSpec,

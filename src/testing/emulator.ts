@@ -21,12 +21,14 @@ import { completeSession, expireSession, ADAPTER_FOR_METHOD } from './emulator/r
 import { ROUTES } from './emulator/routes/index';
 import { markInvoicePastDue } from './emulator/routes/invoices';
 import { settleRefund } from './emulator/routes/refunds';
+import { loadAccounts, saveAccounts, type EmulatorState } from './emulator/persistence';
 import { RequestRing } from './emulator/request-log';
 import { AccountRegistry, snapshot, type AccountState } from './emulator/state';
 import { WebhookDispatcher, type FetchLike } from './emulator/webhook-delivery';
 
 export type { KeyPair } from './emulator/auth';
 export type { PageAssets } from './emulator/context';
+export type { EmulatorState } from './emulator/persistence';
 export type { RequestLogEntry } from './emulator/dispatch';
 export type { FaultHandle, FaultMatch, FaultSpec } from './emulator/faults';
 export type { ListMetaShape } from './emulator/pagination';
@@ -72,6 +74,8 @@ export interface EmulatorOptions {
    * its script.
    */
   pageAssets?: PageAssets;
+  /** State saved by `emulator.saveState()` (the command's `--state` file): loaded instead of `seed`. Malformed state throws. */
+  state?: EmulatorState;
 }
 
 export interface RedeliverEventOptions {
@@ -130,6 +134,8 @@ export interface Emulator {
   flushWebhooks(): Promise<void>;
   /** The most recent requests received (up to `requestLogSize`), oldest first: a fresh array per read. */
   readonly requests: readonly RequestLogEntry[];
+  /** Every workspace's objects, secrets and clocks as JSON-safe data, for `createEmulator({ state })`. */
+  saveState(): EmulatorState;
   /** Back to the initial state: objects, idempotency keys, faults and the request log (the seed is applied again). */
   reset(): void;
 }
@@ -253,7 +259,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
   }
 
-  applySeed(options.seed);
+  function initialize(): void {
+    if (options.state === undefined) return applySeed(options.seed);
+    try {
+      loadAccounts(accounts, options.state);
+    } catch (error) {
+      accounts.clear();
+      throw new Error(`emulator state: ${(error as Error).message}`);
+    }
+  }
+  initialize();
 
   const emulator: Emulator = {
     credentials: keys[0]!,
@@ -317,6 +332,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return snapshot(deliveries.map((d) => account.deliveries.get(d.id) ?? d));
     },
     flushWebhooks: () => webhooks.flush(),
+    saveState: () => snapshot(saveAccounts(accounts)),
     get requests() {
       return log.toArray();
     },
@@ -325,7 +341,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       faults.clear();
       idempotency.clear();
       log.clear();
-      applySeed(options.seed);
+      initialize();
     },
   };
   return emulator;

@@ -1,0 +1,224 @@
+/**
+ * `plugipay-emulator`: the local Plugipay emulator as a command, like `stripe listen` and test
+ * mode in one. It starts the emulator on 127.0.0.1, prints the environment lines to paste into
+ * an app (`PLUGIPAY_BASE_URL`, `PLUGIPAY_KEY_ID`, `PLUGIPAY_SECRET`, `PLUGIPAY_WEBHOOK_SECRET`)
+ * and the dashboard URL, forwards every event as a signed webhook with `--forward-to`, and
+ * keeps its state across restarts with `--state` (written atomically; a damaged file stops the
+ * command with a clear error instead of being replaced). Ctrl-C saves and stops it.
+ *
+ * Node-only; shipped built as `dist/cli.mjs`, so `npx plugipay-emulator` needs no build step.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { PlugipayClient } from '../core/client';
+import type { EmulatorSeed, EmulatorState, KeyPair } from './emulator';
+import { startEmulatorServer, type EmulatorServer } from './node-server';
+
+const USAGE = `Usage: plugipay-emulator [options]
+
+Starts the local Plugipay emulator on 127.0.0.1.
+
+Options:
+  --port <n>            port to listen on (default 4010; 0 picks a free one)
+  --forward-to <url>    deliver every event, signed, to this URL (prints its whsec_ secret)
+  --seed <file.json>    objects to create at start: { customers, plans, checkoutSessions, webhookEndpoints }
+  --state <file.json>   keep the emulator's objects and keys in this file across restarts
+  -h, --help            show this help
+`;
+
+/** What `--state` holds: the emulator's objects plus what must not change between runs. */
+interface StateFile {
+  credentials: KeyPair;
+  forward?: { url: string; endpointId: string };
+  emulator: EmulatorState;
+}
+
+class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    fail(`${what} ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    fail(`${what} ${file}: is not valid JSON (${(error as Error).message}); fix it or delete it`);
+  }
+}
+
+function readState(file: string): StateFile | undefined {
+  if (!existsSync(file)) return undefined;
+  const value = readJson(file, '--state') as Partial<StateFile> | null;
+  const credentials = value?.credentials;
+  if (!value || typeof credentials?.keyId !== 'string' || typeof credentials.secret !== 'string' || typeof value.emulator !== 'object') {
+    fail(`--state ${file}: is not a plugipay-emulator state file (no credentials or emulator state); fix it or delete it`);
+  }
+  return value as StateFile;
+}
+
+/** Write to a temporary file beside the target, then rename: a crash never leaves half a file. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) return 4010;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) fail(`--port ${raw}: expected a port number from 0 to 65535`);
+  return Number(raw);
+}
+
+function parseForwardUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    fail(`--forward-to ${raw}: expected an absolute http(s) URL, e.g. http://127.0.0.1:3000/webhooks/plugipay`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`--forward-to ${raw}: expected an http(s) URL`);
+  return raw;
+}
+
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+export async function main(argv: string[], out: (line: string) => void = console.log): Promise<{ server: EmulatorServer; stop(): Promise<void> } | undefined> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'forward-to': { type: 'string' },
+      seed: { type: 'string' },
+      state: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    out(USAGE);
+    return undefined;
+  }
+  const port = parsePort(values.port);
+  const forwardTo = parseForwardUrl(values['forward-to']);
+  const stateFile = values.state;
+  const saved = stateFile ? readState(stateFile) : undefined;
+  const seed = values.seed && !saved ? (readJson(values.seed, '--seed') as EmulatorSeed) : undefined;
+  const credentials: KeyPair = saved?.credentials ?? { keyId: `pk_test_${hex(12)}`, secret: `sk_test_${hex(24)}` };
+
+  let server: EmulatorServer;
+  try {
+    server = await startEmulatorServer({
+      port,
+      keys: [credentials],
+      ...(saved ? { state: saved.emulator } : {}),
+      ...(seed ? { seed } : {}),
+      // Each forwarded delivery gets a line, as `stripe listen` prints them.
+      webhookFetch: async (input, init) => {
+        const type = typeof init?.body === 'string' ? String((JSON.parse(init.body) as { type?: unknown }).type) : 'event';
+        try {
+          const response = await fetch(input, init);
+          out(`→ ${type} → ${String(input)} [${response.status}]`);
+          return response;
+        } catch (error) {
+          out(`→ ${type} → ${String(input)} failed: ${(error as Error).message}`);
+          throw error;
+        }
+      },
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`--port ${port}: 127.0.0.1:${port} is already in use; pick another with --port`);
+    if (stateFile && saved) fail(`--state ${stateFile}: ${(error as Error).message}; fix it or delete it`);
+    if (seed) fail(`--seed ${values.seed}: ${(error as Error).message}`);
+    throw error;
+  }
+  const emulator = server.emulator;
+
+  // --forward-to: one endpoint for every event, kept across restarts with --state.
+  let webhookSecret: string | undefined;
+  let forward = saved?.forward;
+  if (forwardTo) {
+    const existing = forward?.url === forwardTo ? forward.endpointId : undefined;
+    webhookSecret = existing ? emulator.webhookSecret(existing) : undefined;
+    if (!webhookSecret) {
+      // Registered through the API, signed, as an app would do it.
+      const client = new PlugipayClient({ ...credentials, baseUrl: server.url });
+      const endpoint = await client.webhookEndpoints.create({ url: forwardTo, events: ['*'], description: 'plugipay-emulator --forward-to' });
+      webhookSecret = endpoint.secret ?? emulator.webhookSecret(endpoint.id);
+      forward = { url: forwardTo, endpointId: endpoint.id };
+    }
+  }
+
+  let lastWritten = '';
+  const save = () => {
+    if (!stateFile) return;
+    const text = JSON.stringify({ credentials, ...(forward ? { forward } : {}), emulator: emulator.saveState() } satisfies StateFile);
+    if (text === lastWritten) return;
+    writeAtomically(stateFile, text);
+    lastWritten = text;
+  };
+  save();
+  const timer = stateFile ? setInterval(save, 1000) : undefined;
+  timer?.unref();
+
+  out(`Plugipay emulator listening on ${server.url}`);
+  out(`Dashboard: ${server.url}/`);
+  out('');
+  out(`PLUGIPAY_BASE_URL=${server.url}`);
+  out(`PLUGIPAY_KEY_ID=${credentials.keyId}`);
+  out(`PLUGIPAY_SECRET=${credentials.secret}`);
+  if (webhookSecret) out(`PLUGIPAY_WEBHOOK_SECRET=${webhookSecret}`);
+  else out('# PLUGIPAY_WEBHOOK_SECRET: start with --forward-to <url>, or use the secret webhookEndpoints.create returns');
+  out('');
+  if (forwardTo) out(`Forwarding every event to ${forwardTo} (endpoint ${forward!.endpointId})`);
+  if (stateFile) out(`State: ${stateFile} (saved as it changes)`);
+  out('Ctrl-C to stop.');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (timer) clearInterval(timer);
+      await emulator.flushWebhooks().catch(() => undefined);
+      save();
+      await server.close();
+    })());
+  return { server, stop };
+}
+
+/** The command itself: exit codes and signals. */
+export async function run(argv = process.argv.slice(2)): Promise<void> {
+  try {
+    const started = await main(argv);
+    if (!started) return;
+    const onSignal = () => {
+      void started.stop().then(
+        () => {
+          console.log('Stopped.');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          console.error(`plugipay-emulator: ${(error as Error).message}`);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  } catch (error) {
+    const badArguments = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+    const known = error instanceof UsageError || badArguments;
+    console.error(`plugipay-emulator: ${known ? (error as Error).message : String((error as Error).stack ?? error)}`);
+    if (badArguments) console.error(`\n${USAGE}`);
+    process.exit(1);
+  }
+}
