@@ -40,6 +40,9 @@ export interface EmulatorServer {
 /** Hop-by-hop and length headers: the Request/Response objects manage their own. */
 const SKIPPED_HEADERS = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade']);
 
+/** How long a client may go on sending a body the emulator has already answered. */
+const EARLY_ANSWER_GRACE_MS = 2000;
+
 function hasBody(req: IncomingMessage): boolean {
   if (req.method === 'GET' || req.method === 'HEAD') return false;
   return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
@@ -102,8 +105,14 @@ function headerRecord(response: Response): Record<string, string> {
 
 async function sendResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const headers = headerRecord(response);
-  // Answered before the body was read (unsigned, too large): don't read the rest, close instead.
-  if (!req.complete && hasBody(req)) headers.connection = 'close';
+  // Answered before the body was read (unsigned, too large). Closing at once could reset the
+  // connection before the client reads the answer (unread bytes turn a close into an RST), so
+  // node discards what still arrives, and a client that keeps sending is cut off after a grace.
+  if (!req.complete && hasBody(req)) {
+    res.once('finish', () => {
+      if (!req.complete) setTimeout(() => req.socket.destroy(), EARLY_ANSWER_GRACE_MS).unref();
+    });
+  }
   const body = knownBody(response);
   if (body !== undefined || !response.body) {
     const bytes = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
