@@ -8,7 +8,7 @@
  * `packedConsumer()`, which packs only when no consumer exists yet.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,8 +28,20 @@ export function pack() {
   const target = join(CONSUMER_MODULES, 'plugipay-edge');
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', join(packDir, filename), '-C', target, '--strip-components=1']);
+  linkBins(target);
   writeFileSync(join(CONSUMER, 'package.json'), JSON.stringify({ name: 'plugipay-edge-consumer', private: true, type: 'module' }, null, 2));
   return join(packDir, filename);
+}
+
+/** What `npm install` does for a package's `bin`: an executable link in node_modules/.bin. */
+function linkBins(target) {
+  const { bin = {} } = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+  const binDir = join(CONSUMER_MODULES, '.bin');
+  mkdirSync(binDir, { recursive: true });
+  for (const [name, file] of Object.entries(typeof bin === 'string' ? { 'plugipay-edge': bin } : bin)) {
+    chmodSync(join(target, file), 0o755);
+    symlinkSync(join('..', 'plugipay-edge', file), join(binDir, name));
+  }
 }
 
 /** The consumer directory, packing first when it does not exist. */
