@@ -74,6 +74,7 @@ results.push(runtime('edge (@edge-runtime/vm)', 'test/runtimes/edge/run.mjs'));
 results.push(runtime('workerd (miniflare)', 'test/runtimes/workerd/run.mjs'));
 results.push(runtime('deno', 'test/runtimes/deno/run.mjs'));
 results.push(runtime('chromium (playwright-core)', 'test/runtimes/chromium/run.mjs'));
+results.push(runtime('chromium: the emulator hosted checkout page and dashboard', 'test/runtimes/chromium/hosted-checkout.mjs'));
 results.push(runtime('next.js', 'test/runtimes/next/run.mjs'));
 results.push(step('playground (node, against the emulator)', 'node', ['playground/node/checkout.mjs']));
 results.push(step('playground:worker (workerd)', 'node', ['playground/worker/run.mjs']));

@@ -22,7 +22,7 @@ function stateMessage(session: CheckoutSession): string {
     case 'completed':
       return `This checkout is paid${session.paymentMethod ? ` (${escapeHtml(session.paymentMethod)})` : ''}. <a href="${escapeHtml(session.successUrl)}">Back to the shop</a>`;
     case 'expired':
-      return `This checkout has expired (at ${escapeHtml(session.expiresAt)}). <a href="${escapeHtml(session.cancelUrl)}">Back to the shop</a>`;
+      return `This checkout has expired. <a href="${escapeHtml(session.cancelUrl)}">Back to the shop</a>`;
     case 'canceled':
       return `This checkout was canceled. <a href="${escapeHtml(session.cancelUrl)}">Back to the shop</a>`;
     case 'failed':
