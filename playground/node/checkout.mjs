@@ -3,7 +3,10 @@
 // a customer, a QRIS checkout session in IDR, its payment, the signed webhook that announces it
 // (received on a local handler and verified), and the resulting objects listed page by page.
 //
-// With no credentials it runs against the built-in emulator on 127.0.0.1. With PLUGIPAY_KEY_ID
+// With no credentials it runs against the built-in emulator on 127.0.0.1 and prints the URLs
+// of what it made: the session's hosted checkout page and the emulator's dashboard (it opens
+// nothing itself; `npm run playground -- --serve` keeps the emulator up to visit them, and
+// leaves a second, unpaid session to pay on its hosted page). With PLUGIPAY_KEY_ID
 // and PLUGIPAY_SECRET (and optionally PLUGIPAY_BASE_URL) it runs the same steps against that
 // server, up to where a real buyer would have to pay.
 import { createServer } from 'node:http';
@@ -12,6 +15,7 @@ import { startEmulatorServer } from 'plugipay-edge/testing/node';
 import { verifyWebhookRequest } from 'plugipay-edge/webhooks';
 
 const env = process.env;
+const serve = process.argv.includes('--serve');
 const live = Boolean(env.PLUGIPAY_KEY_ID && (env.PLUGIPAY_SECRET || env.PLUGIPAY_KEY_SECRET));
 
 function step(name, detail, requestId) {
@@ -119,6 +123,28 @@ async function main() {
     let customers = 0;
     for await (const _ of client.customers.list({ limit: 2 })) customers++;
     step('customers listed', `${customers}`);
+
+    if (!live) {
+      const unpaid = await client.checkoutSessions.create({
+        amount: 48_000,
+        currency: 'IDR',
+        methods: ['qris', 'va', 'ewallet'],
+        customerId: customer.data.id,
+        successUrl: 'https://shop.example/thanks',
+        cancelUrl: 'https://shop.example/cart',
+        lineItems: [{ name: 'Es teh', quantity: 4, unitAmount: 12_000 }],
+      });
+      console.log('');
+      console.log(`Hosted checkout page (paid):   ${session.data.hostedUrl}`);
+      console.log(`Hosted checkout page (unpaid): ${unpaid.hostedUrl}   ← pick QRIS, then "Simulate payment"`);
+      console.log(`Dashboard:                     ${emulator.url}/`);
+      if (serve) {
+        console.log('Serving until Ctrl-C.');
+        await new Promise((resolve) => process.once('SIGINT', resolve));
+      } else {
+        console.log('(these close with this run; `npm run playground -- --serve` keeps them up)');
+      }
+    }
   } finally {
     await receiver.close();
     await emulator?.close();

@@ -1,5 +1,7 @@
 // A Cloudflare Worker using plugipay-edge: POST /checkout creates a customer and a QRIS
-// checkout session with a client from the Worker's bindings; POST /webhooks/plugipay verifies
+// checkout session with a client from the Worker's bindings; GET /checkout does the same and
+// redirects the buyer to the session's hostedUrl (against the emulator: its own hosted page,
+// not plugipay.com); POST /webhooks/plugipay verifies
 // Plugipay's signed webhooks. Deploy it with wrangler (`wrangler secret put PLUGIPAY_SECRET`, …);
 // `npm run playground:worker` runs it locally in workerd against the emulator.
 import { createWebhookHandler, fromEnv, PlugipayError } from 'plugipay-edge/workers';
@@ -33,6 +35,11 @@ export default {
     try {
       if (pathname === '/webhooks/plugipay') return await onWebhook(request, env, ctx);
       if (pathname === '/checkout' && request.method === 'POST') return await createCheckout(env);
+      if (pathname === '/checkout' && request.method === 'GET') {
+        // The buyer goes to the hosted page; 303 so the browser GETs it.
+        const { hostedUrl } = await (await createCheckout(env)).json();
+        return Response.redirect(hostedUrl, 303);
+      }
       return new Response('not found', { status: 404 });
     } catch (error) {
       if (!(error instanceof PlugipayError)) throw error;
