@@ -16,3 +16,5 @@ console.log('\n## Request path, construction and import cost\n');
 run('npx', ['tsx', 'bench/request-path.ts']);
 console.log('\n## workerd cold start\n');
 run('node', ['bench/workerd-cold-start.mjs']);
+console.log('\n## Emulator as its state grows\n');
+run('npx', ['tsx', 'bench/emulator.ts']);
