@@ -1,6 +1,13 @@
 /**
  * The route table: `METHOD /api/v1/things/:id` patterns matched segment by segment. Path
  * parameters are percent-decoded once (`cus%201` → `cus 1`); a trailing `*` matches any rest.
+ *
+ * Why not hono: the emulator's `fetch` already has the global fetch's shape and runs in Node,
+ * Deno, workerd and Bun as it is; one lookup here yields a route, a 405 with `Allow`, or the
+ * not-emulated 501, which hono's router (404 on a method mismatch) would need a second pass
+ * for; hono reads the path from `request.url` (WHATWG-serialized, and `decodeURI`d in its
+ * `getPath`), so the raw target the signature is checked against would still bypass it; and an
+ * npm dependency is installed for every entry, not just `plugipay-edge/testing`.
  */
 import type { Handler } from './context';
 
