@@ -78,6 +78,7 @@ export interface EmulatorOptions {
   state?: EmulatorState;
 }
 
+/** Options of `emulator.redeliverEvent`. */
 export interface RedeliverEventOptions {
   /** Deliveries of the event sent at the same moment to each endpoint: 2 to test concurrent duplicates (default 1, at most 10). */
   copies?: number;
