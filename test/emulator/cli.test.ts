@@ -25,8 +25,13 @@ interface Started {
   exited: Promise<{ code: number | null; stderr: string }>;
 }
 
+/** Every command started, so a failing test never leaves one running. */
+const children = new Set<ChildProcess>();
+
 function start(args: string[]): Promise<Started> {
   const child = spawn(BIN(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c) => (stdout += c));
@@ -80,7 +85,10 @@ beforeAll(async () => {
   pkg = await import(pathToFileURL(join(CONSUMER_MODULES, 'plugipay-edge/dist/index.mjs')).href);
   hooks = await import(pathToFileURL(join(CONSUMER_MODULES, 'plugipay-edge/dist/webhooks.mjs')).href);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('plugipay-emulator (the packed bin)', () => {
   it('prints what to paste; a client on those variables works; --forward-to delivers a signed event; Ctrl-C stops it; --state survives a restart', async () => {
