@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { PlugipayClient } from '../core/client';
+import { PlugipayClient } from '../resources/registry';
 import type { EmulatorSeed, EmulatorState, KeyPair } from './emulator';
 import { startEmulatorServer, type EmulatorServer } from './node-server';
 
