@@ -84,7 +84,11 @@ const types = (ext) => ({
 const cli = {
   input: { cli: 'src/testing/node-cli-bin.ts' },
   external,
-  plugins: [esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.node.json' })],
+  plugins: [
+    ofetchCore(),
+    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch', 'destr', 'ufo'] }),
+    esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.node.json' }),
+  ],
   output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', banner: '#!/usr/bin/env node', inlineDynamicImports: true, sourcemap: false },
 };
 
