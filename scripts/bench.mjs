@@ -18,3 +18,5 @@ console.log('\n## workerd cold start\n');
 run('node', ['bench/workerd-cold-start.mjs']);
 console.log('\n## Emulator as its state grows\n');
 run('npx', ['tsx', 'bench/emulator.ts']);
+console.log('\n## Boundary checks on the request path\n');
+run('npx', ['tsx', 'bench/boundaries.ts']);

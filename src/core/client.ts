@@ -22,9 +22,12 @@ import { PagePromise, type Page } from './pagination';
 import { retrying } from './retry';
 import { createPipeline, type Call, type Pipeline, type RequestOptions } from './pipeline';
 import type { Authorizer } from './auth';
+import { hostRefusal } from './host-refusal';
+import { signedRedirectTarget } from './redirects';
 import { createTransport, type Exchange } from './transport';
 import type { Query } from './url';
-import { validateInput } from './validation';
+import { assertSendable } from './request-checks';
+import { invalidRequest, readingInput, validateInput } from './validation';
 
 /** Options of `client.request()`: a route outside the typed surface. */
 export interface RawRequestOptions extends RequestOptions {
@@ -88,8 +91,7 @@ export class CoreClient {
   }
 
   constructor(options: ClientOptions) {
-    assertNoSecretInBrowser(options);
-    const parsed = checkClientOptions('PlugipayClient', clientSchema(), options);
+    const parsed = checkClientOptions('PlugipayClient', clientSchema(), options, assertNoSecretInBrowser);
     this.#auth = credentialsOf(options, parsed);
     // The secret is not kept: scoped clients inherit the imported key instead.
     this.#options = { ...options, secret: undefined };
@@ -106,6 +108,9 @@ export class CoreClient {
       now: resolved.now,
       onBehalfOf: resolved.onBehalfOf,
       hooks: resolved.hooks,
+      maxResponseBytes: resolved.maxResponseBytes,
+      hostRefusal,
+      signedRedirectTarget,
     });
     this.#send = createPipeline({
       transport,
@@ -136,10 +141,16 @@ export class CoreClient {
    * ```
    */
   request<T = unknown>(options: RawRequestOptions): APIPromise<T> {
-    return this.#call<T>(() => {
-      const { method, path, query, body, responseKind, ...rest } = validateInput(rawRequestSchema(), options);
-      return { method, path, query: query as Query | undefined, body, responseKind: responseKind ?? 'json', options: rest };
-    });
+    return this.#call<T>(() =>
+      readingInput(() => {
+        const { method, path, query, body, responseKind, ...rest } = validateInput(rawRequestSchema(), options);
+        if (method === 'GET' && body !== undefined) {
+          invalidRequest('body: a GET request has no body; send the values as query', [{ field: 'body', message: 'must be left out on GET' }]);
+        }
+        assertSendable({ query, body }, { query: 'query', body: 'body' });
+        return { method, path, query: query as Query | undefined, body, responseKind: responseKind ?? 'json', options: rest };
+      }),
+    );
   }
 
   #call<T>(prepare: () => Call): APIPromise<T> {

@@ -56,8 +56,13 @@ function snippet(text: string): string {
   return text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text;
 }
 
-function headerRequestId(headers: Headers): string | null {
-  return headers.get('x-request-id');
+/**
+ * The `X-Request-Id` header's first value: `Headers` joins a duplicated header as `a, b`, which
+ * is no one's request id. (The envelope's `meta.requestId`, when there is one, wins over it.)
+ */
+export function headerRequestId(headers: Headers): string | null {
+  const first = headers.get('x-request-id')?.split(',')[0]!.trim();
+  return first || null;
 }
 
 function invalidResponse(received: Received, why: string, text: string): PlugipayError {

@@ -49,6 +49,12 @@ export type PlugipayErrorCode =
   | 'invalid_payload'
   /** A Request body was already read. */
   | 'body_consumed'
+  /** The API answered with a redirect, which is never followed (the 3xx status; 0 for a browser's opaque redirect). */
+  | 'unexpected_redirect'
+  /** The response body exceeded `maxResponseBytes`. */
+  | 'response_too_large'
+  /** The host refused the request itself (Deno without `--allow-net` for the API host). */
+  | 'permission_denied'
   /** Webhook verification failures (`PlugipaySignatureError`). */
   | 'signature_missing'
   | 'signature_malformed'
@@ -163,6 +169,8 @@ export class PlugipaySignatureError extends PlugipayError {
 export function isRetryable(err: unknown): boolean {
   if (err instanceof PlugipayTimeoutError || err instanceof PlugipayNetworkError) return true;
   if (!(err instanceof PlugipayError) || err instanceof PlugipaySignatureError) return false;
+  // An oversized answer is refused, not waited out: the same request would get it again.
+  if (err.code === 'response_too_large') return false;
   return err.status >= 500 || err.status === 429;
 }
 
@@ -202,4 +210,31 @@ export function configError(who: string, message: string, extra: Extra = {}, cod
 /** `invalid_request`: client-side input validation failed, before anything was sent. */
 export function invalidRequestError(message: string, fieldErrors?: FieldError[]): PlugipayError {
   return new PlugipayError({ status: 0, code: 'invalid_request', message, fieldErrors });
+}
+
+/**
+ * A 3xx answer (or a browser's opaque redirect, status 0): never followed, since a payment API
+ * does not redirect and following one would carry the body, the Idempotency-Key and the
+ * on-behalf-of header to another origin. `target` names only the Location's origin.
+ */
+export function unexpectedRedirectError(target: string, extra: Extra & { status: number }): PlugipayError {
+  return new PlugipayError({
+    ...extra,
+    code: 'unexpected_redirect',
+    message: `Plugipay redirected (HTTP ${extra.status}) to ${target}, never followed: check baseUrl and proxies`,
+  });
+}
+
+/** A response larger than `maxResponseBytes`: refused from its Content-Length, or cut off as it streamed. */
+export function responseTooLargeError(maxBytes: number, declared: number | undefined, extra: Extra): PlugipayError {
+  return new PlugipayError({
+    ...extra,
+    code: 'response_too_large',
+    message: `Plugipay response ${declared === undefined ? 'exceeds' : `declares ${declared} bytes, over`} maxResponseBytes (${maxBytes}): raise it if expected`,
+  });
+}
+
+/** The host refused the request itself (Deno without `--allow-net` for this host): no retry can help. */
+export function permissionDeniedError(message: string, extra: Extra = {}): PlugipayError {
+  return new PlugipayError({ ...extra, status: 0, code: 'permission_denied', message });
 }

@@ -9,8 +9,11 @@ import { configError, PlugipayError } from './errors';
 import type { ClientHooks } from './hooks';
 import type { RequestOptions } from './pipeline';
 import type { FetchLike, FetchOptions } from './transport';
-import { DEFAULT_BASE_URL, isBaseUrl, normalizeBaseUrl } from './url';
-import { validateInput } from './validation';
+import { isPlainObject } from './json-exact';
+import { bearerToken, byteCount, durationMs, headerValue, idempotencyKey, isHeadersInit, keyId } from './option-rules';
+import { isWellFormed, LONE_SURROGATE_PROBLEM } from './unicode';
+import { baseUrlProblem, DEFAULT_BASE_URL, normalizeBaseUrl } from './url';
+import { invalidRequest, readingInput, validateInput } from './validation';
 
 export { DEFAULT_BASE_URL };
 
@@ -32,8 +35,10 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Act inside another workspace (platform keys): sends `X-Plugipay-On-Behalf-Of`. */
   onBehalfOf?: string;
-  /** Bounds each attempt, reading the body included. Default 30000. */
+  /** Bounds each attempt, reading the body included. Default 30000; at most 2^31−1. */
   timeoutMs?: number;
+  /** The most bytes of a response body read (after decompression). Default 32 MiB: past it, `response_too_large`. */
+  maxResponseBytes?: number;
   /** Retries of transient failures (timeouts, network, 5xx, 429). Default 0: the seed's contract. */
   maxRetries?: number;
   /** A custom fetch, e.g. the local emulator's `emulator.fetch`. Default: the global fetch. */
@@ -60,17 +65,10 @@ export interface PublicCheckoutOptions {
   hooks?: ClientHooks;
 }
 
-const positive = (what: string) =>
-  v.pipe(v.number(), v.finite(`${what} must be a finite number`), v.gtValue(0, `${what} must be greater than 0`));
 const retries = () => v.pipe(v.number(), v.safeInteger('must be an integer'), v.minValue(0, 'must be 0 or more'));
 const nonEmpty = () => v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 const baseUrl = () =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.check((value: string) => isBaseUrl(value), 'must be an absolute http(s) URL without query or fragment, e.g. "https://plugipay.com"'),
-    ),
-  );
+  v.optional(v.pipe(v.string(), v.check((value: string) => !baseUrlProblem(value), (issue) => baseUrlProblem(issue.input)!)));
 const hooks = () => {
   const hook = v.optional(v.function());
   return v.optional(v.strictObject({ onRequest: hook, onResponse: hook, onRequestError: hook, onResponseError: hook }));
@@ -81,26 +79,34 @@ const signal = () =>
 
 function buildRequestSchema() {
   return v.strictObject({
-    idempotencyKey: v.optional(v.pipe(nonEmpty(), v.maxLength(255, 'must be at most 255 characters'))),
+    idempotencyKey: v.optional(idempotencyKey()),
     signal: signal(),
-    timeoutMs: v.optional(positive('timeoutMs')),
-    onBehalfOf: v.optional(nonEmpty()),
+    timeoutMs: v.optional(durationMs('timeoutMs')),
+    onBehalfOf: v.optional(headerValue()),
     maxRetries: v.optional(retries()),
-    deadlineMs: v.optional(positive('deadlineMs')),
+    deadlineMs: v.optional(durationMs('deadlineMs')),
+    maxResponseBytes: v.optional(byteCount('maxResponseBytes')),
   });
 }
 
 function buildClientSchema() {
   return v.strictObject({
-    keyId: v.optional(nonEmpty()),
-    secret: v.optional(nonEmpty()),
-    apiKey: v.optional(nonEmpty()),
+    keyId: v.optional(keyId()),
+    // Imported as UTF-8 bytes: a lone surrogate would silently become U+FFFD, another key.
+    secret: v.optional(v.pipe(nonEmpty(), v.check(isWellFormed, LONE_SURROGATE_PROBLEM))),
+    apiKey: v.optional(bearerToken()),
     baseUrl: baseUrl(),
-    onBehalfOf: v.optional(nonEmpty()),
-    timeoutMs: v.optional(positive('timeoutMs')),
+    onBehalfOf: v.optional(headerValue()),
+    timeoutMs: v.optional(durationMs('timeoutMs')),
+    maxResponseBytes: v.optional(byteCount('maxResponseBytes')),
     maxRetries: v.optional(retries()),
     fetch: v.optional(v.function()),
-    fetchOptions: v.optional(v.record(v.string(), v.unknown())),
+    fetchOptions: v.optional(
+      v.pipe(
+        v.record(v.string(), v.unknown()),
+        v.check((o) => o.headers === undefined || isHeadersInit(o.headers), 'headers must be valid header names and values'),
+      ),
+    ),
     now: v.optional(v.function()),
     dangerouslyAllowBrowser: v.optional(v.boolean()),
     hooks: hooks(),
@@ -108,14 +114,20 @@ function buildClientSchema() {
 }
 
 function buildPublicCheckoutSchema() {
-  return v.strictObject({ baseUrl: baseUrl(), timeoutMs: v.optional(positive('timeoutMs')), fetch: v.optional(v.function()), hooks: hooks() });
+  return v.strictObject({ baseUrl: baseUrl(), timeoutMs: v.optional(durationMs('timeoutMs')), fetch: v.optional(v.function()), hooks: hooks() });
 }
 
 function buildRawRequestSchema() {
   return v.strictObject({
     ...requestSchema().entries,
     method: v.picklist(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
-    path: v.pipe(v.string(), v.regex(/^\/(?!\/)/, 'must be a path starting with "/", e.g. "/api/v1/events/types"')),
+    path: v.pipe(
+      v.string(),
+      v.regex(/^\/(?!\/)/, 'must be a path starting with "/", e.g. "/api/v1/events/types"'),
+      v.check(isWellFormed, LONE_SURROGATE_PROBLEM),
+      // `URL` resolves `.` and `..` segments (`%2e` too): the request would go to another path.
+      v.check((path: string) => !/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(path), 'must not hold "." or ".." segments'),
+    ),
     query: v.optional(v.record(v.string(), v.unknown())),
     body: v.optional(v.unknown()),
     responseKind: v.optional(v.picklist(['json', 'text', 'binary'])),
@@ -133,16 +145,25 @@ export const clientSchema = /* @__PURE__ */ once(buildClientSchema);
 /** The options of `new PublicCheckoutClient()`. */
 export const publicCheckoutSchema = /* @__PURE__ */ once(buildPublicCheckoutSchema);
 /** Per-call options of the public checkout routes: a signal and a timeout. */
-export const publicCallSchema = /* @__PURE__ */ once(() => v.strictObject({ signal: signal(), timeoutMs: v.optional(positive('timeoutMs')) }));
+export const publicCallSchema = /* @__PURE__ */ once(() => v.strictObject({ signal: signal(), timeoutMs: v.optional(durationMs('timeoutMs')) }));
 /** Per-call options, the same for every route of the server client. */
 export const requestSchema = /* @__PURE__ */ once(buildRequestSchema);
 /** The options of `client.request()`. */
 export const rawRequestSchema = /* @__PURE__ */ once(buildRawRequestSchema);
 
 /** Validates a client's options with `schema`; a failure is `invalid_config` naming the option. */
-export function checkClientOptions<S extends v.GenericSchema>(who: string, schema: S, options: unknown): v.InferOutput<S> {
+export function checkClientOptions<S extends v.GenericSchema>(
+  who: string,
+  schema: S,
+  options: unknown,
+  /** Runs first, on the same terms (e.g. the browser guard): a getter that throws is `invalid_config` too. */
+  precheck?: (options: never) => void,
+): v.InferOutput<S> {
   try {
-    return validateInput(schema, options ?? {});
+    return readingInput(() => {
+      precheck?.(options as never);
+      return validateInput(schema, options ?? {});
+    });
   } catch (error) {
     if (error instanceof PlugipayError && error.code === 'invalid_request') {
       throw configError(who, `option ${error.message}`, { fieldErrors: error.fieldErrors });
@@ -154,12 +175,18 @@ export function checkClientOptions<S extends v.GenericSchema>(who: string, schem
 /** A call's options, validated (the same rules for every route). */
 export function checkRequestOptions(options: RequestOptions | undefined): RequestOptions {
   // The common case (no options) skips the schema entirely.
-  return options === undefined ? {} : validateInput(requestSchema(), options);
+  return options === undefined ? {} : readingInput(() => validateInput(requestSchema(), plainOptions(options)));
+}
+
+/** valibot takes any object for an object schema: a Map or an array of options would pass as `{}`. */
+function plainOptions<T>(options: T): T {
+  if (!isPlainObject(options)) invalidRequest('options: must be a plain object of request options', [{ field: 'options', message: 'must be a plain object' }]);
+  return options;
 }
 
 /** A public checkout call's options, validated. */
 export function checkPublicCallOptions(options: RequestOptions | undefined): RequestOptions {
-  return options === undefined ? {} : validateInput(publicCallSchema(), options);
+  return options === undefined ? {} : readingInput(() => validateInput(publicCallSchema(), plainOptions(options)));
 }
 
 /** The client options every `PlugipayClient` resolves to. */
@@ -172,6 +199,7 @@ export interface ResolvedClientOptions {
   fetch: FetchLike | undefined;
   fetchOptions: FetchOptions | undefined;
   hooks: ClientHooks | undefined;
+  maxResponseBytes: number | undefined;
 }
 
 /** Applies the defaults to validated options. */
@@ -185,6 +213,7 @@ export function resolveClientOptions(parsed: Partial<ResolvedClientOptions> & { 
     fetch: parsed.fetch,
     fetchOptions: parsed.fetchOptions,
     hooks: parsed.hooks,
+    maxResponseBytes: parsed.maxResponseBytes,
   };
 }
 

@@ -23,6 +23,8 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Bounds the whole call in ms, retries and their waits included: no attempt starts past it. */
   deadlineMs?: number;
+  /** The most bytes of the response body read for this call, overriding the client's `maxResponseBytes`. */
+  maxResponseBytes?: number;
 }
 
 /** What a route (or a client method) asks the pipeline to do. */
@@ -35,6 +37,8 @@ export interface Call {
   options?: RequestOptions;
   /** A void route: 204, an empty body or `data: null` all resolve to `undefined`. */
   discardsData?: boolean;
+  /** The route answers with a redirect to a signed download URL (`RouteSpec.followsSignedRedirect`). */
+  followsSignedRedirect?: boolean;
 }
 
 /** `idem_` + a v4 UUID, minted once per logical call and reused by every retry of it. */
@@ -79,6 +83,8 @@ export function createPipeline(config: PipelineConfig) {
           onBehalfOf: options.onBehalfOf,
           timeoutMs: Math.max(1, Math.min(timeoutMs, deadlineAt - now())),
           attempt: retry + 1,
+          maxResponseBytes: options.maxResponseBytes,
+          followsSignedRedirect: call.followsSignedRedirect,
         });
     if (!config.retry) return attempt(0);
     return config.retry(attempt, { maxRetries: options.maxRetries ?? config.maxRetries, signal: options.signal, deadlineMs: options.deadlineMs, now },

@@ -15,15 +15,31 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
   return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
 }
 
-/** The server's requested wait, from `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date. */
+/**
+ * An HTTP date (IMF-fixdate, `Thu, 01 Jan 2026 00:00:05 GMT`, the form servers must send) in
+ * milliseconds, or `undefined` for anything else. Strict on purpose: `Date.parse` alone reads
+ * `1, 2` or `Tomorrow 10` as dates. A date is valid when it prints back exactly as written
+ * (`toUTCString` is IMF-fixdate), which also refuses `31 Feb`.
+ */
+export function parseHttpDate(text: string): number | undefined {
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) || new Date(ms).toUTCString() !== text ? undefined : ms;
+}
+
+/**
+ * The server's requested wait, read strictly: `retry-after-ms` as a non-negative number of ms,
+ * else `Retry-After` as a non-negative integer of seconds or an HTTP date. Anything else (a
+ * negative number, a duplicated header joined as `1, 2`, garbage) is ignored, so the normal
+ * backoff applies.
+ */
 export function retryAfterMs(headers: Headers | undefined, now: number = Date.now()): number | undefined {
-  const ms = headers?.get('retry-after-ms');
-  if (ms && /^\d+(\.\d+)?$/.test(ms.trim())) return Number(ms);
+  const ms = headers?.get('retry-after-ms')?.trim();
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Number(ms);
   const after = headers?.get('retry-after')?.trim();
   if (!after) return undefined;
-  if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;
-  const date = Date.parse(after);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  if (/^\d+$/.test(after)) return Number(after) * 1000;
+  const date = parseHttpDate(after);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }
 
 /** Waits `ms`, or fails with code `aborted` as soon as the signal fires. */

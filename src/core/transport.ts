@@ -16,16 +16,22 @@
  */
 import { createFetch, type $Fetch, type FetchContext } from 'ofetch';
 import type { Authorizer } from './auth';
-import { decodeResponse, type Decoded, type ResponseKind } from './envelope';
-import { abortedError, hookFailed, networkError, PlugipayError, timeoutError } from './errors';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedBody } from './bounded-body';
+import { decodeResponse, headerRequestId, type Decoded, type ResponseKind } from './envelope';
+import { abortedError, hookFailed, networkError, PlugipayError, timeoutError, type PlugipayErrorInit } from './errors';
 import { redactedHeaders, type ClientHooks, type RequestInfo } from './hooks';
+import type { hostRefusal } from './host-refusal';
+import { REDIRECT_MODE, redirectRefusal, type signedRedirectTarget } from './redirects';
 import { buildUrl, type Query } from './url';
 
 /** The signature of the global `fetch`; any function of it (the emulator's `fetch`, a mock) can be passed as the client's `fetch`. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** Extra `RequestInit` fields passed to every fetch, e.g. Next.js `next: { revalidate: 60 }`. */
-export type FetchOptions = Omit<RequestInit, 'method' | 'body' | 'signal'> & Record<string, unknown>;
+/**
+ * Extra `RequestInit` fields passed to every fetch, e.g. Next.js `next: { revalidate: 60 }`.
+ * `redirect` is always `'manual'`: a redirect is refused (`unexpected_redirect`), never followed.
+ */
+export type FetchOptions = Omit<RequestInit, 'method' | 'body' | 'signal' | 'redirect'> & Record<string, unknown>;
 
 /** What a transport is built from: everything that is the same for every call of one client. */
 export interface TransportConfig {
@@ -38,6 +44,15 @@ export interface TransportConfig {
   now: () => number;
   onBehalfOf?: string;
   hooks?: ClientHooks;
+  /** The most bytes of a response body read; default 32 MiB. */
+  maxResponseBytes?: number;
+  /**
+   * Server-side rules, passed by the server client only so that the browser entry does not carry
+   * them: host refusals (Deno's `--allow-net`) as `permission_denied`, and the signed download
+   * link a route may answer with (`invoices.pdf`).
+   */
+  hostRefusal?: typeof hostRefusal;
+  signedRedirectTarget?: typeof signedRedirectTarget;
 }
 
 /** One attempt of one call, as the pipeline prepared it. */
@@ -57,6 +72,10 @@ export interface AttemptSpec {
   responseKind: ResponseKind;
   /** 1 for the first attempt, 2 for the first retry, … */
   attempt: number;
+  /** This call's cap on the response body, over the client's. */
+  maxResponseBytes?: number;
+  /** The route answers with a redirect to a signed download URL, fetched once without credentials. */
+  followsSignedRedirect?: boolean;
 }
 
 /** A decoded success with the raw response it came from. */
@@ -90,6 +109,8 @@ const OFETCH_ONLY = new Set([
 /** Per-attempt state shared by the interceptor, the reader and the error mapping. */
 interface AttemptState {
   spec: AttemptSpec;
+  /** The URL this attempt sends to, once built. */
+  url?: URL;
   info?: RequestInfo;
   signedAt: number;
   startedAt: number;
@@ -97,12 +118,12 @@ interface AttemptState {
 }
 
 /**
- * Reads the whole body of a response, once, under the attempt's signal (so the timeout bounds it).
- * The one place a body is read: a byte cap belongs here.
+ * Reads the whole body of a response, once, under the attempt's signal (so the timeout bounds it)
+ * and within `maxBytes` (`response_too_large` past it). The one place a body is read.
  */
-export async function readBody(response: Response, kind: ResponseKind): Promise<string | ArrayBuffer | undefined> {
+export async function readBody(response: Response, kind: ResponseKind, maxBytes: number, extra: Omit<PlugipayErrorInit, 'code' | 'message'>): Promise<string | ArrayBuffer | undefined> {
   if (NULL_BODY.has(response.status)) return undefined;
-  return kind === 'binary' ? response.arrayBuffer() : response.text();
+  return readBoundedBody(response, maxBytes, kind === 'binary' ? 'binary' : 'text', extra);
 }
 
 /** The transport of one client: `attempt` makes one signed exchange. */
@@ -163,6 +184,8 @@ export function createTransport(config: TransportConfig) {
       headers,
       body: payload,
       signal,
+      // Never followed: a 3xx comes back as it is, and `redirectRefusal` turns it into an error.
+      redirect: REDIRECT_MODE,
       retry: 0 as const,
       ignoreResponseError: true,
       responseType: 'stream' as const,
@@ -179,7 +202,7 @@ export function createTransport(config: TransportConfig) {
     const failure = { idempotencyKey: state.spec.idempotencyKey ?? undefined };
     if (state.timedOut) return timeoutError(state.spec.timeoutMs, { ...failure, cause });
     if (state.spec.signal?.aborted) return abortedError(state.spec.signal.reason, failure);
-    return networkError(transportMessage(cause), { ...failure, cause });
+    return config.hostRefusal?.(cause, state.url, failure) ?? networkError(transportMessage(cause), { ...failure, cause });
   }
 
   async function attempt(spec: AttemptSpec): Promise<Exchange> {
@@ -199,15 +222,24 @@ export function createTransport(config: TransportConfig) {
     let status: number | undefined;
     let headers: Headers | undefined;
     try {
-      const url = buildUrl(config.baseUrl, spec.path, spec.query);
+      const url = (state.url = buildUrl(config.baseUrl, spec.path, spec.query));
       // `ofetch.create(defaults, { fetch })` is `createFetch({ fetch, defaults })` over ofetch's
       // default instance; calling it directly spares that instance (built at ofetch's import).
       $fetch ??= createFetch({ fetch: callFetch as typeof globalThis.fetch });
-      const response = await $fetch.raw(url.href, fetchOptionsFor(spec, controller.signal, state) as never);
+      let response: Response = await $fetch.raw(url.href, fetchOptionsFor(spec, controller.signal, state) as never);
+      const signedTarget = spec.followsSignedRedirect ? config.signedRedirectTarget?.(response, url) : undefined;
+      if (signedTarget) {
+        // The link is its own credential: nothing of the API request goes with it.
+        response = await callFetch(signedTarget.href, { method: 'GET', signal: controller.signal, redirect: REDIRECT_MODE });
+      }
       status = response.status;
       headers = response.headers;
+      const failure = { idempotencyKey: spec.idempotencyKey ?? undefined };
+      const redirect = redirectRefusal(response, url, failure);
+      if (redirect) throw redirect;
       // Read under the same signal and timer: the timeout covers the body too.
-      const body = await readBody(response, spec.responseKind);
+      const maxBytes = spec.maxResponseBytes ?? config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+      const body = await readBody(response, spec.responseKind, maxBytes, { ...failure, status, headers, requestId: headerRequestId(headers) });
       const decoded = decodeResponse(
         { status, headers, body, idempotencyKey: spec.idempotencyKey ?? undefined },
         spec.responseKind,

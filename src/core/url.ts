@@ -9,14 +9,31 @@ export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
 export const DEFAULT_BASE_URL = 'https://plugipay.com';
 
-/** An absolute http(s) URL with no query and no fragment: paths are appended to it as text. */
-export function isBaseUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || /[?#]/.test(value)) return false;
+const BASE_URL_SHAPE = 'must be an absolute http(s) URL without query or fragment, e.g. "https://plugipay.com"';
+
+/**
+ * Why `value` cannot be a base URL, or `undefined` when it can: an absolute http(s) URL with no
+ * query, no fragment and no credentials (paths are appended to it as text). A username or
+ * password in it would be sent to every proxy and log on the way; the message never repeats it.
+ */
+export function baseUrlProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || /[?#]/.test(value)) return BASE_URL_SHAPE;
+  let url: URL;
   try {
-    return /^https?:$/.test(new URL(value).protocol);
+    url = new URL(value);
   } catch {
-    return false;
+    return BASE_URL_SHAPE;
   }
+  if (!/^https?:$/.test(url.protocol)) return BASE_URL_SHAPE;
+  if (url.username || url.password) {
+    return 'must not hold a username or password (https://user:…@host): authenticate with keyId and secret, or apiKey';
+  }
+  return undefined;
+}
+
+/** True for a valid base URL (see `baseUrlProblem`). */
+export function isBaseUrl(value: unknown): boolean {
+  return baseUrlProblem(value) === undefined;
 }
 
 /** `https://plugipay.com/` → `https://plugipay.com`: paths are appended to it as they are. */

@@ -52,3 +52,19 @@ export function validateInput<S extends v.GenericSchema>(schema: S, input: unkno
 export function invalidRequest(message: string, fieldErrors?: FieldError[]): never {
   throw new PlugipayError({ status: 0, code: 'invalid_request', message, fieldErrors });
 }
+
+/**
+ * Runs `read` (validation of what the caller passed) so that nothing but a `PlugipayError`
+ * comes out: a getter or a proxy trap that throws while the input is read becomes
+ * `invalid_request`, and its own error (which may quote the value) stays out of the message.
+ */
+export function readingInput<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof PlugipayError) throw error;
+    return invalidRequest('input: could not be read (a getter or proxy threw while it was validated)', [
+      { field: 'input', message: 'could not be read' },
+    ]);
+  }
+}

@@ -10,6 +10,7 @@ import { checkClientOptions, checkPublicCallOptions, publicCheckoutSchema, resol
 import { createPipeline, type Call, type Pipeline } from '../core/pipeline';
 import { createTransport } from '../core/transport';
 import type { ChargeResult, PublicCheckoutSession } from '../resources/objects';
+import { isWellFormed, LONE_SURROGATE_PROBLEM } from '../core/unicode';
 import { ChargeGuard } from './charge-guard';
 
 export type { PublicCheckoutOptions };
@@ -48,11 +49,18 @@ function checkOptions(options: PublicCheckoutOptions) {
   return checkClientOptions('PublicCheckoutClient', publicCheckoutSchema(), options);
 }
 
+/** A session, receipt or invoice id: non-empty, valid Unicode, and not `.` or `..` (which would change the path). */
 function pathId(name: string, value: unknown): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new PlugipayError({ code: 'invalid_request', message: `${name}: must be a non-empty string` });
-  }
-  return encodeURIComponent(value);
+  const problem =
+    typeof value !== 'string' || value === ''
+      ? 'must be a non-empty string'
+      : !isWellFormed(value)
+        ? LONE_SURROGATE_PROBLEM
+        : value === '.' || value === '..'
+          ? 'must not be "." or ".."'
+          : undefined;
+  if (problem) throw new PlugipayError({ code: 'invalid_request', message: `${name}: ${problem}`, fieldErrors: [{ field: name, message: problem }] });
+  return encodeURIComponent(value as string);
 }
 
 export class PublicCheckoutClient {
@@ -94,8 +102,13 @@ export class PublicCheckoutClient {
         }, options),
       );
     } catch (error) {
-      // `charge_in_progress` rejects the returned promise, like every other failure.
-      return new APIPromise(Promise.reject(error));
+      // `charge_in_progress` rejects the returned promise, like every other failure (and an id
+      // that cannot even be turned into text is refused like any bad input).
+      const refusal =
+        error instanceof PlugipayError
+          ? error
+          : new PlugipayError({ code: 'invalid_request', message: 'input: could not be read', fieldErrors: [{ field: 'input', message: 'could not be read' }] });
+      return new APIPromise(Promise.reject(refusal));
     }
   }
 

@@ -53,7 +53,7 @@ export const invoiceRoutes = {
   /** Undocumented (§6.18); probably emits `invoice.sent`. */
   send: route('POST', '/api/v1/invoices/{id}/send', { emptyBody: true, returns: json<unknown>() }),
   /** The stored PDF: the server redirects to a signed URL, which fetch follows. */
-  pdf: route('GET', '/api/v1/invoices/{id}/pdf', { returns: binary() }),
+  pdf: route('GET', '/api/v1/invoices/{id}/pdf', { returns: binary(), followsSignedRedirect: true }),
   renderPdf: route('GET', '/api/v1/invoices/{id}/invoice.pdf', { returns: binary() }),
   renderHtml: route('GET', '/api/v1/invoices/{id}/invoice.html', { returns: textBody() }),
   renderEscpos: route('GET', '/api/v1/invoices/{id}/invoice.escpos', { query: EscposParams, returns: binary() }),

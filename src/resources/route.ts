@@ -11,9 +11,11 @@ import type { Requester } from '../core/client';
 import type { Call, RequestOptions } from '../core/pipeline';
 import type { PagePromise } from '../core/pagination';
 import type { Query } from '../core/url';
-import { validateInput } from '../core/validation';
+import { assertSendable } from '../core/request-checks';
+import { isWellFormed } from '../core/unicode';
+import { readingInput, validateInput } from '../core/validation';
 import { fillPath } from '../core/url';
-import { id as idSchema } from './schemas';
+import { pathParams } from './schemas';
 
 export type { Call, RequestOptions } from '../core/pipeline';
 export type { Requester } from '../core/client';
@@ -68,6 +70,11 @@ export interface RouteSpec<R, S> {
   /** Send the literal `{}` when there is no input (the official SDK's bodiless actions). */
   emptyBody?: true;
   /**
+   * The route answers with a 3xx to a signed download URL, which is fetched once, without
+   * credentials; every other route refuses redirects (`unexpected_redirect`).
+   */
+  followsSignedRedirect?: true;
+  /**
    * Reshapes the decoded `data` into what the method returns (a narrow view, a resolved URL).
    * Its parameter is typed by the function given; `never` here only lets any of them fit.
    */
@@ -88,6 +95,17 @@ function inCallerOrder(output: unknown, input: unknown): unknown {
   return Object.assign(ordered, output, ordered);
 }
 
+/** Whether a schema takes an object (every input but raw bytes), looking through `optional`. */
+function takesObject(schema: AnySchema): boolean {
+  let inner = schema as AnySchema & { wrapped?: AnySchema };
+  while (inner.wrapped) inner = inner.wrapped as typeof inner;
+  return /object|record/.test(inner.type);
+}
+
+/** An id that needs no schema to be sent: a non-empty string of valid Unicode, not `.` or `..`. */
+const isPlainId = (value: unknown): value is string =>
+  typeof value === 'string' && value !== '' && value !== '.' && value !== '..' && isWellFormed(value);
+
 export function route<
   const P extends string,
   R extends Returns<unknown, 'json' | 'text' | 'binary' | 'void' | 'page'>,
@@ -95,11 +113,14 @@ export function route<
 >(method: Call['method'], path: P, spec: RouteSpec<R, S>): Route<(...args: RouteArgs<P, S>) => RouteResult<R>> {
   const param = /\{(\w+)\}/.exec(path)?.[1];
   const schema = spec.body ?? spec.query;
+  // Wrapped in an object so that a bad id is reported under its own name (`id`, `code`).
+  const paramSchema = param ? pathParams(param) : undefined;
+  const objectInput = schema !== undefined && takesObject(schema);
   const { transform } = spec;
   const kind = spec.returns.kind;
   return (requester, context) =>
     ((...args: unknown[]) => {
-      const prepare = (): Call => {
+      const prepare = (): Call => readingInput(() => {
         // Read, not consumed: preparing twice gives the same call.
         const rest = [...args];
         const idValue = param ? rest.shift() : undefined;
@@ -107,8 +128,11 @@ export function route<
         const options = rest.shift() as RequestOptions | undefined;
         // A valid id is checked without a schema (the hot path); a bad one gets the schema's message.
         const filled = param
-          ? fillPath(path, { [param]: typeof idValue === 'string' && idValue !== '' ? idValue : validateInput(idSchema(), idValue) })
+          ? fillPath(path, isPlainId(idValue) ? { [param]: idValue } : validateInput(paramSchema!, { [param]: idValue }))
           : path;
+        // Before the schema: valibot reads any object (a Map, an array, a class instance) as one
+        // with no fields, and would report the wrong problem or send `{}`.
+        if (objectInput && input !== undefined) assertSendable(spec.query ? { query: input } : { body: input });
         const parsed = schema ? inCallerOrder(validateInput(schema, input), input) : undefined;
         const call: Call = {
           method,
@@ -120,8 +144,9 @@ export function route<
         else if (spec.body) call.body = parsed ?? (spec.emptyBody ? {} : undefined);
         else if (spec.emptyBody) call.body = {};
         if (kind === 'void') call.discardsData = true;
+        if (spec.followsSignedRedirect) call.followsSignedRedirect = true;
         return call;
-      };
+      });
       if (kind === 'page') return requester.list(prepare);
       const result = requester.call(prepare);
       return transform

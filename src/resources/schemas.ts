@@ -4,9 +4,22 @@
  * reported, never silently dropped.
  */
 import * as v from 'valibot';
+import { isWellFormed, LONE_SURROGATE_PROBLEM } from '../core/unicode';
 
-/** An opaque id: any non-empty string (prefixes disagree between sources; never parse them). */
-export const id = () => v.pipe(v.string(), v.minLength(1, 'must be a non-empty id'));
+/**
+ * An opaque id: any non-empty string of valid Unicode (prefixes disagree between sources; never
+ * parse them). `.` and `..` are refused: encoded as themselves, they would change the path.
+ */
+export const id = () =>
+  v.pipe(
+    v.string(),
+    v.minLength(1, 'must be a non-empty id'),
+    v.check(isWellFormed, LONE_SURROGATE_PROBLEM),
+    v.check((value: string) => value !== '.' && value !== '..', 'must not be "." or "..", which would change the request path'),
+  );
+
+/** The path placeholder of a route, as an object so that a problem is reported under its name. */
+export const pathParams = (name: string) => v.strictObject({ [name]: id() });
 
 /** A non-empty string whose length the API does not document (bank names, secrets, codes). */
 export const nonEmptyText = () => v.pipe(v.string(), v.minLength(1, 'must not be empty'));

@@ -5,7 +5,7 @@
 import { toHex } from '../core/crypto';
 import { PlugipayError } from '../core/errors';
 import { hmacKey } from '../webhooks/key-cache';
-import { rawBodyText, signedContent, type RawBody } from '../webhooks/signed-content';
+import { rawBodyBytes, signedContent, type RawBody } from '../webhooks/signed-content';
 
 export interface SignWebhookOptions {
   /** Unix seconds, or a `Date`; default: now. */
@@ -18,8 +18,8 @@ export async function signWebhookPayload(
   secret: string,
   { timestamp = new Date() }: SignWebhookOptions = {},
 ): Promise<string> {
-  const text = rawBodyText(payload);
-  if (text == null) {
+  const bytes = rawBodyBytes(payload);
+  if (!bytes) {
     throw new PlugipayError({ code: 'invalid_request', message: 'payload: expected a string, Uint8Array or ArrayBuffer' });
   }
   if (typeof secret != 'string' || !secret) {
@@ -29,6 +29,6 @@ export async function signWebhookPayload(
   if (!/^\d+$/.test(t)) {
     throw new PlugipayError({ code: 'invalid_request', message: 'timestamp: expected unix seconds or a Date' });
   }
-  const mac = await crypto.subtle.sign('HMAC', await hmacKey(secret), signedContent(t, text));
+  const mac = await crypto.subtle.sign('HMAC', await hmacKey(secret), signedContent(t, bytes as RawBody));
   return `t=${t},v1=${toHex(mac)}`;
 }

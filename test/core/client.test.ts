@@ -108,7 +108,7 @@ describe('validation before any request', () => {
     expect((await rejection(client.customers.list({ limit: 101 }))).message).toBe('limit: must be at most 100');
     expect((await rejection(client.customers.list({ order: 'up' } as never))).message).toBe('order: must be one of "asc", "desc"');
     expect((await rejection(client.customers.list({ createdAfter: 'yesterday' }))).message).toMatch(/^createdAfter: must be an ISO-8601 timestamp/);
-    expect((await rejection(client.customers.get(''))).message).toBe('input: must be a non-empty id');
+    expect((await rejection(client.customers.get(''))).message).toBe('id: must be a non-empty id');
     expect((await rejection(client.customers.get('c', { idempotencyKeys: 'x' } as never))).message).toMatch(/^idempotencyKeys: is not a known field/);
     expect((await rejection(client.request({ method: 'GET', path: 'https://evil.example/x' }))).message).toMatch(/^path: must be a path starting with "\/"/);
     expect((await rejection(client.request({ method: 'FETCH' as never, path: '/x' }))).message).toMatch(/^method: must be one of/);

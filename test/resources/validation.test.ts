@@ -32,7 +32,7 @@ const CASES: [string, () => PromiseLike<unknown>, string][] = [
   ['a name over 255 characters', () => client.plans.create({ ...PLAN, name: 'x'.repeat(256), currency: 'IDR', amount: 1 }), 'name'],
   ['an empty name', () => client.customers.create({ name: '' }), 'name'],
   ['an empty failure reason', () => client.payouts.markFailed('po_1', { failureReason: '' }), 'failureReason'],
-  ['an empty id', () => client.invoices.get(''), 'input'],
+  ['an empty id', () => client.invoices.get(''), 'id'],
   // integer ranges
   ['negative trial days', () => client.plans.create({ ...PLAN, trialDays: -1, currency: 'IDR', amount: 1 }), 'trialDays'],
   ['a page size over 100', () => client.invoices.list({ limit: 101 }), 'limit'],

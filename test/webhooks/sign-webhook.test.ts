@@ -14,7 +14,7 @@ describe('signWebhookPayload', () => {
   });
 
   it('defaults the timestamp to now, which verifyWebhook accepts', async () => {
-    const body = '{"id":"evt_1","type":"plugipay.customer.created.v1"}';
+    const body = '{"id":"evt_1","type":"plugipay.customer.created.v1","data":{"object":{}}}';
     const before = Math.floor(Date.now() / 1000);
     const header = await signWebhookPayload(body, 'whsec_t');
     const t = Number(/^t=(\d+),v1=[0-9a-f]{64}$/.exec(header)![1]);

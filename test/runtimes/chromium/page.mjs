@@ -9,6 +9,8 @@ import * as webhooks from 'plugipay-edge/webhooks';
 import { runChecks } from '../shared/checks.mjs';
 
 const config = JSON.parse(document.getElementById('config').textContent);
+// For the runner's own checks that drive the browser entry from the page (redirect-checks.mjs).
+window.__plugipayBrowser = browser;
 const { url, credentials, sessionId } = config;
 
 const extra = [

@@ -9,10 +9,13 @@ import { formatReport } from '../shared/checks.mjs';
 import { reportCrash, startFixtures } from '../support/fixtures.mjs';
 import { stage } from '../support/packed.mjs';
 import { launchChromium } from '../../../scripts/chromium.mjs';
+import { redirectChecks, startRedirectServers } from './redirect-checks.mjs';
+import { workerGuardChecks } from './worker-checks.mjs';
 
-function servePage(html, script) {
+function servePage(html, script, workerScript) {
   const server = createServer((req, res) => {
     if (req.url === '/page.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else if (req.url === '/guard-worker.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(workerScript);
     else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     else res.writeHead(404).end();
   });
@@ -36,6 +39,15 @@ try {
     write: false,
     logLevel: 'error',
   });
+  const workerBundle = await build({
+    entryPoints: [join(dir, 'guard-worker.mjs')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'error',
+  });
   const fixtures = await startFixtures();
   const { PlugipayClient } = await import('plugipay-edge');
   const merchant = new PlugipayClient({ ...fixtures.credentials, baseUrl: fixtures.url });
@@ -51,7 +63,7 @@ try {
   const html = `<!doctype html><meta charset="utf-8"><title>plugipay-edge in Chromium</title>
 <script type="application/json" id="config">${escapeJson(config)}</script>
 <p id="shown"></p><pre id="result">running…</pre><script type="module" src="/page.js"></script>`;
-  const page = await servePage(html, bundle.outputFiles[0].text);
+  const page = await servePage(html, bundle.outputFiles[0].text, workerBundle.outputFiles[0].text);
   const browser = await launchChromium(chromium);
   try {
     const tab = await browser.newPage();
@@ -76,6 +88,13 @@ try {
       ok: publicRequests.length > 0 && charges.length === 1 && extraHeaders.length === 0,
       detail: `${publicRequests.length} public request(s), ${charges.length} charge POST(s), forbidden headers: ${extraHeaders.join(', ') || 'none'}`,
     });
+    result.checks.push(...(await workerGuardChecks(tab, { url: '/guard-worker.js', credentials: fixtures.credentials })));
+    const redirects = await startRedirectServers();
+    try {
+      result.checks.push(...(await redirectChecks(tab, redirects)));
+    } finally {
+      await redirects.close();
+    }
     result.passed = result.checks.filter((c) => c.ok).length;
     result.failed = result.checks.length - result.passed;
     console.log(formatReport('chromium', result));

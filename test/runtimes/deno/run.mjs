@@ -20,7 +20,7 @@ try {
 
     const child = spawn(
       join(ROOT, 'node_modules/.bin/deno'),
-      ['test', '--no-check', '--no-lock', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', 'checks.test.mjs'],
+      ['test', '--no-check', '--no-lock', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', 'checks.test.mjs', 'boundaries.test.mjs'],
       {
         cwd: dir,
         env: {
