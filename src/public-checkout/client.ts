@@ -11,6 +11,7 @@ import { createPipeline, type Call, type Pipeline } from '../core/pipeline';
 import { createTransport } from '../core/transport';
 import type { ChargeResult, PublicCheckoutSession } from '../resources/objects';
 import { isWellFormed, LONE_SURROGATE_PROBLEM } from '../core/unicode';
+import { readingInput } from '../core/validation';
 import { ChargeGuard } from './charge-guard';
 
 export type { PublicCheckoutOptions };
@@ -90,8 +91,9 @@ export class PublicCheckoutClient {
    * another method fails with `charge_in_progress` until the first settles.
    */
   charge(sessionId: string, input: ChargeInput, options?: PublicCallOptions): APIPromise<ChargeResult> {
-    const method = (input as ChargeInput | undefined)?.method;
     try {
+      // Read inside the try: a getter that throws rejects the promise like any bad input.
+      const method = (input as ChargeInput | undefined)?.method;
       return this.#charges.run(String(sessionId), String(method), () =>
         this.#call(() => {
           const path = `/sessions/${pathId('sessionId', sessionId)}/charge`;
@@ -155,7 +157,7 @@ export class PublicCheckoutClient {
   #call<T>(prepare: () => { method: 'GET' | 'POST'; path: string; body?: unknown }, options?: PublicCallOptions): APIPromise<T> {
     return new APIPromise(
       (async (): Promise<APIResponse<T>> => {
-        const { method, path, body } = prepare();
+        const { method, path, body } = readingInput(prepare);
         const call: Call = {
           method,
           path: `/api/v1/public/checkout${path}`,

@@ -5,6 +5,7 @@
  * failure is a PlugipayError, and an `invalid_request` never sent anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PublicCheckoutClient } from '../../src/entries/browser';
 import { PlugipayClient, PlugipayError } from '../../src/entries/index';
 import { namespaces } from '../../src/resources/registry';
 import type { RawServer } from '../support/raw-server';
@@ -128,6 +129,27 @@ describe('the hostile-argument sweep', () => {
     }
     expect(escaped).toEqual([]);
     expect(refusals).toBeGreaterThan(1000);
+  });
+
+  it('every method of the public checkout client too (its methods read off its prototype)', async () => {
+    const checkout = new PublicCheckoutClient({ baseUrl: server.url });
+    const names = Object.getOwnPropertyNames(PublicCheckoutClient.prototype).filter((name) => name !== 'constructor');
+    expect(names.length).toBeGreaterThanOrEqual(7);
+    const escaped: string[] = [];
+    for (const name of names) {
+      const method = (checkout as unknown as Record<string, (...args: unknown[]) => PromiseLike<unknown>>)[name]!.bind(checkout);
+      for (const prefix of [[], ['cs_1'], ['cs_1', {}]]) {
+        for (const [label, make] of HOSTILE) {
+          const result = await outcome(() => method(...prefix, make()));
+          if (!result.ok && !(result.error instanceof PlugipayError)) escaped.push(`${name}(${prefix.length} args, ${label}) threw ${String(result.error)}`);
+          if (!result.ok && result.error instanceof PlugipayError && result.error.code === 'invalid_request' && result.sent) escaped.push(`${name}(${label}) sent`);
+          if (prefix.length === 0 && (result.ok || !(result.error instanceof PlugipayError) || result.error.code !== 'invalid_request')) {
+            escaped.push(`${name}(${label}) as the id was not refused`);
+          }
+        }
+      }
+    }
+    expect(escaped).toEqual([]);
   });
 
   it('client.request() and the constructor too', async () => {
