@@ -86,7 +86,8 @@ async function outcome(call: () => PromiseLike<unknown>): Promise<{ ok: true } |
   }
 }
 
-describe('the hostile-argument sweep', () => {
+// Thousands of calls: generous against a loaded machine (they take about 10 s on a quiet one).
+describe('the hostile-argument sweep', { timeout: 120_000 }, () => {
   it('finds every namespace and method of the client', () => {
     const all = methods(client);
     const namespaces = new Set(all.map(([name]) => name.split('.')[0]));
