@@ -12,6 +12,9 @@ export const MAX_RETRY_WAIT_MS = 60_000;
 
 /** Full jitter: a uniform wait in [0, min(cap, base·2^retry)). `retry` counts from 0. */
 export function backoffDelay(retry: number, random: () => number = Math.random): number {
+  if (typeof retry !== 'number' || typeof random !== 'function') {
+    throw new PlugipayError({ code: 'invalid_request', message: 'backoffDelay(retry, random?): retry must be a number and random a function' });
+  }
   return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
 }
 
@@ -33,6 +36,8 @@ export function parseHttpDate(text: string): number | undefined {
  * backoff applies.
  */
 export function retryAfterMs(headers: Headers | undefined, now: number = Date.now()): number | undefined {
+  // Anything that is not a Headers (a plain object, null) has no wait to read.
+  if (typeof headers?.get !== 'function') return undefined;
   const ms = headers?.get('retry-after-ms')?.trim();
   if (ms && /^\d+(\.\d+)?$/.test(ms)) return Number(ms);
   const after = headers?.get('retry-after')?.trim();
@@ -103,12 +108,19 @@ export interface WithRetryOptions extends Partial<Omit<RetryOptions, 'maxRetries
 }
 
 /** Application-level retries with the SDK's classification and backoff (3 attempts by default). */
-export function withRetry<T>(fn: () => Promise<T> | PromiseLike<T>, options: WithRetryOptions = {}): Promise<T> {
-  const { attempts = 3, ...rest } = options;
-  if (!Number.isInteger(attempts) || attempts < 1) {
+export function withRetry<T>(fn: () => Promise<T> | PromiseLike<T>, options?: WithRetryOptions): Promise<T> {
+  let attempts: unknown;
+  let rest: Omit<WithRetryOptions, 'attempts'>;
+  try {
+    ({ attempts = 3, ...rest } = options ?? {});
+  } catch {
+    return Promise.reject(new PlugipayError({ code: 'invalid_request', message: 'options: could not be read' }));
+  }
+  if (typeof fn !== 'function') return Promise.reject(new PlugipayError({ code: 'invalid_request', message: 'fn: must be a function' }));
+  if (!Number.isInteger(attempts) || (attempts as number) < 1) {
     return Promise.reject(
-      new PlugipayError({ code: 'invalid_request', message: `attempts: must be an integer of at least 1 (got ${String(attempts)})` }),
+      new PlugipayError({ code: 'invalid_request', message: `attempts: must be an integer of at least 1 (got ${typeof attempts === 'number' ? attempts : typeof attempts})` }),
     );
   }
-  return retrying(async () => fn(), { ...rest, maxRetries: attempts - 1 });
+  return retrying(async () => fn(), { ...rest, maxRetries: (attempts as number) - 1 });
 }

@@ -3,6 +3,9 @@
  * the wire. Pure functions over Web Crypto; the transport decides what is signed and sent.
  */
 import { hmacHex, importHmacKey, sha256Hex, utf8 } from './crypto';
+import type { FieldError } from './errors';
+import { isWellFormed } from './unicode';
+import { invalidRequest, readingInput } from './validation';
 
 /** SHA-256 of the empty body: bodiless requests and multipart uploads are signed with it. */
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -58,6 +61,7 @@ export interface SignRequestInput {
  * request itself, reusing one imported key; this imports the key on every call.
  */
 export async function signRequest(input: SignRequestInput): Promise<string> {
+  readingInput(() => checkSignInput(input));
   const key = await importHmacKey(input.secret);
   return signWithKey(key, {
     method: input.method,
@@ -66,6 +70,24 @@ export async function signRequest(input: SignRequestInput): Promise<string> {
     bodySha256: await bodySha256(input.body, input.multipart),
     idempotencyKey: input.idempotencyKey,
   });
+}
+
+/** What `signRequest` needs, checked so that nothing is signed as `"undefined"` or `"[object Object]"`. */
+function checkSignInput(input: SignRequestInput): void {
+  const text = (value: unknown) => typeof value === 'string' && value !== '' && isWellFormed(value);
+  const optional = (value: unknown) => value == null || (typeof value === 'string' && isWellFormed(value));
+  const { secret, method, path, timestamp, body, idempotencyKey } = (input ?? {}) as Partial<SignRequestInput>;
+  const problems: FieldError[] = [];
+  // The secret is never quoted: only whether it is there.
+  if (!text(secret)) problems.push({ field: 'secret', message: 'must be a non-empty string' });
+  if (!text(method)) problems.push({ field: 'method', message: 'must be an HTTP method, e.g. "POST"' });
+  if (!text(path) || !path!.startsWith('/')) problems.push({ field: 'path', message: 'must be the path and query as sent, e.g. "/api/v1/customers?limit=2"' });
+  if (!/^\d+$/.test(typeof timestamp === 'number' && Number.isSafeInteger(timestamp) ? String(timestamp) : typeof timestamp === 'string' ? timestamp : '')) {
+    problems.push({ field: 'timestamp', message: 'must be Unix seconds, as a number or a string of digits' });
+  }
+  if (!optional(body)) problems.push({ field: 'body', message: 'must be the exact body string sent, or left out' });
+  if (!optional(idempotencyKey)) problems.push({ field: 'idempotencyKey', message: 'must be a string, or left out' });
+  if (problems[0]) invalidRequest(`${problems[0].field}: ${problems[0].message}`, problems);
 }
 
 export function authorizationHeader(keyId: string, signature: string): string {

@@ -99,5 +99,5 @@ export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 
 /** Narrows an event to one catalog type: `if (isEventType(event, 'plugipay.invoice.paid.v1'))`. */
 export function isEventType<T extends WebhookEventType>(event: { type: string }, type: T): event is WebhookEventOf<T> {
-  return event.type === type;
+  return event?.type === type;
 }

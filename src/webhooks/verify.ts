@@ -48,7 +48,7 @@ export async function verifyWebhook(
   const secrets: unknown[] = [secret].flat();
   // An empty secret is a missing env variable, not a webhook to judge.
   if (!secrets[0] || !secrets.every(isText) || secrets.includes('')) {
-    throw usageError('secret: pass your whsec_ secret');
+    throw usageError('secret: pass the whsec_ secret');
   }
   if (!(isText(payload) || payload instanceof ArrayBuffer || ArrayBuffer.isView(payload))) throw usageError('payload: pass the raw body');
   const { toleranceSec = 300, now = Date.now() } = options || {};

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicCheckoutClient } from '../../src/entries/browser';
+import * as entry from '../../src/entries/index';
 import { PlugipayClient, PlugipayError } from '../../src/entries/index';
 import { namespaces } from '../../src/resources/registry';
 import type { RawServer } from '../support/raw-server';
@@ -48,6 +49,8 @@ const HOSTILE: [string, () => unknown][] = [
   ['an object of BigInts', () => ({ name: 10n, amount: 10n, metadata: { a: 10n }, data: { a: 10n }, config: { a: 10n } })],
   ['an object of lone surrogates', () => ({ name: '\uD800', email: '\uD800@x.y', metadata: { '\uDC00': '\uD800' } })],
 ];
+
+const PREDICATES = new Set(['isRetryable', 'isEventType', 'retryAfterMs']);
 
 /** What comes before the hostile argument: nothing, an id, an input, or both. */
 const PREFIXES: unknown[][] = [[], ['x_1'], [{}], [undefined], ['x_1', {}], ['x_1', undefined], [{}, undefined], ['x_1', {}, undefined]];
@@ -146,6 +149,35 @@ describe('the hostile-argument sweep', { timeout: 120_000 }, () => {
           if (!result.ok && result.error instanceof PlugipayError && result.error.code === 'invalid_request' && result.sent) escaped.push(`${name}(${label}) sent`);
           if (prefix.length === 0 && (result.ok || !(result.error instanceof PlugipayError) || result.error.code !== 'invalid_request')) {
             escaped.push(`${name}(${label}) as the id was not refused`);
+          }
+        }
+      }
+    }
+    expect(escaped).toEqual([]);
+  });
+
+  it('the standalone functions of every entry too', async () => {
+    const functions: [string, (...args: unknown[]) => unknown][] = [
+      ['withRetry', entry.withRetry as never],
+      ['backoffDelay', entry.backoffDelay as never],
+      ['retryAfterMs', entry.retryAfterMs as never],
+      ['signRequest', entry.signRequest as never],
+      ['verifyWebhook', entry.verifyWebhook as never],
+      ['verifyWebhookRequest', entry.verifyWebhookRequest as never],
+      ['isEventType', entry.isEventType as never],
+      ['isRetryable', entry.isRetryable as never],
+    ];
+    const escaped: string[] = [];
+    for (const [name, fn] of functions) {
+      for (const prefix of [[], [() => 1], ['t=1,v1=x'], ['{}', 't=1'], [{ secret: 's', method: 'GET', path: '/x', timestamp: 1 }]]) {
+        for (const [label, make] of HOSTILE) {
+          // The pure predicates only read what they are given: a proxy's own trap that throws is
+          // the caller's code throwing (like a callback), not an error of the SDK's.
+          if (label.startsWith('a proxy') && PREDICATES.has(name)) continue;
+          try {
+            await fn(...prefix, make());
+          } catch (error) {
+            if (!(error instanceof PlugipayError)) escaped.push(`${name}(${prefix.length} args, ${label}) threw ${String(error)}`);
           }
         }
       }
