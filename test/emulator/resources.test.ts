@@ -386,7 +386,7 @@ describe('events', () => {
 });
 
 describe('routes', () => {
-  it('answers 501 not_emulated for known routes it does not emulate, 404 for unknown, 405 for a wrong method', async () => {
+  it('answers 501 not_emulated for every signed API route it has no handler for, 404/405 only off the API', async () => {
     const { api } = setup();
     for (const [target, method] of [
       ['/api/v1/reports/pnl', 'GET'],
@@ -394,17 +394,55 @@ describe('routes', () => {
       ['/api/v1/gift-cards', 'POST'],
       ['/api/v1/invoices/inv_1/invoice.pdf', 'GET'],
       ['/api/v1/checkout-sessions/cs_1/receipt-link', 'GET'],
+      // No list behind it: a namespace nobody has heard of is not emulated either, not "not found".
+      ['/api/v1/teleport', 'GET'],
+      ['/api/v1/teleport/tp_1/beam?x=1', 'POST'],
+      ['/api/v1', 'GET'],
     ] as const) {
       const res = await api.call(target, { method, body: method === 'POST' ? {} : undefined });
       expect(res.status, target).toBe(501);
       expect(res.body.error.code).toBe('not_emulated');
-      expect(res.body.error.message).toContain(target.split('?')[0]);
+      expect(res.body.error.message).toContain(`${method} ${target.split('?')[0]}`);
+      expect(res.body.error.details).toMatchObject({ method, path: target.split('?')[0], emulatedMethods: [] });
       expect(res.body.meta.requestId).toMatch(/^req_/);
     }
-    const unknown = await api.get('/api/v1/teleport');
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.error.code).toBe('not_found');
-    expect((await api.call('/api/v1/customers', { method: 'PUT', body: {} })).status).toBe(405);
+    // A method the emulator lacks on an emulated path: the server may have it, so 501 too, naming what is emulated.
+    for (const [target, method] of [
+      ['/api/v1/customers', 'PUT'],
+      ['/api/v1/checkout-sessions/cs_1', 'DELETE'],
+    ] as const) {
+      const res = await api.call(target, { method, body: method === 'PUT' ? {} : undefined });
+      expect(res.status, `${method} ${target}`).toBe(501);
+      expect(res.body.error.code).toBe('not_emulated');
+      expect(res.body.error.details.emulatedMethods.length).toBeGreaterThan(0);
+      expect(res.body.error.details.emulatedMethods).not.toContain(method);
+    }
+    // Off the API: 404 for an unknown path, 405 with Allow for a wrong method on the emulator's own pages.
+    for (const target of ['/teleport', '/api/v2/customers', '/api/v1x/customers', '/apiv1/customers']) {
+      const res = await api.get(target);
+      expect(res.status, target).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+    }
+    const wrong = await api.get('/_emulator/test-clocks/advance');
+    expect(wrong.status).toBe(405);
+    expect(wrong.body.error.code).toBe('method_not_allowed');
+    expect(wrong.headers.get('allow')).toBe('POST');
+  });
+
+  it('checks the signature before answering not_emulated, except on the public API paths', async () => {
+    const { emulator } = setup();
+    const unsigned = await emulator.fetch(`${BASE}/api/v1/teleport`);
+    expect(unsigned.status).toBe(401);
+    const badlySigned = await emulator.fetch(`${BASE}/api/v1/teleport`, {
+      headers: { Authorization: `Plugipay-HMAC-SHA256 keyId=${emulator.credentials.keyId}, scope=*, signature=${'0'.repeat(64)}`, 'X-Plugipay-Timestamp': String(Math.floor(NOW / 1000)) },
+    });
+    expect(badlySigned.status).toBe(401);
+    expect(((await badlySigned.json()) as { error: { code: string } }).error.code).toBe('invalid_signature');
+    for (const path of ['/api/v1/config', '/api/v1/public/anything/new']) {
+      const res = await emulator.fetch(`${BASE}${path}`);
+      expect(res.status, path).toBe(501);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_emulated');
+    }
   });
 
   it('seeds objects without events and resets to the seed', async () => {

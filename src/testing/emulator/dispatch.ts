@@ -4,6 +4,7 @@
  */
 import { sha256Hex } from '../../core/crypto';
 import { apiFailure, isApiFailure, type ApiFailure } from './api-failure';
+import { isApiPath, isPublicApiPath, notEmulated } from './api-paths';
 import { isMultipart, type RequestVerifier } from './auth';
 import type { Reply, RouteContext, World } from './context';
 import { connectionReset, delay, shapeResponse, syntheticResponse, type FaultBook, type FaultSpec } from './faults';
@@ -14,7 +15,6 @@ import { dataResponse, errorResponse, noContentResponse, preflightResponse, rawR
 import type { RequestRing } from './request-log';
 import type { Router } from './router';
 import { expireDueSessions } from './routes/checkout-sessions';
-import { findKnownRoute } from './routes/not-emulated';
 import { eventEmitter } from './emit';
 import type { AccountState } from './state';
 
@@ -154,8 +154,7 @@ export class Dispatcher {
     const method = request.method.toUpperCase();
     const target = entry.path;
     const lookup = this.deps.router.lookup(method, url.pathname);
-    const known = lookup.kind === 'found' ? undefined : findKnownRoute(url.pathname);
-    const isPublic = lookup.kind === 'found' ? lookup.route.public === true : known?.public === true;
+    const isPublic = lookup.kind === 'found' ? lookup.route.public === true : isPublicApiPath(url.pathname);
 
     // Headers first: an unsigned request is answered without reading its body.
     const claim = isPublic ? undefined : this.deps.verifier.authenticate(request.headers);
@@ -174,13 +173,8 @@ export class Dispatcher {
     entry.accountId = accountId;
 
     if (lookup.kind !== 'found') {
-      if (known) {
-        return this.fail(
-          apiFailure(501, 'not_emulated', `${method} ${url.pathname} is a Plugipay route (${known.pattern}) that the emulator does not emulate`, {
-            details: { route: known.pattern },
-          }),
-        );
-      }
+      // An API path (any method) the emulator has no handler for: 501, whatever the server has.
+      if (isApiPath(url.pathname)) return this.fail(notEmulated(method, url.pathname, lookup.kind === 'wrong_method' ? lookup.allowed : []));
       if (lookup.kind === 'wrong_method') {
         return this.fail(
           apiFailure(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname} (allowed: ${lookup.allowed.join(', ')})`, {

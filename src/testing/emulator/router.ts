@@ -4,7 +4,7 @@
  *
  * Why not hono: the emulator's `fetch` already has the global fetch's shape and runs in Node,
  * Deno, workerd and Bun as it is; one lookup here yields a route, a 405 with `Allow`, or the
- * not-emulated 501, which hono's router (404 on a method mismatch) would need a second pass
+ * API 501 not_emulated, which hono's router (404 on a method mismatch) would need a second pass
  * for; hono reads the path from `request.url` (WHATWG-serialized, and `decodeURI`d in its
  * `getPath`), so the raw target the signature is checked against would still bypass it; and an
  * npm dependency is installed for every entry, not just `plugipay-edge/testing`.
