@@ -92,7 +92,10 @@ function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): R
     init.body = bodyStream(req);
     init.duplex = 'half';
   }
-  return new Request(new URL(req.url ?? '/', origin), init);
+  // One URL parse: an origin-form target (`/path?q`, the only form a client sends here) is
+  // appended to the origin as it is; anything else (absolute-form, `*`) is resolved against it.
+  const target = req.url ?? '/';
+  return new Request(target.startsWith('/') ? origin + target : new URL(target, origin), init);
 }
 
 function headerRecord(response: Response): Record<string, string> {
