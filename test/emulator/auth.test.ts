@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import vectors from '../../../shared/spec/vectors.json';
+import vectors from '../fixtures/vectors.json';
 import { createEmulator } from '../../src/testing/emulator';
 import { nodeSign } from '../support/node-signer';
 import { apiFor, BASE, readResult, signedRequest } from './helpers';

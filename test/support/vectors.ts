@@ -1,4 +1,4 @@
-/** The WIRE 8 test vectors, read from ../shared/spec/vectors.json beside the repository. */
+/** The wire test vectors (docs/wire.md, section 8), from the repository's own fixture test/fixtures/vectors.json. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +22,7 @@ export interface WebhookVector {
   header: string;
 }
 
-const file = fileURLToPath(new URL('../../../shared/spec/vectors.json', import.meta.url));
+const file = fileURLToPath(new URL('../fixtures/vectors.json', import.meta.url));
 export const vectors = JSON.parse(readFileSync(file, 'utf8')) as {
   bodyHashes: Record<string, string>;
   requests: RequestVector[];
