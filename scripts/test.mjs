@@ -8,6 +8,7 @@
 // `PLUGIPAY_RESULT {"runtime":…,"passed":N,"failed":N}`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { countRuntime, countStep, countVitest, summarize } from './summary.mjs';
 
 const TMP = '.tmp/test-results';
 rmSync(TMP, { recursive: true, force: true });
@@ -25,8 +26,7 @@ function run(cmd, args, env = {}) {
 /** A step that is one check: it passes or fails as a whole. */
 function step(name, cmd, args) {
   console.log(`\n── ${name} ──`);
-  const ok = run(cmd, args) === 0;
-  return { name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  return { name, ...countStep(run(cmd, args)) };
 }
 
 /** A vitest project, counted test by test from its JSON report. */
@@ -34,13 +34,13 @@ function vitest(name, args = []) {
   console.log(`\n── ${name} ──`);
   const out = `${TMP}/${name}.json`;
   const status = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  let report = null;
   try {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
-    return { name, passed: report.numPassedTests, failed };
+    report = JSON.parse(readFileSync(out, 'utf8'));
   } catch {
-    return { name, passed: 0, failed: 1 };
+    // No report: vitest crashed before writing it; countVitest counts that as a failure.
   }
+  return { name, ...countVitest(report, status) };
 }
 
 /** A runtime proof, counted from the `PLUGIPAY_RESULT` line it prints last. */
@@ -49,14 +49,8 @@ function runtime(name, script) {
   const started = Date.now();
   const result = spawnSync('node', [script], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(result.stdout ?? '');
-  const line = (result.stdout ?? '').split('\n').filter((l) => l.startsWith('PLUGIPAY_RESULT ')).at(-1);
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  try {
-    const { passed, failed } = JSON.parse(line.slice('PLUGIPAY_RESULT '.length));
-    return { name, passed, failed: failed + (result.status !== 0 && failed === 0 ? 1 : 0) };
-  } catch {
-    return { name, passed: 0, failed: 1 };
-  }
+  return { name, ...countRuntime(result.stdout, result.status ?? 1) };
 }
 
 const suiteStarted = Date.now();
@@ -83,8 +77,7 @@ results.push(step('playground:browser (chromium)', 'node', ['playground/browser/
 
 console.log('\n── summary ──');
 for (const r of results) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed`);
-const passed = results.reduce((n, r) => n + r.passed, 0);
-const failed = results.reduce((n, r) => n + r.failed, 0);
+const total = summarize(results);
 console.log(`(${((Date.now() - suiteStarted) / 1000).toFixed(0)} s)`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+console.log(total.line);
+process.exit(total.exitCode);
