@@ -16,6 +16,7 @@ const ENTRIES = {
   webhooks: 'src/entries/webhooks.ts',
   workers: 'src/entries/workers.ts',
   deno: 'src/entries/deno.ts',
+  next: 'src/entries/next.ts',
   browser: 'src/entries/browser.ts',
   testing: 'src/entries/testing.ts',
   'testing-node': 'src/entries/testing-node.ts',
@@ -48,7 +49,8 @@ function ofetchCore() {
   };
 }
 
-const external = (id) => /^(node:|valibot$)/.test(id);
+// `server-only` is resolved by Next.js itself (see src/entries/next.ts).
+const external = (id) => /^(node:|valibot$|server-only$)/.test(id);
 
 const js = (format, ext) => ({
   input,

@@ -35,6 +35,21 @@ export function buildNextApp(dir = NEXT_APP) {
   return spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: dir, stdio: 'inherit', env: nextEnv() }).status === 0;
 }
 
+/**
+ * Copies the app in `source` to `.tmp/<name>` with the packed package installed and runs
+ * `next build` there, capturing its output: for fixtures whose build is meant to fail.
+ */
+export function buildNextFixture(source, name) {
+  packedConsumer();
+  const dir = join(ROOT, '.tmp', name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(source, dir, { recursive: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  cpSync(join(CONSUMER_MODULES, 'plugipay-edge'), join(dir, 'node_modules/plugipay-edge'), { recursive: true });
+  const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: dir, encoding: 'utf8', env: nextEnv({ FORCE_COLOR: '0', NO_COLOR: '1' }) });
+  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -1,7 +1,8 @@
 /**
- * Client options from configuration variables, shared by every `fromEnv` (Workers bindings,
- * `Deno.env`): the same names everywhere, and one place that decides which credential is
- * missing. A runtime entry supplies only how to read a variable and how to set one.
+ * Client options from configuration variables, shared by every `fromEnv` (a plain record such
+ * as `process.env`, Workers bindings, `Deno.env`): the same names everywhere, and one place
+ * that decides which credential is missing. A runtime entry supplies only how to read a
+ * variable and how to set one.
  */
 import type { ClientOptions } from './options';
 import { PlugipayError } from './errors';
@@ -18,11 +19,55 @@ export const ENV = {
   webhookSecret: 'PLUGIPAY_WEBHOOK_SECRET',
 } as const;
 
+/**
+ * The variables `fromEnv` reads. Any other keys may sit beside them (a Worker's other
+ * bindings, the rest of `process.env`).
+ */
+export interface PlugipayEnv {
+  /** The key id of an HMAC key pair (`pk_…`). */
+  PLUGIPAY_KEY_ID?: string;
+  /** The secret of that key pair (`sk_…`). */
+  PLUGIPAY_SECRET?: string;
+  /** Another name for `PLUGIPAY_SECRET`, read only when that one is unset. */
+  PLUGIPAY_KEY_SECRET?: string;
+  /** A dashboard key, sent as a Bearer token, used when no key pair is set. */
+  PLUGIPAY_API_KEY?: string;
+  /** Where the API lives, e.g. the local emulator's URL; default `https://plugipay.com`. */
+  PLUGIPAY_BASE_URL?: string;
+  /** The account (`acc_…`) a platform key acts for. */
+  PLUGIPAY_ON_BEHALF_OF?: string;
+  /** The `whsec_…` signing secret of your webhook endpoint (read by `webhookSecretFromEnv`). */
+  PLUGIPAY_WEBHOOK_SECRET?: string;
+}
+
+/** How a runtime reads its configuration variables; the core's rules decide what is missing. */
 export interface EnvSource {
   /** A variable's value; `undefined` (or `""`) when it is not set. Throws a `PlugipayError` when it cannot be read. */
   read(name: string): string | undefined;
   /** How to set a variable in this runtime, e.g. "run `wrangler secret put PLUGIPAY_SECRET`". */
   howToSet(name: string): string;
+}
+
+/**
+ * A source over a plain object of variables (`process.env`, a Worker's `env`). A value that is
+ * neither text nor unset (a KV namespace bound under a Plugipay name, say) is refused without
+ * printing it. `what` names the object in messages; `howToSet` says how to set a variable.
+ */
+export function recordSource(vars: unknown, what: string, howToSet: (name: string) => string): EnvSource {
+  if (typeof vars !== 'object' || vars === null) {
+    throw new PlugipayError({ code: 'invalid_config', message: `fromEnv(${what}): pass an object of variables, got ${vars === null ? 'null' : typeof vars}` });
+  }
+  return {
+    read(name) {
+      const value = (vars as Record<string, unknown>)[name];
+      if (value === undefined || value === null || typeof value === 'string') return value ?? undefined;
+      throw new PlugipayError({
+        code: 'invalid_config',
+        message: `fromEnv: ${what === 'env' ? 'binding' : 'variable'} ${name} is a ${typeof value}, not a text variable or secret: ${howToSet(name)}`,
+      });
+    },
+    howToSet,
+  };
 }
 
 function missing(source: EnvSource, names: string[], what: string): PlugipayError {

@@ -4,6 +4,8 @@ export type { Namespaces } from '../resources/registry';
 export { CoreClient } from '../core/client';
 export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../core/options';
 export type { ClientOptions } from '../core/options';
+export { fromEnv, webhookSecretFromEnv } from '../runtimes/from-env';
+export type { PlugipayEnv } from '../core/env-config';
 export type { RawRequestOptions } from '../core/client';
 export type { RequestOptions } from '../core/pipeline';
 export type { ClientHooks, RequestInfo, ResponseInfo, RequestErrorInfo, ResponseErrorInfo } from '../core/hooks';

@@ -5,38 +5,20 @@
  */
 import type { ClientOptions } from '../core/options';
 import { PlugipayClient } from '../resources/registry';
-import { clientOptionsFromEnv, webhookSecretFrom, type EnvSource } from '../core/env-config';
+import { clientOptionsFromEnv, recordSource, webhookSecretFrom, type EnvSource, type PlugipayEnv } from '../core/env-config';
 import { PlugipayError, PlugipaySignatureError } from '../core/errors';
 import type { WebhookEvent } from '../webhooks/events';
 import { verifyWebhookRequest, type VerifyWebhookOptions } from '../webhooks/verify';
 
-/** The bindings `fromEnv` reads (vars or secrets); any other bindings may sit beside them. */
-export interface PlugipayEnv {
-  PLUGIPAY_KEY_ID?: string;
-  PLUGIPAY_SECRET?: string;
-  PLUGIPAY_KEY_SECRET?: string;
-  PLUGIPAY_API_KEY?: string;
-  PLUGIPAY_BASE_URL?: string;
-  PLUGIPAY_ON_BEHALF_OF?: string;
-  PLUGIPAY_WEBHOOK_SECRET?: string;
-}
+export type { PlugipayEnv };
+
+const howToSet = (name: string) => `run \`wrangler secret put ${name}\` (or add it to [vars] in wrangler.toml; .dev.vars for wrangler dev)`;
 
 function bindings(env: object): EnvSource {
   if (typeof env !== 'object' || env === null) {
     throw new PlugipayError({ code: 'invalid_config', message: 'fromEnv(env): pass the env object your Worker’s fetch handler receives' });
   }
-  return {
-    read(name) {
-      const value = (env as Record<string, unknown>)[name];
-      if (value === undefined || value === null || typeof value === 'string') return value ?? undefined;
-      // A KV namespace or another binding under a Plugipay name: say so without printing it.
-      throw new PlugipayError({
-        code: 'invalid_config',
-        message: `fromEnv: binding ${name} is a ${typeof value}, not a text variable or secret: set it with \`wrangler secret put ${name}\``,
-      });
-    },
-    howToSet: (name) => `run \`wrangler secret put ${name}\` (or add it to [vars] in wrangler.toml; .dev.vars for wrangler dev)`,
-  };
+  return recordSource(env, 'env', howToSet);
 }
 
 /**

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Next.js runner: builds the playground app (with the packed package installed and the check
-// routes added), starts it on 127.0.0.1 against the emulator, then checks what it serves.
+// routes added), starts it on 127.0.0.1 against the emulator, then checks what it serves. It
+// also builds a fixture app whose client component imports `plugipay-edge/next`, and checks
+// that `next build` refuses it for that reason.
 import { join } from 'node:path';
 import { PlugipayClient } from 'plugipay-edge';
 import { signWebhookPayload } from 'plugipay-edge/testing';
-import { buildNextApp, prepareNextApp, startNextApp } from '../../../scripts/next-app.mjs';
+import { buildNextApp, buildNextFixture, prepareNextApp, startNextApp } from '../../../scripts/next-app.mjs';
 import { formatReport, WEBHOOK_SECRET } from '../shared/checks.mjs';
 import { reportCrash, startFixtures } from '../support/fixtures.mjs';
 import { ROOT } from '../support/packed.mjs';
@@ -20,8 +22,31 @@ async function getPage(url) {
   return customerIds(html);
 }
 
-function postWebhook(url, body, header) {
-  return fetch(`${url}/api/webhooks/plugipay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-plugipay-signature': header }, body });
+function postWebhook(url, body, header, path = '/api/webhooks/plugipay') {
+  const headers = { 'content-type': 'application/json', ...(header ? { 'x-plugipay-signature': header } : {}) };
+  return fetch(`${url}${path}`, { method: 'POST', headers, body });
+}
+
+const event = (type, id) => JSON.stringify({ id, type, accountId: 'acc_1', occurredAt: new Date().toISOString(), data: { object: { id: 'cs_1' } } });
+
+/** What the route answered, its status and JSON body (or null for an empty one). */
+async function answer(response) {
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** The guard: a client component that imports the server entry must fail `next build`, saying why. */
+function clientImportGuard() {
+  const { status, output } = buildNextFixture(join(ROOT, 'test/runtimes/next/client-import'), 'next-client-import');
+  const reason = "'server-only' cannot be imported from a Client Component module";
+  if (status === 0) throw new Error('next build succeeded: a client component imported plugipay-edge/next and nothing stopped it');
+  if (!output.includes(reason)) throw new Error(`next build failed, but not for the guard's reason:\n${output.slice(-2000)}`);
+  if (!/plugipay-edge[\\/]dist[\\/]next\.mjs/.test(output) || !output.includes('pay-button.jsx')) {
+    throw new Error(`the build error does not trace the import from the client component to the entry:\n${output.slice(-2000)}`);
+  }
+  const fix = output.match(/It should only be used from a Server Component\.?/)?.[0];
+  if (!fix) throw new Error(`the build error does not say how to fix it:\n${output.slice(-2000)}`);
+  return `next build exited ${status}: "${reason}" (from plugipay-edge/dist/next.mjs, imported by app/pay-button.jsx); "${fix}"`;
 }
 
 try {
@@ -30,6 +55,13 @@ try {
     [join(ROOT, 'test/runtimes/next/routes')]: 'app/runtime-checks',
   });
   if (!buildNextApp()) throw new Error('next build failed');
+  const guard = (() => {
+    try {
+      return { ok: true, detail: clientImportGuard() };
+    } catch (error) {
+      return { ok: false, detail: error.message };
+    }
+  })();
   const fixtures = await startFixtures({ apiKeys: [API_KEY] });
   const merchant = new PlugipayClient({ ...fixtures.credentials, baseUrl: fixtures.url });
   const app = await startNextApp({
@@ -39,7 +71,7 @@ try {
     PLUGIPAY_BASE_URL: fixtures.url,
     PLUGIPAY_WEBHOOK_SECRET: WEBHOOK_SECRET,
   });
-  const checks = [];
+  const checks = [{ name: 'next: importing plugipay-edge/next from a client component fails next build, naming the fix', ...guard }];
   const check = async (name, run) => {
     try {
       checks.push({ name, ok: true, detail: (await run()) ?? '' });
@@ -100,6 +132,41 @@ try {
     });
 
     for (const runtime of ['edge', 'node']) {
+      const path = `/runtime-checks/webhook-${runtime}`;
+      await check(`next ${runtime}: createWebhookRoute answers signed, tampered and unsigned webhooks with the Workers handler's codes`, async () => {
+        const paid = event('plugipay.checkout_session.completed.v1', `evt_route_${runtime}`);
+        const header = await signWebhookPayload(paid, WEBHOOK_SECRET);
+        const results = {
+          signed: await answer(await postWebhook(app.url, paid, header, path)),
+          silent: await answer(await postWebhook(app.url, event('plugipay.invoice.paid.v1', 'evt_quiet'), await signWebhookPayload(event('plugipay.invoice.paid.v1', 'evt_quiet'), WEBHOOK_SECRET), path)),
+          tampered: await answer(await postWebhook(app.url, paid.replace('cs_1', 'cs_2'), header, path)),
+          unsigned: await answer(await postWebhook(app.url, paid, null, path)),
+          notEvent: await answer(await postWebhook(app.url, '{"hello":"world"}', await signWebhookPayload('{"hello":"world"}', WEBHOOK_SECRET), path)),
+          get: (await fetch(`${app.url}${path}`)).status,
+        };
+        const expect = (what, ok) => {
+          if (!ok) throw new Error(`${what}: ${JSON.stringify(results)}`);
+        };
+        expect('signed → 200 from the handler', results.signed.status === 200 && results.signed.body.received === `evt_route_${runtime}` && results.signed.body.runtime === runtime);
+        expect('a handler that returns nothing → 204', results.silent.status === 204 && results.silent.body === null);
+        expect('tampered → 401 signature_invalid', results.tampered.status === 401 && results.tampered.body.error.code === 'signature_invalid');
+        expect('no header → 401 signature_missing', results.unsigned.status === 401 && results.unsigned.body.error.code === 'signature_missing');
+        expect('signed non-event → 400 invalid_payload', results.notEvent.status === 400 && results.notEvent.body.error.code === 'invalid_payload');
+        expect('GET → 405 (only POST is exported)', results.get === 405);
+        expect('no secret in any answer', !JSON.stringify(results).includes(WEBHOOK_SECRET));
+        return `200 / 204 / 401 ${results.tampered.body.error.code} / 401 ${results.unsigned.body.error.code} / 400 ${results.notEvent.body.error.code} / GET 405`;
+      });
+
+      await check(`next ${runtime}: fromEnv() from plugipay-edge/next reads process.env, PLUGIPAY_BASE_URL included`, async () => {
+        const created = await merchant.customers.create({ email: `from-env-${runtime}@example.com` });
+        const response = await fetch(`${app.url}/runtime-checks/from-env${runtime === 'edge' ? '-edge' : ''}`);
+        const { status, body } = await answer(response);
+        if (status !== 200) throw new Error(`${status} ${JSON.stringify(body)}`);
+        if (body.baseUrl !== fixtures.url) throw new Error(`baseUrl ${body.baseUrl}, expected the emulator's ${fixtures.url}`);
+        if (!body.ids.includes(created.id)) throw new Error(`${created.id} missing from ${body.ids.join(', ')}`);
+        return `${body.ids.length} customers from ${body.baseUrl}, request ${body.requestId}`;
+      });
+
       const response = await fetch(`${app.url}/runtime-checks/${runtime}`);
       const text = await response.text();
       let result;

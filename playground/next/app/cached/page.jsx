@@ -4,15 +4,13 @@
 // time) gets cache hits this way. With HMAC keys, cache at the app level instead
 // (`unstable_cache` or 'use cache').
 import { connection } from 'next/server';
-import { PlugipayClient } from 'plugipay-edge';
+import { fromEnv } from 'plugipay-edge/next';
 
 export default async function CachedCustomersPage() {
   await connection();
-  const client = new PlugipayClient({
-    apiKey: process.env.PLUGIPAY_API_KEY,
-    baseUrl: process.env.PLUGIPAY_BASE_URL,
-    fetchOptions: { next: { revalidate: 3600 } },
-  });
+  // The dashboard key is passed explicitly (the HMAC pair in the environment would win);
+  // the base URL still comes from PLUGIPAY_BASE_URL.
+  const client = fromEnv({ apiKey: process.env.PLUGIPAY_API_KEY, fetchOptions: { next: { revalidate: 3600 } } });
   const page = await client.customers.list({ limit: 20 });
   return (
     <main>

@@ -1,0 +1,108 @@
+/**
+ * Next.js host integration for server code (server components, route handlers, server
+ * actions) on the Node.js and edge runtimes: client options from `process.env`, and an
+ * app-router webhook route. The server-only guard lives in the entry file
+ * (`src/entries/next.ts`), so that this module stays importable by unit tests outside Next.
+ */
+import type { ClientOptions } from '../core/options';
+import { PlugipayClient } from '../resources/registry';
+import { clientOptionsFromEnv, recordSource, webhookSecretFrom, type EnvSource } from '../core/env-config';
+import { PlugipayError, PlugipaySignatureError } from '../core/errors';
+import type { WebhookEvent } from '../webhooks/events';
+import { verifyWebhookRequest, type VerifyWebhookOptions, type WebhookSecret } from '../webhooks/verify';
+
+// Next provides `process.env` on both of its server runtimes; declared here rather than through
+// @types/node, because the package compiles with `types: []`.
+declare const process: { env: Record<string, string | undefined> } | undefined;
+
+const howToSet = (name: string) => `add ${name}=… to .env.local (or your host's environment variables), or pass the option to fromEnv`;
+
+/** `process.env` as Next provides it, read when `fromEnv` is called (never at import time). */
+function nextEnv(): EnvSource {
+  if (typeof process === 'undefined' || typeof process.env !== 'object' || process.env === null) {
+    throw new PlugipayError({
+      code: 'invalid_config',
+      message: "fromEnv() from 'plugipay-edge/next' reads process.env on the server; elsewhere pass the options to new PlugipayClient",
+    });
+  }
+  return recordSource(process.env, 'process.env', howToSet);
+}
+
+/**
+ * A client configured from `process.env` (`PLUGIPAY_KEY_ID` + `PLUGIPAY_SECRET`, or
+ * `PLUGIPAY_API_KEY`; `PLUGIPAY_BASE_URL`, `PLUGIPAY_ON_BEHALF_OF`); `options` win over the
+ * variables. Call it in server code, per request or in a module-level helper function: the
+ * variables are read when it is called.
+ *
+ * @throws {@link PlugipayError} `missing_credentials` naming the variable to set.
+ * @example
+ * ```tsx
+ * // app/customers/page.tsx: a server component
+ * import { connection } from 'next/server';
+ * import { fromEnv } from 'plugipay-edge/next';
+ *
+ * export default async function Customers() {
+ *   await connection();
+ *   const page = await fromEnv().customers.list({ limit: 20 });
+ *   return <ul>{page.data.map((c) => <li key={c.id}>{c.email}</li>)}</ul>;
+ * }
+ * ```
+ */
+export function fromEnv(options: ClientOptions = {}): PlugipayClient {
+  return new PlugipayClient(clientOptionsFromEnv(nextEnv(), options));
+}
+
+/** `PLUGIPAY_WEBHOOK_SECRET` from `process.env`, or `missing_credentials` saying where to set it. */
+export function webhookSecretFromEnv(): string {
+  return webhookSecretFrom(nextEnv());
+}
+
+/** What `createWebhookRoute` calls with each verified event; return a `Response` or nothing (204). */
+export type WebhookRouteHandler = (event: WebhookEvent, request: Request) => Response | void | Promise<Response | void>;
+
+/** Options of `createWebhookRoute`: verification options, and the secret when it is not `PLUGIPAY_WEBHOOK_SECRET`. */
+export interface WebhookRouteOptions extends VerifyWebhookOptions {
+  /** The signing secret (or secrets, while rotating); default: `PLUGIPAY_WEBHOOK_SECRET` from `process.env`, read per request. */
+  secret?: WebhookSecret;
+}
+
+/**
+ * An app-router route handler for Plugipay webhooks, on the Node.js or edge runtime. It
+ * verifies the raw body, answers a bad signature with 401 and a signed body that is not an
+ * event with 400 (`{ error: { code, message } }`, never the secret), and otherwise calls
+ * `handle`: its `Response`, or 204 when it returns nothing. The same codes as the Workers
+ * handler. A missing secret is thrown, so it shows in your logs as a 500.
+ *
+ * @example
+ * ```ts
+ * // app/api/webhooks/plugipay/route.ts
+ * import { createWebhookRoute } from 'plugipay-edge/next';
+ *
+ * export const runtime = 'edge'; // or 'nodejs'
+ * export const { POST } = createWebhookRoute(async (event) => {
+ *   if (event.type === 'plugipay.checkout_session.completed.v1') {
+ *     console.log('paid', event.data.object.id);
+ *   }
+ * });
+ * ```
+ */
+export function createWebhookRoute(
+  handle: WebhookRouteHandler,
+  options: WebhookRouteOptions = {},
+): { POST: (request: Request) => Promise<Response> } {
+  const { secret, ...verifyOptions } = options;
+  return {
+    async POST(request) {
+      const secrets = secret ?? webhookSecretFromEnv();
+      let event: WebhookEvent;
+      try {
+        event = await verifyWebhookRequest(request, secrets, verifyOptions);
+      } catch (error) {
+        const rejected = error instanceof PlugipaySignatureError || (error instanceof PlugipayError && error.code === 'invalid_payload');
+        if (!rejected) throw error;
+        return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+      }
+      return (await handle(event, request)) ?? new Response(null, { status: 204 });
+    },
+  };
+}
