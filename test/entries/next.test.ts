@@ -52,12 +52,9 @@ describe('createWebhookRoute(handler)', () => {
     const answers = [];
     for (const make of cases) {
       const [next, workers] = [await POST(make()), await worker(make(), { PLUGIPAY_WEBHOOK_SECRET: secret }, {})];
-      const pair = [
-        { status: next.status, body: await next.json() },
-        { status: workers.status, body: await workers.json() },
-      ];
-      expect(pair[0]).toEqual(pair[1]);
-      answers.push(`${pair[0].status} ${pair[0].body.error.code}`);
+      const fromNext = { status: next.status, body: await next.json() };
+      expect(fromNext).toEqual({ status: workers.status, body: await workers.json() });
+      answers.push(`${fromNext.status} ${fromNext.body.error.code}`);
     }
     expect(answers).toEqual([
       '401 signature_invalid',
