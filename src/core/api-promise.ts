@@ -13,6 +13,16 @@ export interface APIResponse<T> {
   response: Response;
 }
 
+/**
+ * What every API method returns: a `Promise` of the result that also offers `.withResponse()`,
+ * for the request id (and the raw `Response`) on success too.
+ *
+ * @example
+ * ```ts
+ * const customer = await plugipay.customers.get('cus_1');
+ * const { data, requestId } = await plugipay.customers.get('cus_1').withResponse();
+ * ```
+ */
 export class APIPromise<T> implements Promise<T> {
   readonly #result: Promise<APIResponse<T>>;
 

@@ -31,9 +31,11 @@ import { invalidRequest, readingInput, validateInput } from './validation';
 
 /** Options of `client.request()`: a route outside the typed surface. */
 export interface RawRequestOptions extends RequestOptions {
+  /** The HTTP method; every method but `GET` carries an `Idempotency-Key`. */
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** A path on the API host starting with `/`, e.g. `/api/v1/events/types`; already encoded. */
   path: string;
+  /** Query parameters, sent in the given key order and signed as sent. */
   query?: Query;
   /** A JSON value, or `FormData` for a multipart upload. */
   body?: unknown;

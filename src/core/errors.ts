@@ -64,18 +64,27 @@ export type PlugipayErrorCode =
 
 /** What a `PlugipayError` is built from. */
 export interface PlugipayErrorInit {
+  /** HTTP status; default `0` (the server was never reached). */
   status?: number;
   code: PlugipayErrorCode;
   message: string;
+  /** `meta.requestId` of the response; default `null` (no response was read). */
   requestId?: string | null;
+  /** The input field the server or the validation blamed. */
   field?: string;
+  /** Extra details the server sent with the error. */
   details?: Record<string, unknown>;
+  /** A documentation link the server sent with the error. */
   docUrl?: string;
+  /** The Idempotency-Key the failed request carried. */
   idempotencyKey?: string;
+  /** Attempts made after the first one. */
   retries?: number;
+  /** Every client-side validation problem. */
   fieldErrors?: FieldError[];
   /** Response headers, when a response was read (e.g. `Retry-After` on a 429). */
   headers?: Headers;
+  /** The underlying failure (kept as `Error.cause`; summarized as text in `toJSON()`). */
   cause?: unknown;
 }
 
@@ -125,6 +134,7 @@ export class PlugipayError extends Error {
     return 'PlugipayError';
   }
 
+  /** `instanceof` by brand, so it holds across entry points and across ESM and CJS copies of the package. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // A user's own subclass keeps ordinary prototype semantics.
     if (!Object.hasOwn(this, 'kind')) return super[Symbol.hasInstance](value);

@@ -4,6 +4,7 @@
  */
 import { APIPromise, type APIResponse } from './api-promise';
 
+/** One page of a list: its items, whether more follow, and the cursor of the next page. */
 export interface Page<T> {
   data: T[];
   hasMore: boolean;
@@ -12,6 +13,16 @@ export interface Page<T> {
   requestId: string | null;
 }
 
+/**
+ * What a `list()` method returns: await it for the first page, or iterate it with `for await`
+ * for every item of every page, fetching one page at a time.
+ *
+ * @example
+ * ```ts
+ * const first = await plugipay.customers.list({ limit: 20 }); // { data, hasMore, nextCursor, requestId }
+ * for await (const customer of plugipay.customers.list()) console.log(customer.id);
+ * ```
+ */
 export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable<T> {
   readonly #fetchPage: (cursor: string) => Promise<APIResponse<Page<T>>>;
 
@@ -35,6 +46,7 @@ export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable
     }
   }
 
+  /** Every item of every page, fetching the next page only when this one is used up. */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     for await (const page of this.pages()) yield* page.data;
   }

@@ -66,10 +66,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export interface RetryOptions {
   /** Retries after the first attempt. */
   maxRetries: number;
+  /** Aborts the call and any wait between attempts (`PlugipayError` `aborted`). */
   signal?: AbortSignal;
   /** Overall budget in ms for the whole call, waits included: no retry starts past it. */
   deadlineMs?: number;
+  /** The clock, in milliseconds, that `deadlineMs` is judged by; default `Date.now`. */
   now?: () => number;
+  /** A number in [0, 1) for the backoff's jitter; default `Math.random`. */
   random?: () => number;
   /** Called before each wait; for logging. */
   onRetry?: (info: { error: unknown; retry: number; delayMs: number }) => void;
@@ -102,6 +105,7 @@ export async function retrying<T>(attempt: (retry: number) => Promise<T>, option
   }
 }
 
+/** Options of {@link withRetry}. */
 export interface WithRetryOptions extends Partial<Omit<RetryOptions, 'maxRetries'>> {
   /** Attempts in all, the first included. Default 3, like the seed's recipe. */
   attempts?: number;

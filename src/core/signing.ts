@@ -43,6 +43,7 @@ export function signWithKey(key: CryptoKey, input: SignatureInput): Promise<stri
   return hmacHex(key, stringToSign(input));
 }
 
+/** What {@link signRequest} signs: the request exactly as it will be sent. */
 export interface SignRequestInput {
   secret: string;
   method: string;

@@ -5,6 +5,7 @@
  */
 
 export type QueryValue = string | number | boolean | Date | null | undefined;
+/** Query parameters: each value is sent as text in the given key order; an array repeats its key; `null` and `undefined` are left out. */
 export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
 export const DEFAULT_BASE_URL = 'https://plugipay.com';

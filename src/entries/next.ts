@@ -11,4 +11,4 @@ import 'server-only';
 
 export * from './index';
 export { fromEnv, webhookSecretFromEnv, createWebhookRoute } from '../runtimes/next';
-export type { WebhookRouteHandler, WebhookRouteOptions } from '../runtimes/next';
+export type { WebhookRoute, WebhookRouteHandler, WebhookRouteOptions } from '../runtimes/next';

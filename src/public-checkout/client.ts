@@ -18,15 +18,19 @@ export type { PublicCheckoutOptions };
 
 /** Per-call options of the public routes: no idempotency key, no retries (a charge is not safe to replay). */
 export interface PublicCallOptions {
+  /** Aborts the request (`PlugipayError` `aborted`). */
   signal?: AbortSignal;
+  /** Bounds this request, reading the body included; default: the client's `timeoutMs`. */
   timeoutMs?: number;
 }
 
+/** What `charge` takes: the payment method the buyer chose, from the session's catalog. */
 export interface ChargeInput {
   /** A `catalog[].id` of the session. */
   method: string;
 }
 
+/** What a buyer sends with `buyerClaim`: the proof that they paid by manual transfer. */
 export interface BuyerClaimInput {
   /** Where the buyer's proof of payment is (e.g. what `uploadProof` returned). */
   proofUrl?: string;

@@ -7,12 +7,14 @@ import type { AdapterConfig, AdapterKind, ManagedOnboardingState } from './objec
 import { json, route } from './route';
 import { absoluteUrl, email, nonEmptyText, optionalInput } from './schemas';
 
+/** Settings of the Xendit adapter (`adapters.updateXendit`). */
 export const XenditAdapterInput = v.strictObject({
   secretKey: nonEmptyText(),
   callbackToken: v.optional(nonEmptyText()),
 });
 export type XenditAdapterInput = v.InferInput<typeof XenditAdapterInput>;
 
+/** Settings of the PayPal adapter (`adapters.updatePaypal`). */
 export const PaypalAdapterInput = v.strictObject({
   clientId: nonEmptyText(),
   secret: nonEmptyText(),
@@ -20,6 +22,7 @@ export const PaypalAdapterInput = v.strictObject({
 });
 export type PaypalAdapterInput = v.InferInput<typeof PaypalAdapterInput>;
 
+/** Settings of the Midtrans adapter (`adapters.updateMidtrans`). */
 export const MidtransAdapterInput = v.strictObject({
   serverKey: nonEmptyText(),
   clientKey: nonEmptyText(),
@@ -28,6 +31,7 @@ export const MidtransAdapterInput = v.strictObject({
 });
 export type MidtransAdapterInput = v.InferInput<typeof MidtransAdapterInput>;
 
+/** Settings of the manual bank transfer adapter (`adapters.updateManual`). */
 export const ManualAdapterInput = optionalInput({
   bankAccounts: v.optional(
     v.array(v.strictObject({ bankName: nonEmptyText(), accountNumber: nonEmptyText(), accountHolder: nonEmptyText() })),
@@ -38,6 +42,7 @@ export const ManualAdapterInput = optionalInput({
 });
 export type ManualAdapterInput = v.InferInput<typeof ManualAdapterInput>;
 
+/** What `adapters.startManagedOnboarding` takes. */
 export const ManagedOnboardingStartInput = v.strictObject({ email: email() });
 export type ManagedOnboardingStartInput = v.InferInput<typeof ManagedOnboardingStartInput>;
 

@@ -4,6 +4,7 @@ import type { PartnerUsageSummary, PartnerWorkspace } from './objects';
 import { json, route } from './route';
 import { email, fraction, id, nonEmptyText, timestamp } from './schemas';
 
+/** What a platform partner sends to provision a workspace (`admin.provisionWorkspace`). */
 export const AdminProvisionInput = v.strictObject({
   accountId: id(),
   /** An open set, e.g. `storlaunch`. */
@@ -15,6 +16,7 @@ export const AdminProvisionInput = v.strictObject({
 });
 export type AdminProvisionInput = v.InferInput<typeof AdminProvisionInput>;
 
+/** The period of `admin.partnerUsage`. */
 export const PartnerUsageParams = v.strictObject({ partner: nonEmptyText(), from: timestamp(), to: timestamp() });
 export type PartnerUsageParams = v.InferInput<typeof PartnerUsageParams>;
 

@@ -27,6 +27,7 @@ const LineItemInput = v.strictObject({
   unitAmount: money(0),
 });
 
+/** What `checkoutSessions.create` takes: the amount, currency, methods and where to send the buyer afterwards. */
 export const CheckoutSessionCreateInput = v.strictObject({
   /** Integer ≥ 1 in the currency's minor unit. */
   amount: money(1),
@@ -46,6 +47,7 @@ export const CheckoutSessionCreateInput = v.strictObject({
 });
 export type CheckoutSessionCreateInput = v.InferInput<typeof CheckoutSessionCreateInput>;
 
+/** Filters of `checkoutSessions.list`. */
 export const CheckoutSessionListParams = listParams({
   status: v.optional(v.picklist(CHECKOUT_STATUSES)),
   customerId: v.optional(id()),

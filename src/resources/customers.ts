@@ -15,12 +15,14 @@ const customerFields = {
   defaultPaymentTokenId: v.optional(id()),
 };
 
+/** What `customers.create` takes; every field is optional. */
 export const CustomerCreateInput = v.optional(
   v.strictObject({ ...customerFields, metadata: v.optional(metadata()) }),
   {},
 );
 export type CustomerCreateInput = v.InferInput<typeof CustomerCreateInput>;
 
+/** What `customers.update` changes. */
 export const CustomerUpdateInput = v.strictObject({
   ...customerFields,
   /** `null` clears the metadata. */
@@ -28,6 +30,7 @@ export const CustomerUpdateInput = v.strictObject({
 });
 export type CustomerUpdateInput = v.InferInput<typeof CustomerUpdateInput>;
 
+/** Filters of `customers.list`. */
 export const CustomerListParams = listParams({
   email: v.optional(v.string()),
   externalId: v.optional(v.string()),

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { json, route } from './route';
 import { nonEmptyText } from './schemas';
 
+/** The window of `dashboard.metrics`. */
 export const DashboardMetricsParams = v.optional(v.strictObject({ /** e.g. `'30d'`. */ window: v.optional(nonEmptyText()) }));
 export type DashboardMetricsParams = v.InferInput<typeof DashboardMetricsParams>;
 

@@ -15,9 +15,11 @@ export const EventListParams = listParams({
 });
 export type EventListParams = v.InferInput<typeof EventListParams>;
 
+/** What `events.replay` takes: where to deliver the event again. */
 export const EventReplayInput = v.strictObject({ eventIds: nonEmpty(id()) });
 export type EventReplayInput = v.InferInput<typeof EventReplayInput>;
 
+/** What `events.trigger` takes: a test event to emit. */
 export const EventTriggerInput = v.strictObject({
   /** e.g. `plugipay.invoice.paid.v1`. */
   type: nonEmptyText(),

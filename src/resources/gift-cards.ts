@@ -12,6 +12,7 @@ export const GIFT_CARD_STATUSES = ['active', 'redeemed', 'void', 'expired'] as c
 
 const note = clearable(v.string());
 
+/** What `giftCards.issue` takes. */
 export const GiftCardIssueInput = v.strictObject({
   amount: money(1),
   currency: v.optional(currency()),
@@ -30,15 +31,19 @@ export type GiftCardIssueInput = v.InferInput<typeof GiftCardIssueInput>;
 /** Where a balance movement comes from in your system: the idempotency pair. */
 const movement = { amount: money(1), externalSource: nonEmptyText(), externalRef: nonEmptyText(), note };
 
+/** What `giftCards.redeem` takes: the amount to take off the balance. */
 export const GiftCardRedeemInput = v.strictObject({ ...movement, checkoutSessionId: clearable(id()) });
 export type GiftCardRedeemInput = v.InferInput<typeof GiftCardRedeemInput>;
 
+/** What `giftCards.topup` takes: the amount to add. */
 export const GiftCardTopupInput = v.strictObject(movement);
 export type GiftCardTopupInput = v.InferInput<typeof GiftCardTopupInput>;
 
+/** What `giftCards.void` takes: why the card is voided. */
 export const GiftCardVoidInput = optionalInput({ note });
 export type GiftCardVoidInput = v.InferInput<typeof GiftCardVoidInput>;
 
+/** Filters of `giftCards.list`. */
 export const GiftCardListParams = listParams({
   customerId: v.optional(id()),
   status: v.optional(v.picklist(GIFT_CARD_STATUSES)),

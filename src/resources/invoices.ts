@@ -16,6 +16,7 @@ const InvoiceLineInput = v.strictObject({
   unitAmount: money(0),
 });
 
+/** What `invoices.create` takes. */
 export const InvoiceCreateInput = v.strictObject({
   customerId: id(),
   currency: currency(),
@@ -33,6 +34,7 @@ export const InvoiceCreateInput = v.strictObject({
 });
 export type InvoiceCreateInput = v.InferInput<typeof InvoiceCreateInput>;
 
+/** Filters of `invoices.list`. */
 export const InvoiceListParams = listParams({
   status: v.optional(v.picklist(INVOICE_STATUSES)),
   customerId: v.optional(id()),

@@ -23,12 +23,16 @@ export type Id = string;
 export type Money = number;
 /** ISO-8601 UTC, milliseconds optional. */
 export type Timestamp = string;
+/** An ISO 4217 currency code: `IDR` or `USD` today, any other code the API adds later. */
 export type Currency = 'IDR' | 'USD' | (string & {});
+/** Your own key-value strings, stored on the object and returned as given. */
 export type Metadata = Record<string, string>;
+/** Which side of the workspace an object lives in: live money or test data. */
 export type Mode = 'live' | 'test';
 /** An enum read from a response: the known values, and any other string the server adds later. */
 export type Open<T extends string> = T | (string & {});
 
+/** A customer of your workspace (`customers.*`). */
 export interface Customer {
   id: Id;
   arn: string;
@@ -49,12 +53,14 @@ export interface Customer {
 export type CheckoutMethod = (typeof CHECKOUT_METHODS)[number];
 export type CheckoutSessionStatus = (typeof CHECKOUT_STATUSES)[number];
 
+/** One line of a checkout session: what is being bought and for how much. */
 export interface LineItem {
   name: string;
   quantity: number;
   unitAmount: Money;
 }
 
+/** A hosted checkout page for one payment (`checkoutSessions.*`); send the buyer to `hostedUrl`. */
 export interface CheckoutSession {
   id: Id;
   arn: string;
@@ -108,6 +114,7 @@ export interface PortalFeatures {
   updatePaymentMethod: boolean;
 }
 
+/** One tier of a tiered or volume price. */
 export interface PriceTier {
   /** Upper bound of the tier in units; `'inf'` for the last tier. */
   upTo: number | 'inf';
@@ -115,6 +122,7 @@ export interface PriceTier {
   flatAmount?: Money;
 }
 
+/** A price of a plan: currency, model, amounts and billing interval. */
 export interface Price {
   id: Id;
   planId: Id;
@@ -129,6 +137,7 @@ export interface Price {
   createdAt: Timestamp;
 }
 
+/** A subscription plan with its prices (`plans.*`). */
 export interface Plan {
   id: Id;
   arn: string;
@@ -161,6 +170,7 @@ export interface Plan {
 
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
+/** One line of an invoice. */
 export interface InvoiceLine {
   id: Id;
   description: string;
@@ -171,6 +181,7 @@ export interface InvoiceLine {
   metadata: Metadata | null;
 }
 
+/** An invoice (`invoices.*`), one-off or issued by a subscription. */
 export interface Invoice {
   id: Id;
   arn: string;
@@ -207,6 +218,7 @@ export interface Invoice {
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 export type CollectionMethod = (typeof COLLECTION_METHODS)[number];
 
+/** A customer's subscription to a plan (`subscriptions.*`). */
 export interface Subscription {
   id: Id;
   arn: string;
@@ -238,6 +250,7 @@ export interface Subscription {
 // ---------------------------------------------------------------------------------------------
 // Portal sessions (§2.6)
 
+/** A link to the self-service customer portal (`portalSessions.create`). */
 export interface PortalSession {
   id: Id;
   arn: string;
@@ -255,6 +268,7 @@ export interface PortalSession {
 
 export type ReceiptSourceType = (typeof RECEIPT_SOURCE_TYPES)[number];
 
+/** A receipt as lists return it (`receipts.list`). */
 export interface ReceiptSummary {
   id: Id;
   number: string;
@@ -279,6 +293,7 @@ export type ReceiptDocument = Record<string, unknown>;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export type RefundReason = (typeof REFUND_REASONS)[number];
 
+/** A refund of a payment (`refunds.*`). */
 export interface Refund {
   id: Id;
   arn: string;
@@ -311,6 +326,7 @@ export interface Refund {
 /** Note the double "l" in `cancelled`, as the server spells it. */
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
+/** A payout of your balance to your bank account (`payouts.*`). */
 export interface Payout {
   id: Id;
   accountId: Id;
@@ -333,6 +349,7 @@ export interface Payout {
   updatedAt: Timestamp;
 }
 
+/** What is available to pay out, and what is still pending (`payouts.balance`). */
 export interface PayoutBalance {
   ledgerBalance: Money;
   /** Held by pending payouts. */
@@ -355,6 +372,7 @@ export interface BankAccount {
 
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number];
 
+/** One movement of money in the workspace ledger (`ledger.*`). */
 export interface LedgerEntry {
   id: Id;
   accountId: Id;
@@ -371,6 +389,7 @@ export interface LedgerEntry {
   postedAt: Timestamp;
 }
 
+/** The ledger balance per currency (`ledger.balance`). */
 export interface LedgerBalance {
   code: string;
   debits: Money;
@@ -379,6 +398,7 @@ export interface LedgerBalance {
   currency?: Currency;
 }
 
+/** A profit and loss report for a period (`reports.pnl`). */
 export interface PnlReport {
   from: Timestamp;
   to: Timestamp;
@@ -391,6 +411,7 @@ export interface PnlReport {
   lines: { code: string; amount: Money }[];
 }
 
+/** A cash flow report for a period (`reports.cashFlow`). */
 export interface CashFlowReport {
   from: Timestamp;
   to: Timestamp;
@@ -433,6 +454,7 @@ export interface WebhookEndpoint {
 
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** One attempt to deliver a webhook: when, the response status, how long it took. */
 export interface WebhookDeliveryAttempt {
   attemptNumber: number;
   status: string;
@@ -444,6 +466,7 @@ export interface WebhookDeliveryAttempt {
   attemptedAt: Timestamp;
 }
 
+/** A webhook delivery of one event to one endpoint, with its attempts. */
 export interface WebhookDelivery {
   id: Id;
   endpointId: Id;
@@ -496,6 +519,7 @@ export interface EventRecord {
 // ---------------------------------------------------------------------------------------------
 // Adapters (§2.14)
 
+/** A payment provider that can be connected to the workspace. */
 export type AdapterKind = 'xendit' | 'paypal' | 'midtrans' | 'manual' | 'managed';
 
 /** A payment-provider connection; one per kind. Older servers send `configured` instead of `status`. */
@@ -513,6 +537,7 @@ export interface AdapterConfig {
   updatedAt?: Timestamp;
 }
 
+/** Progress of managed payment onboarding (`adapters.managedOnboardingState`). */
 export interface ManagedOnboardingState {
   subAccountId: Id;
   email: string | null;
@@ -577,6 +602,7 @@ export interface GiftCardMutation {
   entry: GiftCardEntry;
 }
 
+/** What anyone holding the code may see of a gift card (`giftCards.balance`). */
 export type GiftCardBalance = Pick<GiftCard, 'code' | 'balance' | 'currency' | 'status'>;
 
 // ---------------------------------------------------------------------------------------------
@@ -584,6 +610,7 @@ export type GiftCardBalance = Pick<GiftCard, 'code' | 'balance' | 'currency' | '
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
+/** A template for a checkout page, receipt or invoice (`templates.*`). */
 export interface Template {
   id: Id;
   accountId: Id;
@@ -597,6 +624,7 @@ export interface Template {
   updatedAt: Timestamp;
 }
 
+/** The workspace's hosted checkout settings: branding and enabled methods (`checkoutSettings.*`). */
 export interface CheckoutSettings {
   enabledMethods: string[];
   methodOrder: string[];
@@ -617,6 +645,7 @@ export interface CheckoutSettings {
   methodSupport?: Record<string, unknown>;
 }
 
+/** A file uploaded with `uploads.image`, and where it can be fetched. */
 export interface UploadedFile {
   /** Absolute (the SDK resolves a relative `/api/v1/files/…` against the base URL). */
   url: string;
@@ -624,6 +653,7 @@ export interface UploadedFile {
   fileSize: number;
 }
 
+/** A workspace provisioned by a platform partner (`admin.provisionWorkspace`). */
 export interface PartnerWorkspace {
   accountId: Id;
   partner: string;
@@ -634,6 +664,7 @@ export interface PartnerWorkspace {
   createdAt: Timestamp;
 }
 
+/** A platform partner's usage across its workspaces (`admin.partnerUsage`). */
 export interface PartnerUsageSummary {
   partner: string;
   from: Timestamp;
@@ -659,6 +690,7 @@ export interface EmailResult {
 // ---------------------------------------------------------------------------------------------
 // Public checkout (§4, the browser entry point)
 
+/** What a buyer's page may see of a checkout session: the session, its payment methods and branding. */
 export interface PublicCheckoutSession {
   session: {
     id: Id;
@@ -696,6 +728,7 @@ export interface PublicCheckoutSession {
   activeAdapters: string[];
 }
 
+/** A bank account a buyer can transfer to, for manual bank transfer payments. */
 export interface ManualBankAccount {
   bankName: string;
   accountNumber: string;

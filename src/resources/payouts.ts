@@ -16,6 +16,7 @@ const bankAccount = {
   bankAccountHolder: nonEmptyText(),
 };
 
+/** What `payouts.create` takes. */
 export const PayoutCreateInput = v.strictObject({
   /** At most the available balance. */
   amount: money(1),
@@ -33,6 +34,7 @@ export type PayoutCreateInput = v.InferInput<typeof PayoutCreateInput>;
 export const PayoutReferenceInput = optionalInput({ reference: v.optional(v.nullable(v.string()), null) });
 export type PayoutReferenceInput = v.InferInput<typeof PayoutReferenceInput>;
 
+/** Why a payout failed (`payouts.markFailed`). */
 export const PayoutFailInput = v.strictObject({ failureReason: nonEmptyText() });
 export type PayoutFailInput = v.InferInput<typeof PayoutFailInput>;
 
@@ -42,6 +44,7 @@ export const PayoutListParams = unorderedListParams({
 });
 export type PayoutListParams = v.InferInput<typeof PayoutListParams>;
 
+/** The payout bank account to save (`payouts.updateBankAccount`). */
 export const BankAccountUpdateInput = v.strictObject({ bankCode: clearable(nonEmptyText()), ...bankAccount });
 export type BankAccountUpdateInput = v.InferInput<typeof BankAccountUpdateInput>;
 

@@ -56,6 +56,7 @@ const PriceTierInput = v.strictObject({
 
 const byUnit = (model: string) => model === 'flat' || model === 'usage';
 
+/** A price of a plan: currency, model and amounts (`unitAmount` for flat and usage prices, `tiers` for tiered and volume). */
 export const PriceInput = v.pipe(
   v.strictObject({
     currency: currency(),
@@ -120,6 +121,7 @@ export const PlanCreateInput = narrowInput<PlanCreateInput>(
   ),
 );
 
+/** What `plans.update` changes. */
 export const PlanUpdateInput = v.strictObject({
   ...planFields,
   name: v.optional(text(1, 255)),
@@ -133,6 +135,7 @@ export type PlanUpdateInput = v.InferInput<typeof PlanUpdateInput>;
 export const PriceUpdateInput = v.strictObject({ active: v.boolean() });
 export type PriceUpdateInput = v.InferInput<typeof PriceUpdateInput>;
 
+/** Filters of `plans.list`. */
 export const PlanListParams = listParams({ active: v.optional(v.boolean()) });
 export type PlanListParams = v.InferInput<typeof PlanListParams>;
 

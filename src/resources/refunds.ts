@@ -24,6 +24,7 @@ const RefundFields = v.strictObject({
 });
 type RefundFields = v.InferInput<typeof RefundFields>;
 
+/** What `refunds.create` takes: what to refund, how much and why. */
 export type RefundCreateInput = Omit<RefundFields, 'chargeId' | 'sourceType' | 'sourceId'> &
   (
     | { chargeId: string; sourceType?: never; sourceId?: never }
@@ -41,6 +42,7 @@ export const RefundCreateInput = narrowInput<RefundCreateInput>(
   ),
 );
 
+/** Filters of `refunds.list`. */
 export const RefundListParams = listParams({
   status: v.optional(v.picklist(REFUND_STATUSES)),
   chargeId: v.optional(id()),

@@ -6,9 +6,11 @@ import { currency, timestamp } from './schemas';
 
 const period = { from: timestamp(), to: timestamp() };
 
+/** The period of a report. */
 export const ReportParams = v.strictObject({ ...period, currency: v.optional(currency()) });
 export type ReportParams = v.InferInput<typeof ReportParams>;
 
+/** The period of the ledger CSV export. */
 export const LedgerCsvParams = v.strictObject(period);
 export type LedgerCsvParams = v.InferInput<typeof LedgerCsvParams>;
 

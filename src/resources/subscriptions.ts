@@ -13,6 +13,7 @@ export const COLLECTION_METHODS = ['charge_automatically', 'send_invoice'] as co
 /** Statuses of a subscription. */
 export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'paused', 'canceled', 'incomplete'] as const;
 
+/** What `subscriptions.create` takes. */
 export const SubscriptionCreateInput = v.strictObject({
   customerId: id(),
   planId: id(),
@@ -29,6 +30,7 @@ export const SubscriptionCreateInput = v.strictObject({
 });
 export type SubscriptionCreateInput = v.InferInput<typeof SubscriptionCreateInput>;
 
+/** What `subscriptions.update` changes. */
 export const SubscriptionUpdateInput = v.strictObject({
   priceId: v.optional(id()),
   defaultPaymentTokenId: v.optional(id()),
@@ -36,6 +38,7 @@ export const SubscriptionUpdateInput = v.strictObject({
 });
 export type SubscriptionUpdateInput = v.InferInput<typeof SubscriptionUpdateInput>;
 
+/** How `subscriptions.cancel` ends a subscription: now or at the period end. */
 export const SubscriptionCancelInput = optionalInput({
   /** Required on the wire; `'period_end'` when left out, so a call never ends paid time by surprise. */
   at: v.optional(v.picklist(['now', 'period_end']), 'period_end'),
@@ -43,9 +46,11 @@ export const SubscriptionCancelInput = optionalInput({
 });
 export type SubscriptionCancelInput = v.InferInput<typeof SubscriptionCancelInput>;
 
+/** How `subscriptions.pause` pauses collection. */
 export const SubscriptionPauseInput = optionalInput({ resumeAt: v.optional(timestamp()) });
 export type SubscriptionPauseInput = v.InferInput<typeof SubscriptionPauseInput>;
 
+/** Filters of `subscriptions.list`. */
 export const SubscriptionListParams = listParams({
   status: v.optional(v.picklist(SUBSCRIPTION_STATUSES)),
   customerId: v.optional(id()),

@@ -14,9 +14,11 @@ const kind = () => v.picklist(TEMPLATE_KINDS);
 /** Any keys; `accentColor` is always `#RRGGBB` and `taxRate` a fraction. */
 const config = () => v.looseObject({ accentColor: v.optional(hexColor()), taxRate: v.optional(fraction()) });
 
+/** Filters of `templates.list`. */
 export const TemplateListParams = v.optional(v.strictObject({ kind: v.optional(kind()) }));
 export type TemplateListParams = v.InferInput<typeof TemplateListParams>;
 
+/** What `templates.create` takes. */
 export const TemplateCreateInput = v.strictObject({
   kind: kind(),
   name: nonEmptyText(),
@@ -25,9 +27,11 @@ export const TemplateCreateInput = v.strictObject({
 });
 export type TemplateCreateInput = v.InferInput<typeof TemplateCreateInput>;
 
+/** What `templates.update` changes. */
 export const TemplateUpdateInput = v.strictObject({ name: v.optional(nonEmptyText()), config: v.optional(config()) });
 export type TemplateUpdateInput = v.InferInput<typeof TemplateUpdateInput>;
 
+/** What `templates.preview` renders. */
 export const TemplatePreviewInput = v.strictObject({ kind: kind(), config: config() });
 export type TemplatePreviewInput = v.InferInput<typeof TemplatePreviewInput>;
 

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { json, route } from './route';
 import { id, integer } from './schemas';
 
+/** How far `testClocks.advance` moves a subscription's clock. */
 export const TestClockAdvanceInput = v.strictObject({ subscriptionId: id(), days: integer(1) });
 export type TestClockAdvanceInput = v.InferInput<typeof TestClockAdvanceInput>;
 

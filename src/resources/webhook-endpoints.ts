@@ -13,6 +13,7 @@ export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 /** Event types (open strings, `'*'` for all); at least one when given. */
 const eventTypes = () => v.optional(nonEmpty(nonEmptyText()));
 
+/** What `webhookEndpoints.create` takes: the URL and the event types to send. */
 export const WebhookEndpointCreateInput = v.strictObject({
   /** https (http only in test mode); the server refuses localhost and private addresses. */
   url: absoluteUrl(),
@@ -22,6 +23,7 @@ export const WebhookEndpointCreateInput = v.strictObject({
 });
 export type WebhookEndpointCreateInput = v.InferInput<typeof WebhookEndpointCreateInput>;
 
+/** What `webhookEndpoints.update` changes. */
 export const WebhookEndpointUpdateInput = v.strictObject({
   url: v.optional(absoluteUrl()),
   events: eventTypes(),

@@ -66,6 +66,12 @@ export interface WebhookRouteOptions extends VerifyWebhookOptions {
   secret?: WebhookSecret;
 }
 
+/** What `createWebhookRoute` returns: export its `POST` from your `route.ts`. */
+export interface WebhookRoute {
+  /** The route handler for `POST` requests; Next.js answers other methods with 405. */
+  POST: (request: Request) => Promise<Response>;
+}
+
 /**
  * An app-router route handler for Plugipay webhooks, on the Node.js or edge runtime. It
  * verifies the raw body, answers a bad signature with 401 and a signed body that is not an
@@ -86,10 +92,7 @@ export interface WebhookRouteOptions extends VerifyWebhookOptions {
  * });
  * ```
  */
-export function createWebhookRoute(
-  handle: WebhookRouteHandler,
-  options: WebhookRouteOptions = {},
-): { POST: (request: Request) => Promise<Response> } {
+export function createWebhookRoute(handle: WebhookRouteHandler, options: WebhookRouteOptions = {}): WebhookRoute {
   const { secret, ...verifyOptions } = options;
   return {
     async POST(request) {

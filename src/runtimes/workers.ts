@@ -51,6 +51,7 @@ export function webhookSecretFromEnv(env: PlugipayEnv | object): string {
   return webhookSecretFrom(bindings(env));
 }
 
+/** What `createWebhookHandler` calls with each verified event, with the Worker's `env` and `ctx`; return a `Response` or nothing (204). */
 export type WebhookEventHandler<Env, Ctx> = (
   event: WebhookEvent,
   env: Env,

@@ -46,6 +46,7 @@ export interface EmulatorSeed {
   webhookEndpoints?: (SeedItem & { secret?: string })[];
 }
 
+/** Options of {@link createEmulator}. */
 export interface EmulatorOptions {
   /** HMAC key pairs the emulator accepts. Default: one generated test pair (see `credentials`). */
   keys?: KeyPair[];
@@ -55,6 +56,7 @@ export interface EmulatorOptions {
   now?: () => number;
   /** `'page'`: `meta.page.{limit,hasMore,nextCursor}` (the docs); `'cursor'`: `meta.{hasMore,cursor}` (the SDKs). */
   listMeta?: ListMetaShape;
+  /** Objects to create before the first request (customers, plans, …), as if through the API. */
   seed?: EmulatorSeed;
   /** The fetch that delivers webhooks (default: `globalThis.fetch` at delivery time). */
   webhookFetch?: FetchLike;
@@ -86,6 +88,7 @@ export interface RedeliverEventOptions {
   endpointId?: string;
 }
 
+/** Options of `emulator.completeCheckout`: how the simulated buyer paid. */
 export interface CompleteCheckoutOptions {
   /** The method the buyer paid with (default `'qris'`). */
   method?: string;
@@ -93,6 +96,10 @@ export interface CompleteCheckoutOptions {
   adapter?: string;
 }
 
+/**
+ * The local Plugipay emulator: a `fetch` handler with the API's behaviour, its in-memory state, and
+ * controls for tests (complete a checkout, inject faults, read the request log).
+ */
 export interface Emulator {
   /** The first key pair: the one to give the client. */
   readonly credentials: KeyPair;

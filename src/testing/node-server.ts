@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator, type EmulatorOptions, type PageAssets } from './emulator';
 import { knownBody } from './emulator/reply';
 
+/** Options of {@link startEmulatorServer}: the emulator's options, plus where to listen. */
 export interface StartEmulatorServerOptions extends EmulatorOptions {
   /** Serve this emulator instead of creating one from the other options. */
   emulator?: Emulator;
@@ -29,6 +30,7 @@ export interface StartEmulatorServerOptions extends EmulatorOptions {
   port?: number;
 }
 
+/** A running emulator server: its URL, the emulator itself, and `close()`. */
 export interface EmulatorServer {
   /** `http://127.0.0.1:<port>`, no trailing slash: the client's `baseUrl`. */
   url: string;

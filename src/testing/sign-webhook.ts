@@ -7,6 +7,7 @@ import { PlugipayError } from '../core/errors';
 import { hmacKey } from '../webhooks/key-cache';
 import { rawBodyBytes, signedContent, type RawBody } from '../webhooks/signed-content';
 
+/** Options of {@link signWebhookPayload}. */
 export interface SignWebhookOptions {
   /** Unix seconds, or a `Date`; default: now. */
   timestamp?: number | Date;

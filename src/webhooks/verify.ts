@@ -12,6 +12,7 @@ import { parseSignatureHeader } from './signature-header';
 import { utf8 } from '../core/crypto';
 import type { RawBody } from './signed-content';
 
+/** Options of {@link verifyWebhook} and {@link verifyWebhookRequest}. */
 export interface VerifyWebhookOptions {
   /** Largest allowed distance between the signature's timestamp and `now`, either way. Default 300. */
   toleranceSec?: number;

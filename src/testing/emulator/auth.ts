@@ -7,6 +7,7 @@
 import { fromHex64, importHmacKey, sha256Hex, utf8 } from '../../core/crypto';
 import { apiFailure, isApiFailure, type ApiFailure } from './api-failure';
 
+/** An HMAC key pair the emulator accepts: pass it to `new PlugipayClient({ ...emulator.credentials })`. */
 export interface KeyPair {
   keyId: string;
   secret: string;

@@ -6,10 +6,12 @@
 import type { ReplyMeta } from './reply';
 import { CORS_HEADERS } from './reply';
 
+/** Which requests a fault applies to: by method and path, or by a predicate. */
 export type FaultMatch =
   | { method?: string; /** A prefix of the pathname, or a RegExp tested on it. */ path?: string | RegExp }
   | ((request: Request) => boolean);
 
+/** A fault for `emulator.inject`: a status and error body, a delay or hang, or a dropped connection, for some requests. */
 export interface FaultSpec {
   /** Which requests: default every request except CORS preflights. */
   match?: FaultMatch;
@@ -36,6 +38,7 @@ export interface FaultSpec {
   phase?: 'before' | 'after';
 }
 
+/** What `emulator.inject` returns: how often the fault fired, and a way to remove it. */
 export interface FaultHandle {
   /** Uses left. */
   readonly remaining: number;

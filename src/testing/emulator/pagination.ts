@@ -6,6 +6,7 @@
 import { validationError } from './api-failure';
 import type { Table } from './table';
 
+/** Which of the two list `meta` shapes the emulator answers with (both occur on the real API). */
 export type ListMetaShape = 'page' | 'cursor';
 export type SortOrder = 'asc' | 'desc';
 

@@ -13,6 +13,7 @@ import { newId } from './ids';
 import type { AccountState } from './state';
 import type { EventInput } from './context';
 
+/** A function with the signature of the global `fetch`, used to deliver webhooks. */
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 /** The server disables an endpoint after this many failures in a row spanning at least a day. */
