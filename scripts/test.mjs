@@ -60,6 +60,8 @@ results.push(step('build', 'npx', ['rollup', '-c', '--silent']));
 results.push(step('typecheck', 'npx', ['tsc', '-p', '.']));
 results.push(step('typecheck (Node-only modules)', 'npx', ['tsc', '-p', 'tsconfig.node.json']));
 results.push(step('typecheck (tests, incl. expectTypeOf type tests)', 'npx', ['tsc', '-p', 'test/tsconfig.json']));
+results.push(step('lint (eslint, incl. no Node built-ins in src/)', 'npx', ['eslint', '.', '--max-warnings', '0']));
+results.push(step('docs (typedoc: API reference, warnings as errors)', 'npx', ['typedoc', '--logLevel', 'Warn']));
 results.push(step('pack (npm pack → .tmp/consumer)', 'node', ['test/runtimes/support/packed.mjs']));
 results.push(vitest('node', ['--project', 'node']));
 results.push(vitest('happy-dom', ['--project', 'happy-dom']));
