@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Deno runner: stages the test beside the packed package and runs `deno test` against the emulator.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { reportCrash, startFixtures } from '../support/fixtures.mjs';
 import { ROOT, stage } from '../support/packed.mjs';
@@ -10,6 +10,24 @@ function parseSummary(output) {
   const lines = output.split('\n').filter((line) => /\d+ passed.*\d+ failed/.test(line));
   const match = /(\d+) passed.*?(\d+) failed/.exec(lines.at(-1) ?? '');
   return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+}
+
+/**
+ * JSR readiness: `deno publish --dry-run` over jsr.json (the TypeScript sources of every entry
+ * but the Node- and Next-only ones). `--allow-slow-types`: the resource input types are inferred
+ * from valibot schemas, which JSR counts as slow types (it then ships no .d.ts for Node users,
+ * who install from npm anyway).
+ */
+function jsrDryRun() {
+  const result = spawnSync(
+    join(ROOT, 'node_modules/.bin/deno'),
+    ['publish', '--dry-run', '--allow-dirty', '--allow-slow-types', '--config', 'jsr.json'],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, timeout: 180_000 },
+  );
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0 || !/Success Dry run complete/.test(output)) return { ok: false, detail: `deno publish --dry-run failed:\n${output.slice(-3000)}` };
+  const files = (output.match(/^\s+file:\/\/\S+/gm) ?? []).length;
+  return { ok: true, detail: `deno publish --dry-run passes (${files} files; slow types allowed)` };
 }
 
 try {
@@ -40,6 +58,9 @@ try {
     const code = await new Promise((resolve) => child.on('close', resolve));
     const counts = parseSummary(output) ?? { passed: 0, failed: 1 };
     if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    const jsr = jsrDryRun();
+    console.log(`${jsr.ok ? '✓' : '✗'} [deno] jsr.json: ${jsr.detail}`);
+    counts[jsr.ok ? 'passed' : 'failed'] += 1;
     console.log(`PLUGIPAY_RESULT ${JSON.stringify({ runtime: 'deno', ...counts })}`);
     if (counts.failed) process.exitCode = 1;
   } finally {
