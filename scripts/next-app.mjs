@@ -4,7 +4,7 @@
 // from the repository's node_modules further up. Used by `npm run playground:next` and by the
 // suite's Next.js runner (which adds its check routes to the copy).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,14 +38,19 @@ export function buildNextApp(dir = NEXT_APP) {
 /**
  * Copies the app in `source` to `.tmp/<name>` with the packed package installed and runs
  * `next build` there, capturing its output: for fixtures whose build is meant to fail.
+ * `patchPackage` may change the installed package's package.json first (for control builds).
  */
-export function buildNextFixture(source, name) {
+export function buildNextFixture(source, name, { patchPackage } = {}) {
   packedConsumer();
   const dir = join(ROOT, '.tmp', name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(source, dir, { recursive: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   cpSync(join(CONSUMER_MODULES, 'plugipay-edge'), join(dir, 'node_modules/plugipay-edge'), { recursive: true });
+  if (patchPackage) {
+    const manifest = join(dir, 'node_modules/plugipay-edge/package.json');
+    writeFileSync(manifest, JSON.stringify(patchPackage(JSON.parse(readFileSync(manifest, 'utf8'))), null, 2));
+  }
   const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: dir, encoding: 'utf8', env: nextEnv({ FORCE_COLOR: '0', NO_COLOR: '1' }) });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }

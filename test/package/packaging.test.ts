@@ -92,12 +92,12 @@ export async function use(env: PlugipayEnv, request: Request): Promise<string> {
 
   it('compile with types: [] under moduleResolution Bundler', () => {
     expect(compile('bundler', { module: 'ESNext', moduleResolution: 'Bundler' }, { 'use.ts': consumerCode })).toBe('');
-  }, 60_000);
+  }, 180_000);
 
   it('compile with types: [] under NodeNext, as ESM (.d.mts) and as CJS (.d.cts)', () => {
     const cjs = consumerCode.replace(/^import (.*) from '(.*)';$/gm, 'import $1 from "$2";');
     expect(compile('nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext' }, { 'use.mts': consumerCode, 'use.cts': cjs })).toBe('');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('no Node built-ins outside the Node-only entry', () => {
