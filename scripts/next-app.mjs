@@ -38,9 +38,10 @@ export function buildNextApp(dir = NEXT_APP) {
 /**
  * Copies the app in `source` to `.tmp/<name>` with the packed package installed and runs
  * `next build` there, capturing its output: for fixtures whose build is meant to fail.
- * `patchPackage` may change the installed package's package.json first (for control builds).
+ * `patchPackage` may change the installed package's package.json first (for control builds);
+ * `args` are passed to `next build` (e.g. `--webpack`).
  */
-export function buildNextFixture(source, name, { patchPackage } = {}) {
+export function buildNextFixture(source, name, { patchPackage, args = [] } = {}) {
   packedConsumer();
   const dir = join(ROOT, '.tmp', name);
   rmSync(dir, { recursive: true, force: true });
@@ -51,7 +52,7 @@ export function buildNextFixture(source, name, { patchPackage } = {}) {
     const manifest = join(dir, 'node_modules/plugipay-edge/package.json');
     writeFileSync(manifest, JSON.stringify(patchPackage(JSON.parse(readFileSync(manifest, 'utf8'))), null, 2));
   }
-  const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: dir, encoding: 'utf8', env: nextEnv({ FORCE_COLOR: '0', NO_COLOR: '1' }) });
+  const result = spawnSync(process.execPath, [NEXT_BIN, 'build', ...args], { cwd: dir, encoding: 'utf8', env: nextEnv({ FORCE_COLOR: '0', NO_COLOR: '1' }) });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 

@@ -46,6 +46,9 @@ function clientImportGuard() {
   }
   const fix = output.match(/It should only be used from a Server Component\.?/)?.[0];
   if (!fix) throw new Error(`the build error does not say how to fix it:\n${output.slice(-2000)}`);
+  // Next's other bundler refuses it for the same reason.
+  const webpack = buildNextFixture(join(ROOT, 'test/runtimes/next/client-import'), 'next-client-import-webpack', { args: ['--webpack'] });
+  if (webpack.status === 0 || !webpack.output.includes(reason)) throw new Error(`next build --webpack did not refuse the client import:\n${webpack.output.slice(-2000)}`);
   // The control: with `"sideEffects": false` the bundler skips the entry file for a re-exported
   // name, its `import 'server-only'` goes with it, and the same app builds without a word.
   const control = buildNextFixture(join(ROOT, 'test/runtimes/next/client-import'), 'next-client-import-control', {
@@ -54,7 +57,7 @@ function clientImportGuard() {
   if (control.status !== 0 || control.output.includes(reason)) {
     throw new Error(`control build with sideEffects: false was expected to pass silently (it shows why the entry is listed in sideEffects):\n${control.output.slice(-2000)}`);
   }
-  return `next build exited ${status}: "${reason}" (from plugipay-edge/dist/next.mjs, imported by app/pay-button.jsx); "${fix}". Control: with sideEffects: false the same app builds (the guard would be dropped)`;
+  return `next build exited ${status}: "${reason}" (from plugipay-edge/dist/next.mjs, imported by app/pay-button.jsx); "${fix}". Same with --webpack. Control: with sideEffects: false the same app builds (the guard would be dropped)`;
 }
 
 try {
