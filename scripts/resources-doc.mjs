@@ -62,8 +62,8 @@ export function collectNamespaces() {
   const classType = checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(client));
   const namespaces = [];
   for (const property of checker.getPropertiesOfType(classType)) {
-    const decl = property.valueDeclaration;
-    if (!decl || !ts.isPropertyDeclaration(decl)) continue;
+    // Namespaces may be class fields or come from a merged interface (getters on the prototype):
+    // what counts is a property whose members are `route(...)` entries.
     const type = checker.getTypeOfSymbol(property);
     const methods = [];
     for (const member of checker.getPropertiesOfType(type)) {

@@ -66,7 +66,9 @@ export type PlugipayErrorCode =
 export interface PlugipayErrorInit {
   /** HTTP status; default `0` (the server was never reached). */
   status?: number;
+  /** The machine-readable code, one of the SDK's or the server's verbatim. */
   code: PlugipayErrorCode;
+  /** What went wrong and, for client-side failures, how to fix it. Never a secret. */
   message: string;
   /** `meta.requestId` of the response; default `null` (no response was read). */
   requestId?: string | null;
