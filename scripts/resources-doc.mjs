@@ -25,7 +25,7 @@ function describeRoute(decl) {
   let result = returns?.getText() ?? '';
   const typed = /^(json|page)<(.+)>\(\)$/s.exec(result);
   if (typed) result = typed[1] === 'page' ? `page of ${typed[2]}` : typed[2];
-  else result = { 'text()': 'string', 'binary()': 'ArrayBuffer', 'none()': 'nothing' }[result] ?? result;
+  else result = { 'text()': 'string', 'textBody()': 'string', 'binary()': 'ArrayBuffer', 'none()': 'nothing' }[result] ?? result;
   return {
     method: ts.isStringLiteral(method) ? method.text : method.getText(),
     path: ts.isStringLiteral(path) ? path.text : path.getText(),

@@ -8,6 +8,7 @@ export type QueryValue = string | number | boolean | Date | null | undefined;
 /** Query parameters: each value is sent as text in the given key order; an array repeats its key; `null` and `undefined` are left out. */
 export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
+/** Where the API lives unless `baseUrl` says otherwise. */
 export const DEFAULT_BASE_URL = 'https://plugipay.com';
 
 const BASE_URL_SHAPE = 'must be an absolute http(s) URL without query or fragment, e.g. "https://plugipay.com"';

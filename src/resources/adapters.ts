@@ -57,16 +57,22 @@ export type ManagedOnboardingSimulateInput = v.InferInput<typeof ManagedOnboardi
 export const adapterRoutes = {
   /** Keyed by kind; a kind never connected may be missing or show `status: 'unconfigured'`. */
   list: route('GET', '/api/v1/adapters', { returns: json<Record<AdapterKind, AdapterConfig>>() }),
+  /** Connects or reconfigures Xendit as a payment provider. */
   updateXendit: route('PUT', '/api/v1/adapters/xendit', { body: XenditAdapterInput, returns: json<AdapterConfig>() }),
+  /** Connects or reconfigures PayPal as a payment provider. */
   updatePaypal: route('PUT', '/api/v1/adapters/paypal', { body: PaypalAdapterInput, returns: json<AdapterConfig>() }),
+  /** Connects or reconfigures Midtrans as a payment provider. */
   updateMidtrans: route('PUT', '/api/v1/adapters/midtrans', { body: MidtransAdapterInput, returns: json<AdapterConfig>() }),
+  /** Configures manual bank transfer payments (the accounts buyers transfer to). */
   updateManual: route('PUT', '/api/v1/adapters/manual', { body: ManualAdapterInput, returns: json<AdapterConfig>() }),
   /** `null` until onboarding has started. */
   managedOnboardingState: route('GET', '/api/v1/adapters/managed/onboarding', { returns: json<ManagedOnboardingState | null>() }),
+  /** Starts managed payment onboarding for the workspace. */
   startManagedOnboarding: route('POST', '/api/v1/adapters/managed/onboarding', {
     body: ManagedOnboardingStartInput,
     returns: json<ManagedOnboardingState>(),
   }),
+  /** Moves managed onboarding to another state, in test mode only. */
   simulateManagedOnboarding: route('POST', '/api/v1/adapters/managed/onboarding/_simulate', {
     body: ManagedOnboardingSimulateInput,
     returns: json<ManagedOnboardingState>(),

@@ -21,7 +21,10 @@ export const PartnerUsageParams = v.strictObject({ partner: nonEmptyText(), from
 export type PartnerUsageParams = v.InferInput<typeof PartnerUsageParams>;
 
 export const adminRoutes = {
+  /** Provisions a workspace for a platform partner (platform admin keys only). */
   provisionWorkspace: route('POST', '/api/v1/admin/workspaces', { body: AdminProvisionInput, returns: json<PartnerWorkspace>() }),
+  /** Retrieves a partner workspace by its account id (platform admin keys only). */
   getWorkspace: route('GET', '/api/v1/admin/workspaces/{accountId}', { returns: json<PartnerWorkspace>() }),
+  /** A platform partner's usage across its workspaces for a period (platform admin keys only). */
   partnerUsage: route('GET', '/api/v1/admin/partner/usage', { query: PartnerUsageParams, returns: json<PartnerUsageSummary>() }),
 };

@@ -57,11 +57,14 @@ export const CheckoutSessionListParams = listParams({
 export type CheckoutSessionListParams = v.InferInput<typeof CheckoutSessionListParams>;
 
 export const checkoutSessionRoutes = {
+  /** Creates a checkout session: send the buyer to its `hostedUrl`. */
   create: route('POST', '/api/v1/checkout-sessions', {
     body: CheckoutSessionCreateInput,
     returns: json<CheckoutSession>(),
   }),
+  /** Retrieves a checkout session by id, e.g. to check its status after the redirect back. */
   get: route('GET', '/api/v1/checkout-sessions/{id}', { returns: json<CheckoutSession>() }),
+  /** Lists checkout sessions, filtered by status or customer: await for the first page, or `for await` over every one. */
   list: route('GET', '/api/v1/checkout-sessions', {
     query: CheckoutSessionListParams,
     returns: page<CheckoutSession>(),
@@ -77,10 +80,15 @@ export const checkoutSessionRoutes = {
     returns: json<CheckoutSession>(),
   }),
   // Receipts exist once the session has completed (before that, and for very old sessions: 404).
+  /** The receipt of a completed session, as a document. */
   receipt: route('GET', '/api/v1/checkout-sessions/{id}/receipt', { returns: json<ReceiptDocument>() }),
+  /** The receipt of a completed session, with the link a buyer can open. */
   receiptLink: route('GET', '/api/v1/checkout-sessions/{id}/receipt-link', { returns: json<ReceiptSummary>() }),
+  /** The receipt of a completed session as a PDF (`ArrayBuffer`). */
   receiptPdf: route('GET', '/api/v1/checkout-sessions/{id}/receipt.pdf', { returns: binary() }),
+  /** The receipt of a completed session as HTML. */
   receiptHtml: route('GET', '/api/v1/checkout-sessions/{id}/receipt.html', { returns: textBody() }),
+  /** The receipt of a completed session as ESC/POS bytes for a receipt printer. */
   receiptEscpos: route('GET', '/api/v1/checkout-sessions/{id}/receipt.escpos', { query: EscposParams, returns: binary() }),
   /** To the customer's address on file unless `to` is given. */
   emailReceipt: route('POST', '/api/v1/checkout-sessions/{id}/receipt/email', { body: EmailInput, returns: json<EmailResult>() }),

@@ -26,6 +26,8 @@ export const CheckoutSettingsUpdateInput = v.strictObject({
 export type CheckoutSettingsUpdateInput = v.InferInput<typeof CheckoutSettingsUpdateInput>;
 
 export const checkoutSettingsRoutes = {
+  /** The workspace's hosted checkout settings: methods, branding, business details. */
   get: route('GET', '/api/v1/checkout/settings', { returns: json<CheckoutSettings>() }),
+  /** Updates the hosted checkout settings; fields left out are unchanged. */
   update: route('PATCH', '/api/v1/checkout/settings', { body: CheckoutSettingsUpdateInput, returns: json<CheckoutSettings>() }),
 };

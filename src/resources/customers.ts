@@ -41,9 +41,11 @@ export type CustomerListParams = v.InferInput<typeof CustomerListParams>;
 export const customerRoutes = {
   /** Create a customer; every field is optional. */
   create: route('POST', '/api/v1/customers', { body: CustomerCreateInput, returns: json<Customer>() }),
+  /** Retrieves a customer by id. */
   get: route('GET', '/api/v1/customers/{id}', { returns: json<Customer>() }),
   /** Await for the first page, or `for await` over every customer. */
   list: route('GET', '/api/v1/customers', { query: CustomerListParams, returns: page<Customer>() }),
+  /** Updates a customer; fields left out are unchanged. */
   update: route('PATCH', '/api/v1/customers/{id}', { body: CustomerUpdateInput, returns: json<Customer>() }),
   /** Fails with 409 while subscriptions, invoices, paid sessions or gift cards refer to the customer. */
   delete: route('DELETE', '/api/v1/customers/{id}', { returns: none() }),

@@ -8,6 +8,8 @@ export const DashboardMetricsParams = v.optional(v.strictObject({ /** e.g. `'30d
 export type DashboardMetricsParams = v.InferInput<typeof DashboardMetricsParams>;
 
 export const dashboardRoutes = {
+  /** Dashboard figures for a time window (their shape is not documented, so `unknown`). */
   metrics: route('GET', '/api/v1/dashboard/metrics', { query: DashboardMetricsParams, returns: json<unknown>() }),
+  /** The dashboard overview (its shape is not documented, so `unknown`). */
   overview: route('GET', '/api/v1/dashboard/overview', { returns: json<unknown>() }),
 };

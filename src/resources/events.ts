@@ -30,8 +30,11 @@ export const EventTriggerInput = v.strictObject({
 export type EventTriggerInput = v.InferInput<typeof EventTriggerInput>;
 
 export const eventRoutes = {
+  /** Lists events, newest first: await for the first page, or `for await` over every event. */
   list: route('GET', '/api/v1/events', { query: EventListParams, returns: page<EventRecord>() }),
+  /** Retrieves an event by id: the same payload its webhook carried. */
   get: route('GET', '/api/v1/events/{id}', { returns: json<EventRecord>() }),
+  /** Sends events again to webhook endpoints (e.g. after an outage on your side). */
   replay: route('POST', '/api/v1/events/replay', { body: EventReplayInput, returns: json<unknown>() }),
   /** Test-mode keys only. */
   trigger: route('POST', '/api/v1/events/trigger', { body: EventTriggerInput, returns: json<unknown>() }),

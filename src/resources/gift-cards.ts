@@ -54,11 +54,17 @@ export type GiftCardListParams = v.InferInput<typeof GiftCardListParams>;
 const balanceOf = ({ code, balance, currency, status }: GiftCard): GiftCardBalance => ({ code, balance, currency, status });
 
 export const giftCardRoutes = {
+  /** Issues a gift card (or store credit, with a `customerId`). */
   issue: route('POST', '/api/v1/gift-cards', { body: GiftCardIssueInput, returns: json<GiftCard>() }),
+  /** Lists gift cards: await for the first page, or `for await` over every card. */
   list: route('GET', '/api/v1/gift-cards', { query: GiftCardListParams, returns: page<GiftCard>() }),
+  /** Retrieves a gift card by its redemption code. */
   getByCode: route('GET', '/api/v1/gift-cards/{code}', { returns: json<GiftCard>() }),
+  /** The balance and status of a gift card, by its redemption code. */
   balance: route('GET', '/api/v1/gift-cards/{code}', { returns: json<GiftCardBalance>(), transform: balanceOf }),
+  /** Takes an amount off a gift card's balance. */
   redeem: route('POST', '/api/v1/gift-cards/{id}/redeem', { body: GiftCardRedeemInput, returns: json<GiftCardMutation>() }),
+  /** Adds an amount to a gift card's balance. */
   topup: route('POST', '/api/v1/gift-cards/{id}/topup', { body: GiftCardTopupInput, returns: json<GiftCardMutation>() }),
   /** Writes off the remaining balance. */
   void: route('POST', '/api/v1/gift-cards/{id}/void', { body: GiftCardVoidInput, returns: json<GiftCard>() }),

@@ -43,21 +43,30 @@ export const InvoiceListParams = listParams({
 export type InvoiceListParams = v.InferInput<typeof InvoiceListParams>;
 
 export const invoiceRoutes = {
+  /** Creates an invoice, as a draft until it is finalized. */
   create: route('POST', '/api/v1/invoices', { body: InvoiceCreateInput, returns: json<Invoice>() }),
+  /** Retrieves an invoice by id. */
   get: route('GET', '/api/v1/invoices/{id}', { returns: json<Invoice>() }),
+  /** Lists invoices: await for the first page, or `for await` over every invoice. */
   list: route('GET', '/api/v1/invoices', { query: InvoiceListParams, returns: page<Invoice>() }),
   /** Draft → open: issues the invoice and locks its lines. */
   finalize: route('POST', '/api/v1/invoices/{id}/finalize', { emptyBody: true, returns: json<Invoice>() }),
   /** Records money received outside the platform. */
   pay: route('POST', '/api/v1/invoices/{id}/pay', { emptyBody: true, returns: json<Invoice>() }),
+  /** Voids an open invoice: it can no longer be paid. */
   void: route('POST', '/api/v1/invoices/{id}/void', { emptyBody: true, returns: json<Invoice>() }),
+  /** Emails the invoice to its customer (or to the address given). */
   sendEmail: route('POST', '/api/v1/invoices/{id}/send-email', { body: EmailInput, returns: json<EmailResult>() }),
   /** Undocumented (§6.18); probably emits `invoice.sent`. */
   send: route('POST', '/api/v1/invoices/{id}/send', { emptyBody: true, returns: json<unknown>() }),
   /** The stored PDF: the server redirects to a signed URL, which fetch follows. */
   pdf: route('GET', '/api/v1/invoices/{id}/pdf', { returns: binary(), followsSignedRedirect: true }),
+  /** The invoice as a PDF (`ArrayBuffer`). */
   renderPdf: route('GET', '/api/v1/invoices/{id}/invoice.pdf', { returns: binary() }),
+  /** The invoice as HTML. */
   renderHtml: route('GET', '/api/v1/invoices/{id}/invoice.html', { returns: textBody() }),
+  /** The invoice as ESC/POS bytes for a receipt printer. */
   renderEscpos: route('GET', '/api/v1/invoices/{id}/invoice.escpos', { query: EscposParams, returns: binary() }),
+  /** The receipt of a paid invoice. */
   receipt: route('GET', '/api/v1/invoices/{id}/receipt', { returns: json<ReceiptSummary>() }),
 };

@@ -50,7 +50,9 @@ export interface Customer {
   updatedAt: Timestamp;
 }
 
+/** A way to pay on the hosted checkout: QRIS, virtual account, e-wallet, card, retail outlet, PayPal. */
 export type CheckoutMethod = (typeof CHECKOUT_METHODS)[number];
+/** Where a checkout session is in its life: open for payment, or finished one way or another. */
 export type CheckoutSessionStatus = (typeof CHECKOUT_STATUSES)[number];
 
 /** One line of a checkout session: what is being bought and for how much. */
@@ -101,8 +103,11 @@ export interface CheckoutSession {
 // ---------------------------------------------------------------------------------------------
 // Plans and prices (§2.2)
 
+/** A billing period unit of a recurring price. */
 export type Interval = (typeof INTERVALS)[number];
+/** How a price turns quantity into an amount: one flat amount, tiers, volume tiers, or metered usage. */
 export type PriceModel = (typeof PRICE_MODELS)[number];
+/** Whether a price includes tax or has it added on top. */
 export type TaxMode = (typeof TAX_MODES)[number];
 
 /** What a customer may do in the self-service portal for a plan. */
@@ -168,6 +173,7 @@ export interface Plan {
 // ---------------------------------------------------------------------------------------------
 // Invoices (§2.4)
 
+/** Where an invoice is in its life, from draft to paid, void or uncollectible. */
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 /** One line of an invoice. */
@@ -215,7 +221,9 @@ export interface Invoice {
 // ---------------------------------------------------------------------------------------------
 // Subscriptions (§2.5)
 
+/** Where a subscription is in its life. */
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+/** How a subscription collects: charge automatically, or send an invoice to pay. */
 export type CollectionMethod = (typeof COLLECTION_METHODS)[number];
 
 /** A customer's subscription to a plan (`subscriptions.*`). */
@@ -266,6 +274,7 @@ export interface PortalSession {
 // ---------------------------------------------------------------------------------------------
 // Receipts (§2.7)
 
+/** What a receipt is for: a checkout session or an invoice. */
 export type ReceiptSourceType = (typeof RECEIPT_SOURCE_TYPES)[number];
 
 /** A receipt as lists return it (`receipts.list`). */
@@ -290,7 +299,9 @@ export type ReceiptDocument = Record<string, unknown>;
 // ---------------------------------------------------------------------------------------------
 // Refunds (§2.8)
 
+/** Where a refund is: pending, succeeded, failed or canceled. */
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
+/** Why a refund was made. */
 export type RefundReason = (typeof REFUND_REASONS)[number];
 
 /** A refund of a payment (`refunds.*`). */
@@ -370,6 +381,7 @@ export interface BankAccount {
 // ---------------------------------------------------------------------------------------------
 // Ledger and reports (§2.10, §2.11)
 
+/** What caused a ledger entry. */
 export type LedgerSourceType = (typeof LEDGER_SOURCE_TYPES)[number];
 
 /** One movement of money in the workspace ledger (`ledger.*`). */
@@ -452,6 +464,7 @@ export interface WebhookEndpoint {
   lastDelivery?: { eventId: Id; deliveredAt: Timestamp; statusCode: number; durationMs: number } | null;
 }
 
+/** Whether a webhook delivery is pending, succeeded or failed. */
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One attempt to deliver a webhook: when, the response status, how long it took. */
@@ -553,6 +566,7 @@ export interface ManagedOnboardingState {
 // ---------------------------------------------------------------------------------------------
 // Gift cards and store credit (§2.15)
 
+/** Where a gift card is: usable, used up, voided or expired. */
 export type GiftCardStatus = (typeof GIFT_CARD_STATUSES)[number];
 
 /** A bearer gift card (`customerId` null) or store credit (`customerId` set). */
@@ -608,6 +622,7 @@ export type GiftCardBalance = Pick<GiftCard, 'code' | 'balance' | 'currency' | '
 // ---------------------------------------------------------------------------------------------
 // Secondary namespaces (§2.16)
 
+/** Which document a template renders: checkout page, receipt or invoice. */
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 /** A template for a checkout page, receipt or invoice (`templates.*`). */

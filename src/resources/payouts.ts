@@ -49,15 +49,25 @@ export const BankAccountUpdateInput = v.strictObject({ bankCode: clearable(nonEm
 export type BankAccountUpdateInput = v.InferInput<typeof BankAccountUpdateInput>;
 
 export const payoutRoutes = {
+  /** Pays out part of the available balance to the saved bank account. */
   create: route('POST', '/api/v1/payouts', { body: PayoutCreateInput, returns: json<Payout>() }),
+  /** Retrieves a payout by id. */
   get: route('GET', '/api/v1/payouts/{id}', { returns: json<Payout>() }),
+  /** Lists payouts: await for the first page, or `for await` over every payout. */
   list: route('GET', '/api/v1/payouts', { query: PayoutListParams, returns: page<Payout>() }),
   // An illegal transition answers 409 `invalid_transition`.
+  /** Cancels a pending payout. */
   cancel: route('POST', '/api/v1/payouts/{id}/cancel', { emptyBody: true, returns: json<Payout>() }),
+  /** Marks a payout as sent to the bank, with its transfer reference. */
   markInTransit: route('POST', '/api/v1/payouts/{id}/mark-in-transit', { body: PayoutReferenceInput, returns: json<Payout>() }),
+  /** Marks a payout as arrived, with its transfer reference. */
   markPaid: route('POST', '/api/v1/payouts/{id}/mark-paid', { body: PayoutReferenceInput, returns: json<Payout>() }),
+  /** Marks a payout as failed, with the reason; the amount returns to the balance. */
   markFailed: route('POST', '/api/v1/payouts/{id}/mark-failed', { body: PayoutFailInput, returns: json<Payout>() }),
+  /** What is available to pay out now, and what is still pending, per currency. */
   balance: route('GET', '/api/v1/payouts/balance', { returns: json<PayoutBalance>() }),
+  /** The saved payout bank account. */
   getBankAccount: route('GET', '/api/v1/payouts/bank-account', { returns: json<BankAccount>() }),
+  /** Replaces the saved payout bank account. */
   updateBankAccount: route('PATCH', '/api/v1/payouts/bank-account', { body: BankAccountUpdateInput, returns: json<BankAccount>() }),
 };

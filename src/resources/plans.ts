@@ -142,13 +142,18 @@ export type PlanListParams = v.InferInput<typeof PlanListParams>;
 export const planRoutes = {
   /** Accepts `prices`, or the `{ currency, amount }` shorthand for one flat price. */
   create: route('POST', '/api/v1/plans', { body: PlanCreateInput, returns: json<Plan>() }),
+  /** Retrieves a plan by id, with its prices. */
   get: route('GET', '/api/v1/plans/{id}', { returns: json<Plan>() }),
+  /** Lists plans: await for the first page, or `for await` over every plan. */
   list: route('GET', '/api/v1/plans', { query: PlanListParams, returns: page<Plan>() }),
+  /** Updates a plan; its prices change through `addPrice`, `updatePrice` and `deletePrice`. */
   update: route('PATCH', '/api/v1/plans/{id}', { body: PlanUpdateInput, returns: json<Plan>() }),
   /** A soft delete: existing subscriptions keep billing. */
   archive: route('POST', '/api/v1/plans/{id}/archive', { emptyBody: true, returns: json<Plan>() }),
   /** Adds a price to the plan whose id is given. */
   addPrice: route('POST', '/api/v1/plans/{id}/prices', { body: PriceInput, returns: json<Price>() }),
+  /** Updates one price of a plan, by the price's id. */
   updatePrice: route('PATCH', '/api/v1/prices/{id}', { body: PriceUpdateInput, returns: json<Price>() }),
+  /** Removes one price from its plan, by the price's id. */
   deletePrice: route('DELETE', '/api/v1/prices/{id}', { returns: none() }),
 };

@@ -22,10 +22,16 @@ export const ReceiptListParams = unorderedListParams({
 export type ReceiptListParams = v.InferInput<typeof ReceiptListParams>;
 
 export const receiptRoutes = {
+  /** Lists receipts: await for the first page, or `for await` over every receipt. */
   list: route('GET', '/api/v1/receipts', { query: ReceiptListParams, returns: page<ReceiptSummary>() }),
+  /** Retrieves a receipt by id, as a document. */
   get: route('GET', '/api/v1/receipts/{id}', { returns: json<ReceiptDocument>() }),
+  /** The receipt as a PDF (`ArrayBuffer`). */
   renderPdf: route('GET', '/api/v1/receipts/{id}/receipt.pdf', { returns: binary() }),
+  /** The receipt as HTML. */
   renderHtml: route('GET', '/api/v1/receipts/{id}/receipt.html', { returns: text() }),
+  /** The receipt as ESC/POS bytes for a receipt printer. */
   renderEscpos: route('GET', '/api/v1/receipts/{id}/receipt.escpos', { query: EscposParams, returns: binary() }),
+  /** Emails the receipt to its customer (or to the address given). */
   email: route('POST', '/api/v1/receipts/{id}/email', { body: EmailInput, returns: json<EmailResult>() }),
 };

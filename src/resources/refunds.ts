@@ -52,6 +52,8 @@ export type RefundListParams = v.InferInput<typeof RefundListParams>;
 export const refundRoutes = {
   /** Starts `pending`; only `succeeded` means the buyer gets the money. A provider refusal is a 422. */
   create: route('POST', '/api/v1/refunds', { body: RefundCreateInput, returns: json<Refund>() }),
+  /** Retrieves a refund by id. */
   get: route('GET', '/api/v1/refunds/{id}', { returns: json<Refund>() }),
+  /** Lists refunds: await for the first page, or `for await` over every refund. */
   list: route('GET', '/api/v1/refunds', { query: RefundListParams, returns: page<Refund>() }),
 };

@@ -15,7 +15,9 @@ export const LedgerCsvParams = v.strictObject(period);
 export type LedgerCsvParams = v.InferInput<typeof LedgerCsvParams>;
 
 export const reportRoutes = {
+  /** A profit and loss report for a period. */
   pnl: route('GET', '/api/v1/reports/pnl', { query: ReportParams, returns: json<PnlReport>() }),
+  /** A cash flow report for a period. */
   cashFlow: route('GET', '/api/v1/reports/cash-flow', { query: ReportParams, returns: json<CashFlowReport>() }),
   /** The CSV text as sent (`text/csv`), never parsed as an envelope. */
   ledgerCsv: route('GET', '/api/v1/reports/ledger.csv', { query: LedgerCsvParams, returns: text() }),

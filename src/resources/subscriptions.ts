@@ -59,12 +59,18 @@ export const SubscriptionListParams = listParams({
 export type SubscriptionListParams = v.InferInput<typeof SubscriptionListParams>;
 
 export const subscriptionRoutes = {
+  /** Subscribes a customer to a plan. */
   create: route('POST', '/api/v1/subscriptions', { body: SubscriptionCreateInput, returns: json<Subscription>() }),
+  /** Retrieves a subscription by id. */
   get: route('GET', '/api/v1/subscriptions/{id}', { returns: json<Subscription>() }),
+  /** Lists subscriptions: await for the first page, or `for await` over every one. */
   list: route('GET', '/api/v1/subscriptions', { query: SubscriptionListParams, returns: page<Subscription>() }),
+  /** Updates a subscription (its plan, quantity, collection method, metadata). */
   update: route('PATCH', '/api/v1/subscriptions/{id}', { body: SubscriptionUpdateInput, returns: json<Subscription>() }),
   /** At the period end unless `{ at: 'now' }`. */
   cancel: route('POST', '/api/v1/subscriptions/{id}/cancel', { body: SubscriptionCancelInput, returns: json<Subscription>() }),
+  /** Pauses collection on an active subscription. */
   pause: route('POST', '/api/v1/subscriptions/{id}/pause', { body: SubscriptionPauseInput, returns: json<Subscription>() }),
+  /** Resumes a paused subscription. */
   resume: route('POST', '/api/v1/subscriptions/{id}/resume', { emptyBody: true, returns: json<Subscription>() }),
 };

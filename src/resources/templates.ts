@@ -38,13 +38,18 @@ export type TemplatePreviewInput = v.InferInput<typeof TemplatePreviewInput>;
 export const templateRoutes = {
   /** Not paginated. */
   list: route('GET', '/api/v1/templates', { query: TemplateListParams, returns: json<Template[]>() }),
+  /** Retrieves a template by id. */
   get: route('GET', '/api/v1/templates/{id}', { returns: json<Template>() }),
+  /** Creates a template for checkout pages, receipts or invoices. */
   create: route('POST', '/api/v1/templates', { body: TemplateCreateInput, returns: json<Template>() }),
+  /** Updates a template; `config` is replaced whole. */
   update: route('PATCH', '/api/v1/templates/{id}', { body: TemplateUpdateInput, returns: json<Template>() }),
+  /** Makes a template the default of its kind. */
   makeDefault: route('POST', '/api/v1/templates/{id}/make-default', { emptyBody: true, returns: json<Template>() }),
   /** The copy is named `"<name> (copy)"`; rename it with `update`. */
   duplicate: route('POST', '/api/v1/templates/{id}/duplicate', { emptyBody: true, returns: json<Template>() }),
   /** The rendered HTML. */
   preview: route('POST', '/api/v1/templates/preview', { body: TemplatePreviewInput, returns: text() }),
+  /** Deletes a template. */
   delete: route('DELETE', '/api/v1/templates/{id}', { returns: none() }),
 };

@@ -8,5 +8,6 @@ export const TestClockAdvanceInput = v.strictObject({ subscriptionId: id(), days
 export type TestClockAdvanceInput = v.InferInput<typeof TestClockAdvanceInput>;
 
 export const testClockRoutes = {
+  /** Moves a subscription's clock forward, in test mode: renewals, trial ends and scheduled cancellations happen as they would. */
   advance: route('POST', '/api/v1/test/clocks/advance', { body: TestClockAdvanceInput, returns: json<unknown>() }),
 };

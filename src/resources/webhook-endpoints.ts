@@ -46,9 +46,13 @@ export const webhookEndpointRoutes = {
   list: route('GET', '/api/v1/webhooks', { returns: json<WebhookEndpoint[]>() }),
   /** The response's `secret` is shown this once: store it. */
   create: route('POST', '/api/v1/webhooks', { body: WebhookEndpointCreateInput, returns: json<WebhookEndpoint>() }),
+  /** Updates a webhook endpoint (its URL, event types, or whether it is enabled). */
   update: route('PATCH', '/api/v1/webhooks/{id}', { body: WebhookEndpointUpdateInput, returns: json<WebhookEndpoint>() }),
+  /** Deletes a webhook endpoint: no more events are sent to it. */
   delete: route('DELETE', '/api/v1/webhooks/{id}', { returns: none() }),
+  /** Lists webhook deliveries with their attempts: await for the first page, or `for await` over every one. */
   listDeliveries: route('GET', '/api/v1/webhooks/deliveries', { query: WebhookDeliveryListParams, returns: page<WebhookDelivery>() }),
+  /** Retrieves one webhook delivery, with its attempts. */
   getDelivery: route('GET', '/api/v1/webhooks/deliveries/{id}', { returns: json<WebhookDelivery>() }),
   /** 409 `already_queued` or `endpoint_disabled` when it cannot be queued again. */
   retryDelivery: route('POST', '/api/v1/webhooks/deliveries/{id}/retry', { emptyBody: true, returns: json<WebhookDelivery>() }),
