@@ -75,6 +75,12 @@ export default tseslint.config(
   {
     files: ['test/**'],
     linterOptions: { reportUnusedDisableDirectives: 'off' },
-    rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-useless-assignment': 'off', '@typescript-eslint/no-this-alias': 'off' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-useless-assignment': 'off',
+      '@typescript-eslint/no-this-alias': 'off',
+      // Callbacks in tests keep the parameters of the signature they stand in for.
+      '@typescript-eslint/no-unused-vars': ['error', { args: 'none', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+    },
   },
 );
