@@ -69,7 +69,7 @@ export default tseslint.config(
   // Tests, scripts, benchmarks and runners run in Node (and some in Deno, workerd or a page).
   {
     files: ['test/**', 'scripts/**', 'bench/**', 'playground/**', '*.config.*', '*.mjs'],
-    languageOptions: { globals: { ...globals.node, ...globals.browser, Deno: 'readonly', EdgeRuntime: 'readonly' } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.worker, Deno: 'readonly', EdgeRuntime: 'readonly' } },
   },
   // Tests poke at shapes on purpose (hostile responses, partial objects) and reset state freely.
   {
@@ -79,6 +79,9 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       'no-useless-assignment': 'off',
       '@typescript-eslint/no-this-alias': 'off',
+      // Hostile-input tests build sparse arrays and rethrow plain errors on purpose.
+      'no-sparse-arrays': 'off',
+      'preserve-caught-error': 'off',
       // Callbacks in tests keep the parameters of the signature they stand in for.
       '@typescript-eslint/no-unused-vars': ['error', { args: 'none', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
     },

@@ -21,6 +21,7 @@ export async function readBoundedBytes(
   extra: Omit<PlugipayErrorInit, 'code' | 'message'> = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const { body } = response;
+  // eslint-disable-next-line prefer-const -- assigned once below, after tooLarge (which reads it) is defined
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   const tooLarge = (declared?: number) => {
     // Through the reader once there is one (a locked stream cannot be cancelled otherwise).

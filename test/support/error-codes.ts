@@ -22,7 +22,8 @@ function sourceFiles(dir: string): string[] {
 /** The codes in `text` (one source file), each with the line it came from. */
 export function codesIn(text: string): string[] {
   const codes: string[] = [];
-  const union = text.match(/export type PlugipayErrorCode\s*=([^;]*);/);
+  // Comments inside the union (one per member) may hold a `;`: read the union without them.
+  const union = text.replace(/\/\*[^]*?\*\//g, '').match(/export type PlugipayErrorCode\s*=([^;]*);/);
   if (union) for (const [, code] of union[1]!.matchAll(/'([^']+)'/g)) codes.push(code!);
   for (const [, code] of text.matchAll(/\bcode:\s*'([^']+)'(?!\s*\+)/g)) codes.push(code!);
   // Helpers whose first parameter becomes (the tail of) the code.
