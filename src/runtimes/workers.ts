@@ -108,14 +108,14 @@ export function dedupeFor<Env>(dedupe: DedupeOption<Env> | undefined, env: Env, 
  *
  * @example
  * ```ts
- * import { createWebhookHandler, d1Dedupe, type D1DatabaseLike } from 'plugipay-edge/workers';
+ * import { createWebhookHandler, d1Dedupe, isEventType, type D1DatabaseLike } from 'plugipay-edge/workers';
  *
  * interface Env { DB: D1DatabaseLike; PLUGIPAY_WEBHOOK_SECRET: string }
  *
  * export default {
  *   fetch: createWebhookHandler<Env>(
  *     async (event) => {
- *       if (event.type === 'plugipay.checkout_session.completed.v1') console.log('paid', event.data.object.id);
+ *       if (isEventType(event, 'plugipay.checkout_session.completed.v1')) console.log('paid', event.data.object.id);
  *     },
  *     { dedupe: (env) => d1Dedupe(env.DB) },
  *   ),
