@@ -10,13 +10,17 @@ import { storeOptions, type DedupeStoreOptions } from '../webhooks/memory-dedupe
 
 /** The part of a D1 prepared statement the store uses (declared here: the package compiles with `types: []`). */
 export interface D1StatementLike {
+  /** Binds `?1`, `?2`, … in order. */
   bind(...values: unknown[]): D1StatementLike;
+  /** Runs the statement. */
   run(): Promise<unknown>;
 }
 
 /** The part of a D1 binding (`env.DB`) the store uses. */
 export interface D1DatabaseLike {
+  /** Prepares one SQL statement. */
   prepare(query: string): D1StatementLike;
+  /** Runs statements in order as one transaction; one result (with `results` rows) each. */
   batch(statements: D1StatementLike[]): Promise<Array<{ results?: unknown[] }>>;
 }
 

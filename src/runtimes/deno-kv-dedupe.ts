@@ -13,16 +13,23 @@ export type DenoKvKeyPart = string | number | bigint | boolean | Uint8Array;
 
 /** The part of `Deno.Kv` the store uses. */
 export interface DenoKvLike {
+  /** Reads one entry; `versionstamp` is `null` when there is none. */
   get(key: DenoKvKeyPart[]): Promise<{ key: readonly DenoKvKeyPart[]; value: unknown; versionstamp: string | null }>;
+  /** Writes one entry; `expireIn` (ms) lets KV delete it later. */
   set(key: DenoKvKeyPart[], value: unknown, options?: { expireIn?: number }): Promise<unknown>;
+  /** Starts an atomic operation. */
   atomic(): DenoKvAtomicLike;
 }
 
 /** The part of `Deno.AtomicOperation` the store uses. */
 export interface DenoKvAtomicLike {
+  /** Fails the commit unless each key still has the given versionstamp. */
   check(...checks: Array<{ key: readonly DenoKvKeyPart[]; versionstamp: string | null }>): DenoKvAtomicLike;
+  /** Writes an entry if the checks hold. */
   set(key: DenoKvKeyPart[], value: unknown, options?: { expireIn?: number }): DenoKvAtomicLike;
+  /** Deletes an entry if the checks hold. */
   delete(key: DenoKvKeyPart[]): DenoKvAtomicLike;
+  /** Commits: `ok` is false when a check failed. */
   commit(): Promise<{ ok: boolean }>;
 }
 

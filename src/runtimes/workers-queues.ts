@@ -13,27 +13,37 @@ import { checkDedupeOption, dedupeFor, webhookSecretFromEnv, type DedupeOption, 
 
 /** What `enqueueWebhooks` sends and `createQueueConsumer` reads: the verified event and when it arrived (ISO 8601). */
 export interface QueuedWebhook {
+  /** The verified, parsed event. */
   event: WebhookEvent;
+  /** When `enqueueWebhooks` received it (ISO 8601). */
   receivedAt: string;
 }
 
 /** The part of a Queue producer binding (`env.WEBHOOKS`) the hand-off uses (declared here: the package compiles with `types: []`). */
 export interface QueueLike<Body = QueuedWebhook> {
+  /** Puts one message on the queue. */
   send(body: Body): Promise<unknown>;
 }
 
 /** The part of a Queue message the consumer uses. */
 export interface QueueMessageLike<Body = unknown> {
+  /** The message id. */
   readonly id: string;
+  /** What was sent: a `QueuedWebhook` when `enqueueWebhooks` sent it. */
   readonly body: Body;
+  /** Deliveries of this message so far, this one included. */
   readonly attempts: number;
+  /** Settles the message: it is not delivered again. */
   ack(): void;
+  /** Delivers the message again later (after `delaySeconds`, or the queue's retry delay). */
   retry(options?: { delaySeconds?: number }): void;
 }
 
 /** The part of a Queue `MessageBatch` the consumer uses. */
 export interface MessageBatchLike<Body = unknown> {
+  /** The queue's name. */
   readonly queue: string;
+  /** The messages of this batch. */
   readonly messages: readonly QueueMessageLike<Body>[];
 }
 

@@ -89,6 +89,17 @@ describe('createWebhookHandler(fn, { dedupe })', () => {
     expect(claim).not.toHaveBeenCalled();
   });
 
+  it('a store that fails is a dedupe_store_failed PlugipayError (a 500 for Plugipay), and fn does not run', async () => {
+    const down = new Error('D1_ERROR: database unavailable');
+    const fn = vi.fn();
+    const store: WebhookDedupeStore = { claim: () => Promise.reject(down), complete: async () => {}, release: async () => {} };
+    const handler = createWebhookHandler(fn, { dedupe: store });
+    const error = await handler(await post(eventBody('evt_6')), env, {}).catch((e: unknown) => e as PlugipayError);
+    expect(error).toBeInstanceOf(PlugipayError);
+    expect(error).toMatchObject({ code: 'dedupe_store_failed', cause: down });
+    expect(fn).not.toHaveBeenCalled();
+  });
+
   it('refuses a broken dedupe option when the handler is built, or when the env function returns one', async () => {
     expect(() => createWebhookHandler(() => undefined, { dedupe: {} as never })).toThrow(/claim, complete and release/);
     expect(() => createWebhookHandler(() => undefined, { dedupe: memoryDedupe(), ttlSec: 0 })).toThrow(/ttlSec/);
