@@ -108,6 +108,55 @@ describe('createWebhookHandler(fn, { dedupe })', () => {
   });
 });
 
+describe('d1Dedupe statements', () => {
+  /** Records what the store sends; answers as D1 would for a table where nothing is claimed yet. */
+  function recordingD1(answer: (sql: string) => unknown[] = (sql) => (sql.startsWith('INSERT') ? [{ event_id: 'x' }] : [])) {
+    const batches: string[][] = [];
+    const runs: Array<{ sql: string; values: unknown[] }> = [];
+    const statement = (sql: string, values: unknown[] = []) => ({
+      sql,
+      values,
+      bind: (...v: unknown[]) => statement(sql, v),
+      run: async () => void runs.push({ sql, values }),
+    });
+    const db = {
+      prepare: (sql: string) => statement(sql),
+      batch: async (statements: Array<ReturnType<typeof statement>>) => {
+        batches.push(statements.map((st) => st.sql.split(' ').slice(0, 3).join(' ')));
+        return statements.map((st) => ({ results: answer(st.sql) }));
+      },
+    };
+    return { db, batches, runs };
+  }
+
+  it('creates its table in the first claim batch only, once per binding (not per d1Dedupe call)', async () => {
+    const { db, batches } = recordingD1();
+    expect(await d1Dedupe(db).claim('evt_1', 300)).toBe('claimed');
+    expect(await d1Dedupe(db).claim('evt_2', 300)).toBe('claimed');
+    expect(await d1Dedupe(db, { table: 'other_events' }).claim('evt_3', 300)).toBe('claimed');
+    expect(batches).toEqual([
+      ['CREATE TABLE IF', 'INSERT INTO plugipay_webhook_events', 'SELECT state FROM'],
+      ['INSERT INTO plugipay_webhook_events', 'SELECT state FROM'],
+      ['CREATE TABLE IF', 'INSERT INTO other_events', 'SELECT state FROM'],
+    ]);
+  });
+
+  it('reads the state when the conditional insert took nothing; binds the clock and expiry in ms', async () => {
+    const done = recordingD1((sql) => (sql.startsWith('SELECT') ? [{ state: 'done' }] : []));
+    expect(await d1Dedupe(done.db).claim('evt_1', 300)).toBe('done');
+    const held = recordingD1((sql) => (sql.startsWith('SELECT') ? [{ state: 'processing' }] : []));
+    expect(await d1Dedupe(held.db).claim('evt_1', 300)).toBe('processing');
+    const { db, runs } = recordingD1();
+    const store = d1Dedupe(db, { now: () => 1000, retainSec: 10 });
+    await store.complete('evt_1');
+    await store.release('evt_2');
+    expect(runs.map((r) => [r.sql.split(' ')[0], r.values])).toEqual([
+      ['INSERT', ['evt_1', 11_000]],
+      ['DELETE', ['evt_2']],
+    ]);
+  });
+});
+
 describe('d1Dedupe boundaries', () => {
   it('refuses something that is not a D1 binding, and a table name that is not an identifier', () => {
     expect(() => d1Dedupe(undefined as never)).toThrow(/pass a D1 binding \(env\.DB/);
