@@ -212,13 +212,14 @@ describe('enqueueWebhooks(getQueue)', () => {
 describe('createQueueConsumer(fn, { dedupe })', () => {
   const queued = (id: string): QueuedWebhook => ({ event: JSON.parse(eventBody(id)), receivedAt: '2026-01-01T00:00:01.000Z' });
 
-  it('acks processed and duplicate messages; fn runs once per event id, with the delivery', async () => {
+  it('acks processed and duplicate messages; fn runs once per event id, with the delivery, and no secret', async () => {
     const fn = vi.fn();
     const consumer = createQueueConsumer(fn, { dedupe: memoryDedupe() });
     const batch = [message(queued('evt_c'), 'm1'), message(queued('evt_d'), 'm2')];
-    await consumer({ queue: 'webhooks', messages: batch }, env, {});
+    // No PLUGIPAY_WEBHOOK_SECRET: the consumer never needs it.
+    await consumer({ queue: 'webhooks', messages: batch }, {}, {});
     const again = message(queued('evt_c'), 'm3');
-    await consumer({ queue: 'webhooks', messages: [again] }, env, {});
+    await consumer({ queue: 'webhooks', messages: [again] }, {}, {});
     expect(fn).toHaveBeenCalledTimes(2);
     expect(fn.mock.calls[0]![3]).toEqual({ receivedAt: '2026-01-01T00:00:01.000Z', messageId: 'm1', attempts: 1 });
     expect([...batch, again].map((m) => m.settled)).toEqual([['ack'], ['ack'], ['ack']]);
