@@ -48,6 +48,23 @@ interface Held {
 const MAX_ATTEMPTS = 16;
 
 /**
+ * Local Deno KV is a SQLite file: when two processes (or two `Deno.openKv` handles, as with
+ * `deno serve --parallel`) write at once, one of them can get `database is locked`. That is
+ * contention, not failure, so the operation is tried again after a short random pause; Deno
+ * Deploy's KV never throws it. Anything else, or a lock that outlasts the attempts, is thrown.
+ */
+async function unlocked<T>(operation: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (attempt >= 8 || !/database is locked/i.test(String((error as Error)?.message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/**
  * A `WebhookDedupeStore` on Deno KV (`await Deno.openKv()`; Deno Deploy, or local with
  * `--unstable-kv`). Entries carry `expireIn`, so KV deletes abandoned claims and forgotten
  * completions itself; the store also checks the expiry it recorded, since KV deletes lazily.
@@ -77,7 +94,7 @@ export function denoKvDedupe(kv: DenoKvLike, options?: DenoKvDedupeOptions): Web
   const key = (eventId: string) => [...prefix, eventId];
 
   return {
-    async claim(eventId, ttlSec) {
+    claim: (eventId, ttlSec) => unlocked(async () => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const entry = await kv.get(key(eventId));
         const held = entry.value as Held | null;
@@ -91,16 +108,16 @@ export function denoKvDedupe(kv: DenoKvLike, options?: DenoKvDedupeOptions): Web
         if (committed.ok) return 'claimed';
       }
       // Sixteen other writers in a row: someone is claiming and releasing it right now.
-      return 'processing';
-    },
-    async complete(eventId) {
+      return 'processing' as const;
+    }),
+    complete: (eventId) => unlocked(async () => {
       await kv.set(key(eventId), { done: true, until: now() + retainSec * 1000 } satisfies Held, { expireIn: retainSec * 1000 });
-    },
-    async release(eventId) {
+    }),
+    release: (eventId) => unlocked(async () => {
       const entry = await kv.get(key(eventId));
       if ((entry.value as Held | null)?.done !== false) return;
       // Only our own claim: a completion written meanwhile stays.
       await kv.atomic().check(entry).delete(key(eventId)).commit();
-    },
+    }),
   };
 }

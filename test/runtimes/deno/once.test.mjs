@@ -1,7 +1,8 @@
 /**
  * Deno KV as the dedupe store (`--unstable-kv`, `Deno.openKv(':memory:')`), from the packed
  * `plugipay-edge/deno`: concurrent deliveries run the handler once, a throwing handler releases
- * its claim, and a crashed claim expires on the store's clock.
+ * its claim, a crashed claim expires on the store's clock, and two KV handles on one database
+ * file (two processes, `deno serve --parallel`) share claims.
  */
 import assert from 'node:assert';
 import { denoKvDedupe, handleOnce, memoryDedupe, PlugipayError } from 'plugipay-edge/deno';
@@ -62,6 +63,29 @@ Deno.test('deno KV: a crashed claim expires after ttlSec (injected clock); relea
     assert.strictEqual(entry.value.done, true);
   } finally {
     kv.close();
+  }
+});
+
+Deno.test('deno KV: two handles on one database file share claims (as two processes would), through SQLite lock contention', async () => {
+  const path = await Deno.makeTempFile({ suffix: '.kv' });
+  const a = await Deno.openKv(path);
+  const b = await Deno.openKv(path);
+  try {
+    const [one, two] = [denoKvDedupe(a), denoKvDedupe(b)];
+    let runs = 0;
+    const fn = async () => {
+      runs++;
+      await sleep(20);
+    };
+    for (const id of ['evt_shared_1', 'evt_shared_2', 'evt_shared_3']) {
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => handleOnce(i % 2 ? one : two, event(id), fn)));
+      assert.strictEqual(outcomes.filter((o) => o.status === 'processed').length, 1);
+    }
+    assert.strictEqual(runs, 3);
+  } finally {
+    a.close();
+    b.close();
+    await Deno.remove(path).catch(() => {});
   }
 });
 
