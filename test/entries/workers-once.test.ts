@@ -272,3 +272,36 @@ describe('createQueueConsumer(fn, { dedupe })', () => {
     expect(() => createQueueConsumer(() => undefined, { dedupe: memoryDedupe(), retryDelaySec: 1.5 })).toThrow(/retryDelaySec/);
   });
 });
+
+describe('against the emulator: redelivered and concurrent copies of one event', () => {
+  it('the Workers handler with memoryDedupe() runs fn once; every copy is answered 2xx (duplicate)', async () => {
+    const { createEmulator } = await import('../../src/testing/emulator');
+    const { apiFor, CHECKOUT_INPUT } = await import('../emulator/helpers');
+    const seen: string[] = [];
+    const handler = createWebhookHandler(
+      async (event) => {
+        seen.push(event.id);
+        await new Promise((r) => setTimeout(r, 20));
+      },
+      { dedupe: memoryDedupe() },
+    );
+    const hookEnv = { PLUGIPAY_WEBHOOK_SECRET: 'whsec_emulated' };
+    const answers: number[] = [];
+    const emulator = createEmulator({
+      seed: { webhookEndpoints: [{ url: 'https://shop.example/hooks/plugipay', secret: 'whsec_emulated', events: ['*'] }] },
+      webhookFetch: async (input, init) => {
+        const response = await handler(new Request(input as RequestInfo, init as RequestInit), hookEnv, {});
+        answers.push(response.status);
+        return response;
+      },
+    });
+    const session = (await apiFor(emulator).post('/api/v1/checkout-sessions', CHECKOUT_INPUT)).body.data as { id: string };
+    emulator.completeCheckout(session.id);
+    await emulator.flushWebhooks();
+    const [event] = emulator.events({ type: 'plugipay.checkout_session.completed.v1' });
+    const copies = await emulator.redeliverEvent(event!.id, { copies: 3 });
+    expect(copies.map((d) => d.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(seen.filter((id) => id === event!.id)).toHaveLength(1);
+    expect(answers.slice(-3)).toEqual([200, 200, 200]);
+  });
+});
