@@ -24,8 +24,10 @@ const BUDGETS = {
    * (19,237 B before issue 11); issue 11 adds about 2.9 KB (the JSON-exact, query, header and
    * timer checks, redirects, bounded bodies, host refusals, strict Retry-After, checked
    * standalone functions), measured 22,462 B: NOT within 20 KB, guarded at 22.5 KB.
+   * Issue 14 puts handleOnce and memoryDedupe (with their error messages) in the core entry:
+   * about 1 KB more, measured 23,467 B, guarded at 23.5 KB.
    */
-  index: 22.5 * 1024,
+  index: 23.5 * 1024,
 };
 
 async function gzipSize(entry: string) {
