@@ -20,3 +20,5 @@ console.log('\n## Emulator as its state grows\n');
 run('npx', ['tsx', 'bench/emulator.ts']);
 console.log('\n## Boundary checks on the request path\n');
 run('npx', ['tsx', 'bench/boundaries.ts']);
+console.log('\n## Exactly-once handling (handleOnce, memoryDedupe)\n');
+run('npx', ['tsx', 'bench/handle-once.ts']);

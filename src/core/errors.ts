@@ -60,6 +60,8 @@ export type PlugipayErrorCode =
   | 'signature_malformed'
   | 'signature_invalid'
   | 'signature_stale'
+  /** Exactly-once webhook handling: see `WebhookHandlingErrorCode`. */
+  | WebhookHandlingErrorCode
   | (string & {});
 
 /** What a `PlugipayError` is built from. */
@@ -249,4 +251,22 @@ export function responseTooLargeError(maxBytes: number, declared: number | undef
 /** The host refused the request itself (Deno without `--allow-net` for this host): no retry can help. */
 export function permissionDeniedError(message: string, extra: Extra = {}): PlugipayError {
   return new PlugipayError({ ...extra, status: 0, code: 'permission_denied', message });
+}
+
+/**
+ * Codes of exactly-once webhook handling (`handleOnce`, its stores, the Queues hand-off), all with
+ * `status` 0 (nothing was sent to Plugipay):
+ * - `dedupe_store_invalid`: a store broke the contract (no `claim`/`complete`/`release`, or a
+ *   `claim` that resolved to anything but `'claimed'`, `'processing'` or `'done'`);
+ * - `dedupe_store_failed`: a store call threw or rejected (its error is the `cause`);
+ * - `queue_send_failed`: `Queue.send` rejected a verified event (its error is the `cause`).
+ */
+export type WebhookHandlingErrorCode = 'dedupe_store_invalid' | 'dedupe_store_failed' | 'queue_send_failed';
+
+/**
+ * An exactly-once handling failure; `cause` is the store's or the queue's own error, if any.
+ * `invalid_request` / `invalid_config` are the SDK's usual codes for a wrong argument / setup.
+ */
+export function webhookHandlingError(code: WebhookHandlingErrorCode | 'invalid_request' | 'invalid_config', message: string, cause?: unknown): PlugipayError {
+  return new PlugipayError({ code, message, cause });
 }

@@ -1,6 +1,8 @@
 /**
  * `plugipay-edge/deno`: the core for Deno, plus `fromEnv()` over `Deno.env` (which needs
- * `--allow-env`; the error says so when it is missing).
+ * `--allow-env`; the error says so when it is missing), and `denoKvDedupe(kv)` over Deno KV.
  */
 export * from './index';
 export { fromEnv, webhookSecretFromEnv } from '../runtimes/deno';
+export { denoKvDedupe } from '../runtimes/deno-kv-dedupe';
+export type { DenoKvLike, DenoKvAtomicLike, DenoKvKeyPart, DenoKvDedupeOptions } from '../runtimes/deno-kv-dedupe';

@@ -25,6 +25,12 @@ export { withRetry, backoffDelay, retryAfterMs } from '../core/retry';
 export type { WithRetryOptions } from '../core/retry';
 // Webhook verification, as the `plugipay-edge/webhooks` entry has it.
 export * from './webhooks';
+// Handling each webhook event once (not in `plugipay-edge/webhooks`, which stays at verification).
+export { handleOnce, DEFAULT_DEDUPE_TTL_SEC } from '../webhooks/handle-once';
+export type { WebhookDedupeStore, DedupeClaim, HandleOnceResult, HandleOnceOptions } from '../webhooks/handle-once';
+export { memoryDedupe, DEFAULT_RETAIN_SEC } from '../webhooks/memory-dedupe';
+export type { DedupeStoreOptions } from '../webhooks/memory-dedupe';
+export type { WebhookHandlingErrorCode } from '../core/errors';
 export { signRequest } from '../core/signing';
 export type { SignRequestInput } from '../core/signing';
 export type { FetchLike, FetchOptions } from '../core/transport';

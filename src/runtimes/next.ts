@@ -7,9 +7,10 @@
 import type { ClientOptions } from '../core/options';
 import { PlugipayClient } from '../resources/registry';
 import { clientOptionsFromEnv, recordSource, webhookSecretFrom, type EnvSource } from '../core/env-config';
-import { PlugipayError, PlugipaySignatureError } from '../core/errors';
+import { PlugipayError, webhookHandlingError } from '../core/errors';
 import type { WebhookEvent } from '../webhooks/events';
-import { verifyWebhookRequest, type VerifyWebhookOptions, type WebhookSecret } from '../webhooks/verify';
+import type { WebhookSecret } from '../webhooks/verify';
+import { checkWebhookResponseOptions, respondToWebhook, type WebhookResponseOptions } from './webhook-response';
 
 // Next provides `process.env` on both of its server runtimes; declared here rather than through
 // @types/node, because the package compiles with `types: []`.
@@ -60,8 +61,11 @@ export function webhookSecretFromEnv(): string {
 /** What `createWebhookRoute` calls with each verified event; return a `Response` or nothing (204). */
 export type WebhookRouteHandler = (event: WebhookEvent, request: Request) => Response | void | Promise<Response | void>;
 
-/** Options of `createWebhookRoute`: verification options, and the secret when it is not `PLUGIPAY_WEBHOOK_SECRET`. */
-export interface WebhookRouteOptions extends VerifyWebhookOptions {
+/**
+ * Options of `createWebhookRoute`: verification options, exactly-once handling (`dedupe`,
+ * `ttlSec`, `retryAfterSec`), and the secret when it is not `PLUGIPAY_WEBHOOK_SECRET`.
+ */
+export interface WebhookRouteOptions extends WebhookResponseOptions {
   /** The signing secret (or secrets, while rotating); default: `PLUGIPAY_WEBHOOK_SECRET` from `process.env`, read per request. */
   secret?: WebhookSecret;
 }
@@ -77,7 +81,10 @@ export interface WebhookRoute {
  * verifies the raw body, answers a bad signature with 401 and a signed body that is not an
  * event with 400 (`{ error: { code, message } }`, never the secret), and otherwise calls
  * `handle`: its `Response`, or 204 when it returns nothing. The same codes as the Workers
- * handler. A missing secret is thrown, so it shows in your logs as a 500.
+ * handler. With `dedupe` (e.g. a store over your database), `handle` runs once per event id: a
+ * duplicate gets 200 `{"received":true,"duplicate":true}`, a delivery that arrives while
+ * another is being handled gets 409 with `Retry-After`. A missing secret is thrown, so it shows
+ * in your logs as a 500.
  *
  * @example
  * ```ts
@@ -93,19 +100,12 @@ export interface WebhookRoute {
  * ```
  */
 export function createWebhookRoute(handle: WebhookRouteHandler, options: WebhookRouteOptions = {}): WebhookRoute {
-  const { secret, ...verifyOptions } = options;
+  if (typeof handle != 'function') throw webhookHandlingError('invalid_request', 'createWebhookRoute(handle): handle must be a function');
+  checkWebhookResponseOptions(options, 'createWebhookRoute');
+  const { secret, ...responseOptions } = options;
   return {
     async POST(request) {
-      const secrets = secret ?? webhookSecretFromEnv();
-      let event: WebhookEvent;
-      try {
-        event = await verifyWebhookRequest(request, secrets, verifyOptions);
-      } catch (error) {
-        const rejected = error instanceof PlugipaySignatureError || (error instanceof PlugipayError && error.code === 'invalid_payload');
-        if (!rejected) throw error;
-        return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
-      }
-      return (await handle(event, request)) ?? new Response(null, { status: 204 });
+      return respondToWebhook(request, secret ?? webhookSecretFromEnv(), (event) => handle(event, request), responseOptions);
     },
   };
 }

@@ -14,9 +14,10 @@ export const BUDGETS = {
   /**
    * The core with every resource namespace, ofetch and valibot included. The target was 20 KB
    * (19,237 B before the boundary checks); the boundaries add about 2.9 KB and `fromEnv` about
-   * 0.7 KB, measured about 23,150 B: NOT within 20 KB, guarded at 23.5 KB.
+   * 0.7 KB, and `handleOnce` with `memoryDedupe` (exactly-once webhook handling, which lives in
+   * the core entry) about 1 KB: measured 24,158 B, NOT within 20 KB, guarded at 24.5 KB.
    */
-  index: 23.5 * 1024,
+  index: 24.5 * 1024,
 };
 
 /** How the README names each budgeted entry. */

@@ -38,7 +38,8 @@ try {
 
     const child = spawn(
       join(ROOT, 'node_modules/.bin/deno'),
-      ['test', '--no-check', '--no-lock', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', 'checks.test.mjs', 'boundaries.test.mjs'],
+      // --unstable-kv (and a temp KV file to write): Deno KV as a dedupe store (once.test.mjs).
+      ['test', '--no-check', '--no-lock', '--unstable-kv', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', '--allow-write', 'checks.test.mjs', 'boundaries.test.mjs', 'once.test.mjs'],
       {
         cwd: dir,
         env: {

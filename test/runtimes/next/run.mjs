@@ -142,6 +142,22 @@ try {
       return `signed → 200 on ${okBody.runtime}; tampered → ${bad.status} ${badBody.error.code}`;
     });
 
+    await check('next: createWebhookRoute with { dedupe } runs the handler once for 10 concurrent deliveries of one event, then answers a redelivery as a duplicate', async () => {
+      const path = '/runtime-checks/webhook-once';
+      const body = event('plugipay.checkout_session.completed.v1', 'evt_next_once');
+      const header = await signWebhookPayload(body, WEBHOOK_SECRET);
+      const concurrent = await Promise.all(Array.from({ length: 10 }, async () => answer(await postWebhook(app.url, body, header, path))));
+      const statuses = concurrent.map((r) => r.status).sort();
+      const processed = concurrent.filter((r) => r.status === 200 && r.body?.processed === 'evt_next_once').length;
+      const busy = concurrent.filter((r) => r.status === 409 && r.body?.error?.code === 'event_in_progress').length;
+      if (processed !== 1 || busy !== 9) throw new Error(`expected one 200 and nine 409 event_in_progress: ${JSON.stringify(concurrent)}`);
+      const again = await answer(await postWebhook(app.url, body, header, path));
+      if (again.status !== 200 || again.body?.duplicate !== true || again.body?.id !== 'evt_next_once') throw new Error(`redelivery: ${JSON.stringify(again)}`);
+      const runs = await (await fetch(`${app.url}${path}`)).json();
+      if (runs.evt_next_once !== 1) throw new Error(`the handler ran ${runs.evt_next_once} times`);
+      return `statuses ${statuses.join(',')}; redelivery → 200 duplicate; handler ran once`;
+    });
+
     for (const runtime of ['edge', 'node']) {
       const path = `/runtime-checks/webhook-${runtime}`;
       await check(`next ${runtime}: createWebhookRoute answers signed, tampered and unsigned webhooks with the Workers handler's codes`, async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { formatReport, WEBHOOK_SECRET } from '../shared/checks.mjs';
 import { reportCrash, startFixtures } from '../support/fixtures.mjs';
 import { stage } from '../support/packed.mjs';
+import { runOnceChecks } from './once.mjs';
 
 try {
   const dir = stage('workerd');
@@ -43,6 +44,11 @@ try {
     } catch {
       throw new Error(`the Worker answered ${response.status}: ${text.slice(0, 500)}`);
     }
+    // Exactly-once handling (D1, Queues) runs in a Worker of its own, with those bindings.
+    const once = await runOnceChecks(dir);
+    result.checks.push(...once.checks);
+    result.passed += once.passed;
+    result.failed += once.failed;
     console.log(formatReport('workerd', result));
     if (result.failed) process.exitCode = 1;
   } finally {

@@ -1,0 +1,95 @@
+/**
+ * Deno KV as the dedupe store (`--unstable-kv`, `Deno.openKv(':memory:')`), from the packed
+ * `plugipay-edge/deno`: concurrent deliveries run the handler once, a throwing handler releases
+ * its claim, a crashed claim expires on the store's clock, and two KV handles on one database
+ * file (two processes, `deno serve --parallel`) share claims.
+ */
+import assert from 'node:assert';
+import { denoKvDedupe, handleOnce, memoryDedupe, PlugipayError } from 'plugipay-edge/deno';
+
+const event = (id) => ({ id, type: 'plugipay.invoice.paid.v1' });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+Deno.test('deno KV: 50 concurrent handleOnce of one event → fn once, then duplicate', async () => {
+  const kv = await Deno.openKv(':memory:');
+  try {
+    const store = denoKvDedupe(kv);
+    let runs = 0;
+    const fn = async () => {
+      runs++;
+      await sleep(20);
+      return 'fulfilled';
+    };
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => handleOnce(store, event('evt_kv'), fn)));
+    assert.strictEqual(runs, 1);
+    assert.deepStrictEqual(outcomes.filter((o) => o.status === 'processed'), [{ status: 'processed', result: 'fulfilled' }]);
+    assert.strictEqual(outcomes.filter((o) => o.status === 'in_progress').length, 49);
+    assert.deepStrictEqual(await handleOnce(store, event('evt_kv'), fn), { status: 'duplicate' });
+    assert.strictEqual(runs, 1);
+  } finally {
+    kv.close();
+  }
+});
+
+Deno.test('deno KV: a throwing fn releases the claim and the next delivery processes it', async () => {
+  const kv = await Deno.openKv(':memory:');
+  try {
+    const store = denoKvDedupe(kv);
+    const boom = new Error('warehouse down');
+    await assert.rejects(handleOnce(store, event('evt_kv_fail'), () => Promise.reject(boom)), (error) => error === boom);
+    assert.deepStrictEqual(await handleOnce(store, event('evt_kv_fail'), () => 7), { status: 'processed', result: 7 });
+    assert.deepStrictEqual(await handleOnce(store, event('evt_kv_fail'), () => 8), { status: 'duplicate' });
+  } finally {
+    kv.close();
+  }
+});
+
+Deno.test('deno KV: a crashed claim expires after ttlSec (injected clock); release never drops a completion', async () => {
+  const kv = await Deno.openKv(':memory:');
+  try {
+    let now = 5_000_000;
+    const store = denoKvDedupe(kv, { now: () => now, prefix: ['test', 'expiry'] });
+    assert.strictEqual(await store.claim('evt_crash', 60), 'claimed');
+    assert.strictEqual(await store.claim('evt_crash', 60), 'processing');
+    now += 59_999;
+    assert.strictEqual(await store.claim('evt_crash', 60), 'processing');
+    now += 1;
+    assert.strictEqual(await store.claim('evt_crash', 60), 'claimed');
+    await store.complete('evt_crash');
+    await store.release('evt_crash');
+    assert.strictEqual(await store.claim('evt_crash', 60), 'done');
+    // The entries are where the prefix says.
+    const entry = await kv.get(['test', 'expiry', 'evt_crash']);
+    assert.strictEqual(entry.value.done, true);
+  } finally {
+    kv.close();
+  }
+});
+
+Deno.test('deno KV: two handles on one database file share claims (as two processes would), through SQLite lock contention', async () => {
+  const path = await Deno.makeTempFile({ suffix: '.kv' });
+  const a = await Deno.openKv(path);
+  const b = await Deno.openKv(path);
+  try {
+    const [one, two] = [denoKvDedupe(a), denoKvDedupe(b)];
+    let runs = 0;
+    const fn = async () => {
+      runs++;
+      await sleep(20);
+    };
+    for (const id of ['evt_shared_1', 'evt_shared_2', 'evt_shared_3']) {
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => handleOnce(i % 2 ? one : two, event(id), fn)));
+      assert.strictEqual(outcomes.filter((o) => o.status === 'processed').length, 1);
+    }
+    assert.strictEqual(runs, 3);
+  } finally {
+    a.close();
+    b.close();
+    await Deno.remove(path).catch(() => {});
+  }
+});
+
+Deno.test('deno: denoKvDedupe refuses what is not a KV database; memoryDedupe is in this entry too', () => {
+  assert.throws(() => denoKvDedupe({}), (error) => error instanceof PlugipayError && error.code === 'invalid_config' && /Deno\.openKv/.test(error.message));
+  assert.strictEqual(typeof memoryDedupe().claim, 'function');
+});

@@ -1,0 +1,86 @@
+/**
+ * workerd, without `nodejs_compat`, with a D1 binding (`DB`) and a Queue (`WEBHOOKS`, produced
+ * and consumed by this Worker): the exactly-once pieces of `plugipay-edge/workers` as users
+ * wire them. Every run of a handler is counted in D1 (`runs`), every queue message's ack/retry
+ * in `settled`; `once.mjs` (the Node side) delivers, then reads the counts.
+ */
+import { createQueueConsumer, createWebhookHandler, d1Dedupe, enqueueWebhooks } from 'plugipay-edge/workers';
+
+const SETUP = [
+  'CREATE TABLE IF NOT EXISTS runs (event_id TEXT NOT NULL, source TEXT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS attempts (event_id TEXT NOT NULL, attempt INTEGER NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS settled (event_id TEXT NOT NULL, outcome TEXT NOT NULL)',
+];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const onWebhook = createWebhookHandler(
+  async (event, env) => {
+    // Slow enough that concurrent deliveries of the event overlap this run.
+    await sleep(150);
+    await env.DB.prepare('INSERT INTO runs (event_id, source) VALUES (?, ?)').bind(event.id, 'handler').run();
+    return Response.json({ processed: event.id });
+  },
+  { dedupe: (env) => d1Dedupe(env.DB) },
+);
+
+const enqueue = enqueueWebhooks((env) => env.WEBHOOKS);
+
+const consume = createQueueConsumer(
+  async (event, env, _ctx, delivery) => {
+    await env.DB.prepare('INSERT INTO attempts (event_id, attempt) VALUES (?, ?)').bind(event.id, delivery.attempts).run();
+    // The queue's own retry is the thing under test: the first attempt of a `fail` event throws.
+    if (event.id.includes('fail') && delivery.attempts === 1) throw new Error(`first attempt of ${event.id} fails on purpose`);
+    await sleep(50);
+    await env.DB.prepare('INSERT INTO runs (event_id, source) VALUES (?, ?)').bind(event.id, 'queue').run();
+  },
+  { dedupe: (env) => d1Dedupe(env.DB, { table: 'queued_events' }), onError: () => {} },
+);
+
+/** d1Dedupe's claim lifecycle on an injected clock: expiry of a crashed claim, completion, release. */
+async function d1Lifecycle(env) {
+  let now = 1_000_000;
+  const store = d1Dedupe(env.DB, { table: 'lifecycle_events', now: () => now });
+  const steps = [];
+  steps.push(await store.claim('evt_l', 60)); // claimed
+  steps.push(await store.claim('evt_l', 60)); // processing
+  now += 59_999;
+  steps.push(await store.claim('evt_l', 60)); // processing: not yet expired
+  now += 1;
+  steps.push(await store.claim('evt_l', 60)); // claimed: the first claimant "crashed"
+  await store.release('evt_l');
+  steps.push(await store.claim('evt_l', 60)); // claimed again after the release
+  await store.complete('evt_l');
+  await store.release('evt_l'); // must not drop the completion
+  steps.push(await store.claim('evt_l', 60)); // done
+  return steps;
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/setup') {
+      await env.DB.batch(SETUP.map((sql) => env.DB.prepare(sql)));
+      return new Response('ok');
+    }
+    if (pathname === '/webhooks') return onWebhook(request, env, ctx);
+    if (pathname === '/enqueue') return enqueue(request, env, ctx);
+    if (pathname === '/d1-lifecycle') return Response.json(await d1Lifecycle(env));
+    if (pathname === '/globals') return Response.json(['process', 'Buffer', 'require'].filter((name) => name in globalThis));
+    return new Response('not found', { status: 404 });
+  },
+
+  async queue(batch, env, ctx) {
+    // The consumer settles each message itself; these wrappers only record what it decided.
+    const log = [];
+    const messages = batch.messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      attempts: m.attempts,
+      ack: () => (log.push([m.body?.event?.id ?? '?', 'ack']), m.ack()),
+      retry: (options) => (log.push([m.body?.event?.id ?? '?', 'retry']), m.retry(options)),
+    }));
+    await consume({ queue: batch.queue, messages }, env, ctx);
+    if (log.length) await env.DB.batch(log.map(([id, outcome]) => env.DB.prepare('INSERT INTO settled (event_id, outcome) VALUES (?, ?)').bind(id, outcome)));
+  },
+};

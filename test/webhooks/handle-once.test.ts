@@ -1,0 +1,200 @@
+/** handleOnce and memoryDedupe: exactly one run under concurrency, release on failure, expiry, and every boundary. */
+import { describe, expect, it, vi } from 'vitest';
+import { handleOnce, memoryDedupe, PlugipayError, type WebhookDedupeStore } from '../../src/entries/index';
+
+const event = { id: 'evt_once', type: 'plugipay.invoice.paid.v1' };
+
+async function rejection(promise: Promise<unknown>): Promise<PlugipayError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as PlugipayError;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Yields to the event loop a few times, so concurrent callers really interleave. */
+const ticks = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+describe('handleOnce with memoryDedupe()', () => {
+  it('runs fn once for 100 concurrent deliveries of one event, and answers duplicate afterwards', async () => {
+    const store = memoryDedupe();
+    const fn = vi.fn(async () => {
+      await ticks(3);
+      return 'fulfilled';
+    });
+    const outcomes = await Promise.all(Array.from({ length: 100 }, () => handleOnce(store, event, fn)));
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(outcomes.filter((o) => o.status === 'processed')).toEqual([{ status: 'processed', result: 'fulfilled' }]);
+    expect(outcomes.filter((o) => o.status === 'in_progress')).toHaveLength(99);
+    expect(await handleOnce(store, event, fn)).toEqual({ status: 'duplicate' });
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes the event to fn and keeps events apart by id', async () => {
+    const store = memoryDedupe();
+    const seen: string[] = [];
+    await handleOnce(store, { id: 'evt_a' }, (e) => void seen.push(e.id));
+    await handleOnce(store, { id: 'evt_b' }, (e) => void seen.push(e.id));
+    await handleOnce(store, { id: 'evt_a' }, (e) => void seen.push(e.id));
+    expect(seen).toEqual(['evt_a', 'evt_b']);
+  });
+
+  it('releases the claim when fn throws and rethrows the same error; the next delivery processes it', async () => {
+    const store = memoryDedupe();
+    const boom = new Error('warehouse down');
+    expect(await rejection(handleOnce(store, event, () => Promise.reject(boom)))).toBe(boom);
+    const sync = new TypeError('sync throw');
+    expect(
+      await rejection(
+        handleOnce(store, event, () => {
+          throw sync;
+        }),
+      ),
+    ).toBe(sync);
+    expect(await handleOnce(store, event, () => 42)).toEqual({ status: 'processed', result: 42 });
+    expect(await handleOnce(store, event, () => 43)).toEqual({ status: 'duplicate' });
+  });
+
+  it('lets a crashed claim expire after ttlSec of processing time (injected clock)', async () => {
+    let now = 1_000_000;
+    const store = memoryDedupe({ now: () => now });
+    // A process claims and dies: the claim is never completed nor released.
+    expect(await store.claim(event.id, 60)).toBe('claimed');
+    expect(await handleOnce(store, event, () => 'x', { ttlSec: 60 })).toEqual({ status: 'in_progress' });
+    now += 59_999;
+    expect(await handleOnce(store, event, () => 'x', { ttlSec: 60 })).toEqual({ status: 'in_progress' });
+    now += 1;
+    expect(await handleOnce(store, event, () => 'after expiry', { ttlSec: 60 })).toEqual({ status: 'processed', result: 'after expiry' });
+  });
+
+  it('uses 300 s as the default claim lifetime', async () => {
+    let now = 0;
+    const store = memoryDedupe({ now: () => now });
+    const claim = vi.spyOn(store, 'claim');
+    await store.claim(event.id, 300);
+    now = 299_999;
+    expect((await handleOnce(store, event, () => 1)).status).toBe('in_progress');
+    expect(claim).toHaveBeenLastCalledWith(event.id, 300);
+    now = 300_000;
+    expect((await handleOnce(store, event, () => 1)).status).toBe('processed');
+  });
+
+  it('forgets a completed event after retainSec, and sweeps expired entries as the map grows', async () => {
+    let now = 0;
+    const store = memoryDedupe({ now: () => now, retainSec: 10 });
+    await handleOnce(store, event, () => 1);
+    now = 9_999;
+    expect((await handleOnce(store, event, () => 1)).status).toBe('duplicate');
+    now = 10_000;
+    expect((await handleOnce(store, event, () => 1)).status).toBe('processed');
+    // Thousands of events over time: the old ones go, without changing any answer.
+    for (let i = 0; i < 5000; i++) {
+      now += 100;
+      expect((await handleOnce(store, { id: `evt_${i}` }, () => i)).status).toBe('processed');
+    }
+    now += 100;
+    expect((await handleOnce(store, { id: 'evt_4999' }, () => 0)).status).toBe('duplicate');
+  });
+
+  it('release does not drop a completion', async () => {
+    const store = memoryDedupe();
+    await handleOnce(store, event, () => 1);
+    await store.release(event.id);
+    expect(await store.claim(event.id, 300)).toBe('done');
+  });
+});
+
+describe('handleOnce boundaries', () => {
+  const store = memoryDedupe();
+
+  it.each([
+    ['no event', undefined],
+    ['null', null],
+    ['an event without id', { type: 'x' }],
+    ['a numeric id', { id: 42 }],
+    ['an empty id', { id: '' }],
+  ])('refuses %s with invalid_request naming the fix', async (_, bad) => {
+    const error = await rejection(handleOnce(store, bad as never, () => 1));
+    expect(error).toBeInstanceOf(PlugipayError);
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toMatch(/non-empty string id: pass the verified event/);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '60', null])('refuses ttlSec %s', async (ttlSec) => {
+    const fn = vi.fn();
+    const error = await rejection(handleOnce(store, { id: 'evt_ttl' }, fn, { ttlSec: ttlSec as never }));
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toMatch(/ttlSec must be a positive whole number of seconds/);
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('refuses a store without the three methods, and fn that is not a function', async () => {
+    const error = await rejection(handleOnce({ claim: async () => 'claimed' } as never, event, () => 1));
+    expect(error.code).toBe('dedupe_store_invalid');
+    expect(error.message).toMatch(/claim, complete and release.*memoryDedupe\(\)/);
+    expect((await rejection(handleOnce(store, event, 'fn' as never))).code).toBe('invalid_request');
+  });
+
+  const fakeStore = (claim: () => Promise<unknown>, extra: Partial<WebhookDedupeStore> = {}): WebhookDedupeStore => ({
+    claim: claim as WebhookDedupeStore['claim'],
+    complete: async () => {},
+    release: async () => {},
+    ...extra,
+  });
+
+  it.each([['yes'], [true], [undefined], [{ status: 'claimed' }]])('refuses a claim that resolves to %j, without running fn', async (answer) => {
+    const fn = vi.fn();
+    const error = await rejection(handleOnce(fakeStore(async () => answer), event, fn));
+    expect(error.code).toBe('dedupe_store_invalid');
+    expect(error.message).toMatch(/it must resolve to 'claimed', 'processing' or 'done'/);
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('wraps a store that throws or rejects in dedupe_store_failed, with the store error as cause', async () => {
+    const down = new Error('connection reset');
+    const rejecting = await rejection(handleOnce(fakeStore(() => Promise.reject(down)), event, () => 1));
+    expect(rejecting).toBeInstanceOf(PlugipayError);
+    expect(rejecting.code).toBe('dedupe_store_failed');
+    expect(rejecting.cause).toBe(down);
+    expect(rejecting.message).toMatch(/claim\("evt_once"\) failed/);
+    const throwing = await rejection(
+      handleOnce(
+        fakeStore(() => {
+          throw down;
+        }),
+        event,
+        () => 1,
+      ),
+    );
+    expect(throwing.code).toBe('dedupe_store_failed');
+  });
+
+  it('a failing complete after fn ran is thrown as dedupe_store_failed', async () => {
+    const fn = vi.fn(() => 'done');
+    const down = new Error('write failed');
+    const error = await rejection(handleOnce(fakeStore(async () => 'claimed', { complete: () => Promise.reject(down) }), event, fn));
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(error.code).toBe('dedupe_store_failed');
+    expect(error.message).toMatch(/complete/);
+    expect(error.cause).toBe(down);
+  });
+
+  it('when fn and release both fail, neither error is dropped', async () => {
+    const fnError = new Error('fn failed');
+    const releaseError = new Error('release failed');
+    const error = await rejection(
+      handleOnce(fakeStore(async () => 'claimed', { release: () => Promise.reject(releaseError) }), event, () => Promise.reject(fnError)),
+    );
+    expect(error.code).toBe('dedupe_store_failed');
+    expect(error.message).toMatch(/claim holds until ttlSec \(300 s\)/);
+    expect((error.cause as AggregateError).errors).toEqual([fnError, releaseError]);
+  });
+
+  it('refuses bad memoryDedupe options', () => {
+    expect(() => memoryDedupe({ retainSec: 0 })).toThrow(/retainSec must be a positive whole number/);
+    expect(() => memoryDedupe({ now: 5 as never })).toThrow(/now must be a function/);
+  });
+});
