@@ -12,3 +12,4 @@ import 'server-only';
 export * from './index';
 export { fromEnv, webhookSecretFromEnv, createWebhookRoute } from '../runtimes/next';
 export type { WebhookRoute, WebhookRouteHandler, WebhookRouteOptions } from '../runtimes/next';
+export type { WebhookResponseOptions } from '../runtimes/webhook-response';
