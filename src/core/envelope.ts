@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { PlugipayError } from './errors';
 
-const ErrorBodySchema = v.looseObject({
+const errorBodySchema = () => v.looseObject({
   code: v.optional(v.string()),
   message: v.optional(v.string()),
   field: v.optional(v.string()),
@@ -13,7 +13,7 @@ const ErrorBodySchema = v.looseObject({
   docUrl: v.optional(v.string()),
 });
 
-const MetaSchema = v.looseObject({
+const metaSchema = () => v.looseObject({
   requestId: v.optional(v.string()),
   // The docs' list form …
   page: v.optional(
@@ -24,13 +24,16 @@ const MetaSchema = v.looseObject({
   cursor: v.nullish(v.string()),
 });
 
-const EnvelopeSchema = v.looseObject({
+const buildEnvelopeSchema = () => v.looseObject({
   data: v.optional(v.unknown()),
-  error: v.nullish(ErrorBodySchema),
-  meta: v.optional(MetaSchema),
+  error: v.nullish(errorBodySchema()),
+  meta: v.optional(metaSchema()),
 });
 
-export type Envelope = v.InferOutput<typeof EnvelopeSchema>;
+// Built at the first response, not at import (a cold start pays for every module-scope build).
+let envelopeSchema: ReturnType<typeof buildEnvelopeSchema> | undefined;
+
+export type Envelope = v.InferOutput<ReturnType<typeof buildEnvelopeSchema>>;
 
 /** What a successful exchange yields before resources shape it. */
 export interface Decoded {
@@ -117,7 +120,7 @@ export function decodeResponse(received: Received, kind: ResponseKind): Decoded 
   const json = parseJson(text);
   if (!json.ok) throw invalidResponse(received, 'Plugipay answered with a body that is not JSON', text);
   if (!isEnvelopeShaped(json.value)) throw invalidResponse(received, 'Plugipay answered with JSON that is not an envelope', text);
-  const parsed = v.safeParse(EnvelopeSchema, json.value);
+  const parsed = v.safeParse((envelopeSchema ??= buildEnvelopeSchema()), json.value);
   if (!parsed.success) throw invalidResponse(received, 'Plugipay answered with a malformed envelope', text);
   const envelope = parsed.output;
   const requestId = envelope.meta?.requestId ?? headerRequestId(received.headers);

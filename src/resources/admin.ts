@@ -2,10 +2,10 @@
 import * as v from 'valibot';
 import type { PartnerUsageSummary, PartnerWorkspace } from './objects';
 import { json, route } from './route';
-import { email, fraction, id, nonEmptyText, timestamp } from './schemas';
+import { email, fraction, id, nonEmptyText, timestamp, type Input } from './schemas';
 
 /** What a platform partner sends to provision a workspace (`admin.provisionWorkspace`). */
-export const AdminProvisionInput = v.strictObject({
+export const AdminProvisionInput = () => v.strictObject({
   accountId: id(),
   /** An open set, e.g. `storlaunch`. */
   partner: nonEmptyText(),
@@ -14,11 +14,11 @@ export const AdminProvisionInput = v.strictObject({
   brandName: v.optional(nonEmptyText()),
   businessEmail: v.optional(email()),
 });
-export type AdminProvisionInput = v.InferInput<typeof AdminProvisionInput>;
+export type AdminProvisionInput = Input<typeof AdminProvisionInput>;
 
 /** The period of `admin.partnerUsage`. */
-export const PartnerUsageParams = v.strictObject({ partner: nonEmptyText(), from: timestamp(), to: timestamp() });
-export type PartnerUsageParams = v.InferInput<typeof PartnerUsageParams>;
+export const PartnerUsageParams = () => v.strictObject({ partner: nonEmptyText(), from: timestamp(), to: timestamp() });
+export type PartnerUsageParams = Input<typeof PartnerUsageParams>;
 
 export const adminRoutes = {
   /** Provisions a workspace for a platform partner (platform admin keys only). */

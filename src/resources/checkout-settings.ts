@@ -2,13 +2,13 @@
 import * as v from 'valibot';
 import type { CheckoutSettings } from './objects';
 import { json, route } from './route';
-import { absoluteUrl, clearable, email, hexColor, jsonObject, nonEmptyText } from './schemas';
+import { absoluteUrl, clearable, email, hexColor, jsonObject, nonEmptyText, type Input } from './schemas';
 
 const methodIds = () => v.optional(v.array(nonEmptyText()));
 const detail = () => clearable(v.string());
 
 /** A partial update of the editable fields; `null` clears a text field. */
-export const CheckoutSettingsUpdateInput = v.strictObject({
+export const CheckoutSettingsUpdateInput = () => v.strictObject({
   enabledMethods: methodIds(),
   methodOrder: methodIds(),
   /** Which adapter serves each method. */
@@ -23,7 +23,7 @@ export const CheckoutSettingsUpdateInput = v.strictObject({
   businessTaxId: detail(),
   receiptTemplate: v.optional(jsonObject()),
 });
-export type CheckoutSettingsUpdateInput = v.InferInput<typeof CheckoutSettingsUpdateInput>;
+export type CheckoutSettingsUpdateInput = Input<typeof CheckoutSettingsUpdateInput>;
 
 export const checkoutSettingsRoutes = {
   /** The workspace's hosted checkout settings: methods, branding, business details. */

@@ -2,9 +2,9 @@
 import * as v from 'valibot';
 import type { Customer } from './objects';
 import { json, none, page, route } from './route';
-import { email, id, listParams, metadata, text, timestamp } from './schemas';
+import { email, id, listParams, metadata, text, timestamp, type Input } from './schemas';
 
-const customerFields = {
+const customerFields = () => ({
   /** Your own id for the customer; unique per workspace and mode (duplicate → 409 `conflict`). */
   externalId: v.optional(text(1, 255)),
   email: v.optional(email()),
@@ -13,30 +13,30 @@ const customerFields = {
   /** NPWP / VAT number. */
   taxId: v.optional(text(1, 64)),
   defaultPaymentTokenId: v.optional(id()),
-};
+});
 
 /** What `customers.create` takes; every field is optional. */
-export const CustomerCreateInput = v.optional(
-  v.strictObject({ ...customerFields, metadata: v.optional(metadata()) }),
+export const CustomerCreateInput = () => v.optional(
+  v.strictObject({ ...customerFields(), metadata: v.optional(metadata()) }),
   {},
 );
-export type CustomerCreateInput = v.InferInput<typeof CustomerCreateInput>;
+export type CustomerCreateInput = Input<typeof CustomerCreateInput>;
 
 /** What `customers.update` changes. */
-export const CustomerUpdateInput = v.strictObject({
-  ...customerFields,
+export const CustomerUpdateInput = () => v.strictObject({
+  ...customerFields(),
   /** `null` clears the metadata. */
   metadata: v.optional(v.nullable(metadata())),
 });
-export type CustomerUpdateInput = v.InferInput<typeof CustomerUpdateInput>;
+export type CustomerUpdateInput = Input<typeof CustomerUpdateInput>;
 
 /** Filters of `customers.list`. */
-export const CustomerListParams = listParams({
+export const CustomerListParams = () => listParams({
   email: v.optional(v.string()),
   externalId: v.optional(v.string()),
   createdAfter: v.optional(timestamp()),
 });
-export type CustomerListParams = v.InferInput<typeof CustomerListParams>;
+export type CustomerListParams = Input<typeof CustomerListParams>;
 
 export const customerRoutes = {
   /** Create a customer; every field is optional. */

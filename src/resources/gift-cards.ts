@@ -5,15 +5,15 @@
 import * as v from 'valibot';
 import type { GiftCard, GiftCardBalance, GiftCardMutation } from './objects';
 import { json, page, route } from './route';
-import { clearable, currency, id, listParams, metadata, money, nonEmptyText, optionalInput, timestamp } from './schemas';
+import { clearable, currency, id, listParams, metadata, money, nonEmptyText, optionalInput, timestamp, type Input } from './schemas';
 
 /** Statuses of a gift card. */
 export const GIFT_CARD_STATUSES = ['active', 'redeemed', 'void', 'expired'] as const;
 
-const note = clearable(v.string());
+const note = () => clearable(v.string());
 
 /** What `giftCards.issue` takes. */
-export const GiftCardIssueInput = v.strictObject({
+export const GiftCardIssueInput = () => v.strictObject({
   amount: money(1),
   currency: v.optional(currency()),
   /** Set: store credit for that customer; left out: a bearer gift card. */
@@ -21,34 +21,34 @@ export const GiftCardIssueInput = v.strictObject({
   /** Left out: the server generates one. */
   code: clearable(nonEmptyText()),
   expiresAt: clearable(timestamp()),
-  note,
+  note: note(),
   issuedSource: clearable(v.string()),
   issuedRef: clearable(v.string()),
   metadata: clearable(metadata()),
 });
-export type GiftCardIssueInput = v.InferInput<typeof GiftCardIssueInput>;
+export type GiftCardIssueInput = Input<typeof GiftCardIssueInput>;
 
 /** Where a balance movement comes from in your system: the idempotency pair. */
-const movement = { amount: money(1), externalSource: nonEmptyText(), externalRef: nonEmptyText(), note };
+const movement = () => ({ amount: money(1), externalSource: nonEmptyText(), externalRef: nonEmptyText(), note: note() });
 
 /** What `giftCards.redeem` takes: the amount to take off the balance. */
-export const GiftCardRedeemInput = v.strictObject({ ...movement, checkoutSessionId: clearable(id()) });
-export type GiftCardRedeemInput = v.InferInput<typeof GiftCardRedeemInput>;
+export const GiftCardRedeemInput = () => v.strictObject({ ...movement(), checkoutSessionId: clearable(id()) });
+export type GiftCardRedeemInput = Input<typeof GiftCardRedeemInput>;
 
 /** What `giftCards.topup` takes: the amount to add. */
-export const GiftCardTopupInput = v.strictObject(movement);
-export type GiftCardTopupInput = v.InferInput<typeof GiftCardTopupInput>;
+export const GiftCardTopupInput = () => v.strictObject(movement());
+export type GiftCardTopupInput = Input<typeof GiftCardTopupInput>;
 
 /** What `giftCards.void` takes: why the card is voided. */
-export const GiftCardVoidInput = optionalInput({ note });
-export type GiftCardVoidInput = v.InferInput<typeof GiftCardVoidInput>;
+export const GiftCardVoidInput = () => optionalInput({ note: note() });
+export type GiftCardVoidInput = Input<typeof GiftCardVoidInput>;
 
 /** Filters of `giftCards.list`. */
-export const GiftCardListParams = listParams({
+export const GiftCardListParams = () => listParams({
   customerId: v.optional(id()),
   status: v.optional(v.picklist(GIFT_CARD_STATUSES)),
 });
-export type GiftCardListParams = v.InferInput<typeof GiftCardListParams>;
+export type GiftCardListParams = Input<typeof GiftCardListParams>;
 
 /** The narrow view of a looked-up card: what a checkout needs to apply it. */
 const balanceOf = ({ code, balance, currency, status }: GiftCard): GiftCardBalance => ({ code, balance, currency, status });

@@ -5,22 +5,22 @@
 import * as v from 'valibot';
 import type { EmailResult, Invoice, ReceiptSummary } from './objects';
 import { binary, json, page, route, text as textBody } from './route';
-import { currency, EmailInput, EscposParams, id, integer, listParams, money, nonEmpty, text, timestamp } from './schemas';
+import { currency, EmailInput, EscposParams, id, integer, listParams, money, nonEmpty, text, timestamp, type Input } from './schemas';
 
 /** Statuses of an invoice. */
 export const INVOICE_STATUSES = ['draft', 'open', 'past_due', 'paid', 'void', 'uncollectible'] as const;
 
-const InvoiceLineInput = v.strictObject({
+const InvoiceLineInput = () => v.strictObject({
   description: text(1, 1024),
   quantity: integer(1),
   unitAmount: money(0),
 });
 
 /** What `invoices.create` takes. */
-export const InvoiceCreateInput = v.strictObject({
+export const InvoiceCreateInput = () => v.strictObject({
   customerId: id(),
   currency: currency(),
-  lines: nonEmpty(InvoiceLineInput),
+  lines: nonEmpty(InvoiceLineInput()),
   discount: v.optional(money(0)),
   tax: v.optional(money(0)),
   /** Left out: due on issue. */
@@ -32,15 +32,15 @@ export const InvoiceCreateInput = v.strictObject({
   /** A template of kind `invoice`. */
   templateId: v.optional(id()),
 });
-export type InvoiceCreateInput = v.InferInput<typeof InvoiceCreateInput>;
+export type InvoiceCreateInput = Input<typeof InvoiceCreateInput>;
 
 /** Filters of `invoices.list`. */
-export const InvoiceListParams = listParams({
+export const InvoiceListParams = () => listParams({
   status: v.optional(v.picklist(INVOICE_STATUSES)),
   customerId: v.optional(id()),
   subscriptionId: v.optional(id()),
 });
-export type InvoiceListParams = v.InferInput<typeof InvoiceListParams>;
+export type InvoiceListParams = Input<typeof InvoiceListParams>;
 
 export const invoiceRoutes = {
   /** Creates an invoice, as a draft until it is finalized. */

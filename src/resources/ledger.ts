@@ -2,20 +2,20 @@
 import * as v from 'valibot';
 import type { LedgerBalance, LedgerEntry } from './objects';
 import { json, page, route } from './route';
-import { id, listParams, nonEmptyText } from './schemas';
+import { id, listParams, nonEmptyText, type Input } from './schemas';
 
 /** What a ledger entry comes from. */
 export const LEDGER_SOURCE_TYPES = ['checkout_session', 'invoice', 'refund', 'payout', 'adjustment', 'dispute'] as const;
 
 /** No date range yet (`from`/`to` are reserved): use `reports.ledgerCsv` for one. */
-export const LedgerListParams = listParams({
+export const LedgerListParams = () => listParams({
   txId: v.optional(id()),
   /** Account code, e.g. `revenue`. */
   code: v.optional(nonEmptyText()),
   sourceType: v.optional(v.picklist(LEDGER_SOURCE_TYPES)),
   sourceId: v.optional(id()),
 });
-export type LedgerListParams = v.InferInput<typeof LedgerListParams>;
+export type LedgerListParams = Input<typeof LedgerListParams>;
 
 export const ledgerRoutes = {
   /** Sorted by `postedAt`, then id; the server's default page size here is 20. */

@@ -5,48 +5,48 @@
 import * as v from 'valibot';
 import type { BankAccount, Payout, PayoutBalance } from './objects';
 import { json, page, route } from './route';
-import { clearable, currency, money, nonEmptyText, optionalInput, unorderedListParams } from './schemas';
+import { clearable, currency, money, nonEmptyText, optionalInput, unorderedListParams, type Input } from './schemas';
 
 /** Statuses of a payout. */
 export const PAYOUT_STATUSES = ['pending', 'in_transit', 'paid', 'failed', 'cancelled'] as const;
 
-const bankAccount = {
+const bankAccount = () => ({
   bankName: nonEmptyText(),
   bankAccountNumber: nonEmptyText(),
   bankAccountHolder: nonEmptyText(),
-};
+});
 
 /** What `payouts.create` takes. */
-export const PayoutCreateInput = v.strictObject({
+export const PayoutCreateInput = () => v.strictObject({
   /** At most the available balance. */
   amount: money(1),
   currency: currency(),
   // The bank fields default to the saved bank account.
   bankCode: clearable(nonEmptyText()),
-  bankName: v.optional(bankAccount.bankName),
-  bankAccountNumber: v.optional(bankAccount.bankAccountNumber),
-  bankAccountHolder: v.optional(bankAccount.bankAccountHolder),
+  bankName: v.optional(nonEmptyText()),
+  bankAccountNumber: v.optional(nonEmptyText()),
+  bankAccountHolder: v.optional(nonEmptyText()),
   note: clearable(v.string()),
 });
-export type PayoutCreateInput = v.InferInput<typeof PayoutCreateInput>;
+export type PayoutCreateInput = Input<typeof PayoutCreateInput>;
 
 /** The `reference` key is always sent: `null` when there is none. */
-export const PayoutReferenceInput = optionalInput({ reference: v.optional(v.nullable(v.string()), null) });
-export type PayoutReferenceInput = v.InferInput<typeof PayoutReferenceInput>;
+export const PayoutReferenceInput = () => optionalInput({ reference: v.optional(v.nullable(v.string()), null) });
+export type PayoutReferenceInput = Input<typeof PayoutReferenceInput>;
 
 /** Why a payout failed (`payouts.markFailed`). */
-export const PayoutFailInput = v.strictObject({ failureReason: nonEmptyText() });
-export type PayoutFailInput = v.InferInput<typeof PayoutFailInput>;
+export const PayoutFailInput = () => v.strictObject({ failureReason: nonEmptyText() });
+export type PayoutFailInput = Input<typeof PayoutFailInput>;
 
 /** The route declares no `order`. */
-export const PayoutListParams = unorderedListParams({
+export const PayoutListParams = () => unorderedListParams({
   status: v.optional(v.picklist(PAYOUT_STATUSES)),
 });
-export type PayoutListParams = v.InferInput<typeof PayoutListParams>;
+export type PayoutListParams = Input<typeof PayoutListParams>;
 
 /** The payout bank account to save (`payouts.updateBankAccount`). */
-export const BankAccountUpdateInput = v.strictObject({ bankCode: clearable(nonEmptyText()), ...bankAccount });
-export type BankAccountUpdateInput = v.InferInput<typeof BankAccountUpdateInput>;
+export const BankAccountUpdateInput = () => v.strictObject({ bankCode: clearable(nonEmptyText()), ...bankAccount() });
+export type BankAccountUpdateInput = Input<typeof BankAccountUpdateInput>;
 
 export const payoutRoutes = {
   /** Pays out part of the available balance to the saved bank account. */

@@ -17,6 +17,7 @@ import {
   nonEmpty,
   ruleOn,
   text,
+  type Input,
 } from './schemas';
 
 /** Whether a price includes tax. */
@@ -36,7 +37,7 @@ const DEFAULT_PORTAL_FEATURES: PortalFeatures = {
   updatePaymentMethod: true,
 };
 
-const PortalFeaturesInput = v.strictObject({
+const PortalFeaturesInput = () => v.strictObject({
   selfServeCancel: v.boolean(),
   selfServePause: v.boolean(),
   selfServeUpgrade: v.boolean(),
@@ -44,7 +45,7 @@ const PortalFeaturesInput = v.strictObject({
   updatePaymentMethod: v.boolean(),
 });
 
-const PriceTierInput = v.strictObject({
+const PriceTierInput = () => v.strictObject({
   /** Upper bound in units; `'inf'` for the last tier. */
   upTo: v.custom<number | 'inf'>(
     (value) => value === 'inf' || (Number.isSafeInteger(value) && (value as number) >= 1),
@@ -57,7 +58,7 @@ const PriceTierInput = v.strictObject({
 const byUnit = (model: string) => model === 'flat' || model === 'usage';
 
 /** A price of a plan: currency, model and amounts (`unitAmount` for flat and usage prices, `tiers` for tiered and volume). */
-export const PriceInput = v.pipe(
+export const PriceInput = () => v.pipe(
   v.strictObject({
     currency: currency(),
     /** Required on the wire; `'flat'` when left out. */
@@ -65,40 +66,40 @@ export const PriceInput = v.pipe(
     /** For `flat` and `usage` prices. */
     unitAmount: v.optional(money(0)),
     /** For `tiered` and `volume` prices. */
-    tiers: v.optional(nonEmpty(PriceTierInput)),
+    tiers: v.optional(nonEmpty(PriceTierInput())),
     taxMode: v.optional(v.picklist(TAX_MODES)),
     active: v.optional(v.boolean()),
   }),
   ruleOn('unitAmount', (p) => !byUnit(p.model) || p.unitAmount !== undefined, 'is required for a flat or usage price'),
   ruleOn('tiers', (p) => byUnit(p.model) || p.tiers !== undefined, 'is required for a tiered or volume price'),
 );
-export type PriceInput = v.InferInput<typeof PriceInput>;
+export type PriceInput = Input<typeof PriceInput>;
 
 /** Fields that create and update share. */
-const planFields = {
+const planFields = () => ({
   description: v.optional(text(0, 1024)),
   trialDays: v.optional(integer(0)),
   dunningPolicyId: clearable(id()),
   active: v.optional(v.boolean()),
-};
+});
 
-const PlanCreateFields = v.strictObject({
-  ...planFields,
+const PlanCreateFields = () => v.strictObject({
+  ...planFields(),
   name: text(1, 255),
   interval: v.picklist(INTERVALS),
   intervalCount: v.optional(integer(1)),
-  portalFeatures: v.optional(PortalFeaturesInput, DEFAULT_PORTAL_FEATURES),
+  portalFeatures: v.optional(PortalFeaturesInput(), DEFAULT_PORTAL_FEATURES),
   /** Needed when a price uses model `usage`. */
   usageAggregate: clearable(v.picklist(['sum', 'max', 'last'])),
   meteredUnit: clearable(v.string()),
   metadata: v.optional(metadata()),
-  prices: v.optional(nonEmpty(PriceInput)),
+  prices: v.optional(nonEmpty(PriceInput())),
   /** Shorthand for one flat price: with `amount`, instead of `prices`. */
   currency: v.optional(currency()),
   amount: v.optional(money(0)),
 });
 
-type PlanCreateFields = v.InferInput<typeof PlanCreateFields>;
+type PlanCreateFields = Input<typeof PlanCreateFields>;
 
 /** Either `prices`, or the shorthand `currency` + `amount` for a single flat price. */
 export type PlanCreateInput = Omit<PlanCreateFields, 'prices' | 'currency' | 'amount'> &
@@ -107,9 +108,9 @@ export type PlanCreateInput = Omit<PlanCreateFields, 'prices' | 'currency' | 'am
     | { currency: string; amount: number; prices?: never }
   );
 
-export const PlanCreateInput = narrowInput<PlanCreateInput>(
+export const PlanCreateInput = () => narrowInput<PlanCreateInput>(
   v.pipe(
-    PlanCreateFields,
+    PlanCreateFields(),
     ruleOn(
       'prices',
       (p) => (p.prices === undefined) === (p.currency !== undefined) && (p.currency === undefined) === (p.amount === undefined),
@@ -122,22 +123,22 @@ export const PlanCreateInput = narrowInput<PlanCreateInput>(
 );
 
 /** What `plans.update` changes. */
-export const PlanUpdateInput = v.strictObject({
-  ...planFields,
+export const PlanUpdateInput = () => v.strictObject({
+  ...planFields(),
   name: v.optional(text(1, 255)),
-  portalFeatures: v.optional(PortalFeaturesInput),
+  portalFeatures: v.optional(PortalFeaturesInput()),
   /** `null` clears the metadata. */
   metadata: clearable(metadata()),
 });
-export type PlanUpdateInput = v.InferInput<typeof PlanUpdateInput>;
+export type PlanUpdateInput = Input<typeof PlanUpdateInput>;
 
 /** Price shapes are fixed once created: to change one, add a new price and turn this one off. */
-export const PriceUpdateInput = v.strictObject({ active: v.boolean() });
-export type PriceUpdateInput = v.InferInput<typeof PriceUpdateInput>;
+export const PriceUpdateInput = () => v.strictObject({ active: v.boolean() });
+export type PriceUpdateInput = Input<typeof PriceUpdateInput>;
 
 /** Filters of `plans.list`. */
-export const PlanListParams = listParams({ active: v.optional(v.boolean()) });
-export type PlanListParams = v.InferInput<typeof PlanListParams>;
+export const PlanListParams = () => listParams({ active: v.optional(v.boolean()) });
+export type PlanListParams = Input<typeof PlanListParams>;
 
 export const planRoutes = {
   /** Accepts `prices`, or the `{ currency, amount }` shorthand for one flat price. */

@@ -2,14 +2,14 @@
 import * as v from 'valibot';
 import type { PortalSession } from './objects';
 import { json, route } from './route';
-import { absoluteUrl, id } from './schemas';
+import { absoluteUrl, id, type Input } from './schemas';
 
 /** Strict on the server too: an unknown field is refused, so nothing extra is ever sent. */
-export const PortalSessionCreateInput = v.strictObject({
+export const PortalSessionCreateInput = () => v.strictObject({
   customerId: id(),
   returnUrl: absoluteUrl(true),
 });
-export type PortalSessionCreateInput = v.InferInput<typeof PortalSessionCreateInput>;
+export type PortalSessionCreateInput = Input<typeof PortalSessionCreateInput>;
 
 export const portalSessionRoutes = {
   /** Redirect the customer to `url` right away; it expires within minutes. */

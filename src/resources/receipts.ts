@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { EmailResult, ReceiptDocument, ReceiptSummary } from './objects';
 import { binary, json, page, route, text } from './route';
-import { EmailInput, EscposParams, id, timestamp, unorderedListParams } from './schemas';
+import { EmailInput, EscposParams, id, timestamp, unorderedListParams, type Input } from './schemas';
 
 /** What a receipt (or an older refund) was issued for. */
 /** What a receipt is for. */
@@ -13,13 +13,13 @@ export const RECEIPT_SOURCE_TYPES = ['checkout_session', 'invoice'] as const;
 export const sourceType = () => v.picklist(RECEIPT_SOURCE_TYPES);
 
 /** The route declares no `order`. */
-export const ReceiptListParams = unorderedListParams({
+export const ReceiptListParams = () => unorderedListParams({
   sourceType: v.optional(sourceType()),
   customerId: v.optional(id()),
   issuedAfter: v.optional(timestamp()),
   issuedBefore: v.optional(timestamp()),
 });
-export type ReceiptListParams = v.InferInput<typeof ReceiptListParams>;
+export type ReceiptListParams = Input<typeof ReceiptListParams>;
 
 export const receiptRoutes = {
   /** Lists receipts: await for the first page, or `for await` over every receipt. */

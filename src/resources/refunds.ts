@@ -6,14 +6,14 @@ import * as v from 'valibot';
 import type { Refund } from './objects';
 import { sourceType } from './receipts';
 import { json, page, route } from './route';
-import { clearable, id, listParams, metadata, money, narrowInput, ruleOn } from './schemas';
+import { clearable, id, listParams, metadata, money, narrowInput, ruleOn, type Input } from './schemas';
 
 /** Why a refund was made. */
 export const REFUND_REASONS = ['requested_by_customer', 'duplicate', 'fraudulent', 'other'] as const;
 /** Statuses of a refund. */
 export const REFUND_STATUSES = ['pending', 'succeeded', 'failed', 'canceled'] as const;
 
-const RefundFields = v.strictObject({
+const RefundFields = () => v.strictObject({
   chargeId: v.optional(id()),
   sourceType: v.optional(sourceType()),
   sourceId: v.optional(id()),
@@ -22,7 +22,7 @@ const RefundFields = v.strictObject({
   reason: v.optional(v.picklist(REFUND_REASONS)),
   metadata: clearable(metadata()),
 });
-type RefundFields = v.InferInput<typeof RefundFields>;
+type RefundFields = Input<typeof RefundFields>;
 
 /** What `refunds.create` takes: what to refund, how much and why. */
 export type RefundCreateInput = Omit<RefundFields, 'chargeId' | 'sourceType' | 'sourceId'> &
@@ -31,9 +31,9 @@ export type RefundCreateInput = Omit<RefundFields, 'chargeId' | 'sourceType' | '
     | { sourceType: NonNullable<RefundFields['sourceType']>; sourceId: string; chargeId?: never }
   );
 
-export const RefundCreateInput = narrowInput<RefundCreateInput>(
+export const RefundCreateInput = () => narrowInput<RefundCreateInput>(
   v.pipe(
-    RefundFields,
+    RefundFields(),
     ruleOn(
       'chargeId',
       (r) => (r.chargeId === undefined ? r.sourceType !== undefined && r.sourceId !== undefined : r.sourceType === undefined && r.sourceId === undefined),
@@ -43,11 +43,11 @@ export const RefundCreateInput = narrowInput<RefundCreateInput>(
 );
 
 /** Filters of `refunds.list`. */
-export const RefundListParams = listParams({
+export const RefundListParams = () => listParams({
   status: v.optional(v.picklist(REFUND_STATUSES)),
   chargeId: v.optional(id()),
 });
-export type RefundListParams = v.InferInput<typeof RefundListParams>;
+export type RefundListParams = Input<typeof RefundListParams>;
 
 export const refundRoutes = {
   /** Starts `pending`; only `succeeded` means the buyer gets the money. A provider refusal is a 422. */

@@ -2,17 +2,17 @@
 import * as v from 'valibot';
 import type { CashFlowReport, PnlReport } from './objects';
 import { json, route, text } from './route';
-import { currency, timestamp } from './schemas';
+import { currency, timestamp, type Input } from './schemas';
 
-const period = { from: timestamp(), to: timestamp() };
+const period = () => ({ from: timestamp(), to: timestamp() });
 
 /** The period of a report. */
-export const ReportParams = v.strictObject({ ...period, currency: v.optional(currency()) });
-export type ReportParams = v.InferInput<typeof ReportParams>;
+export const ReportParams = () => v.strictObject({ ...period(), currency: v.optional(currency()) });
+export type ReportParams = Input<typeof ReportParams>;
 
 /** The period of the ledger CSV export. */
-export const LedgerCsvParams = v.strictObject(period);
-export type LedgerCsvParams = v.InferInput<typeof LedgerCsvParams>;
+export const LedgerCsvParams = () => v.strictObject(period());
+export type LedgerCsvParams = Input<typeof LedgerCsvParams>;
 
 export const reportRoutes = {
   /** A profit and loss report for a period. */

@@ -4,6 +4,10 @@
  * placeholder (`{id}`, `{code}`, `{accountId}`), and hands a call to the client; it never
  * touches the network itself. A schema may transform its input into the body it sends (a
  * `FormData` for uploads, the nested plan form), and `transform` may reshape a result.
+ *
+ * A route is given its schema as a factory and builds it at its first call (then keeps it for
+ * every client): evaluating the resource tables builds no schema, so a cold start pays only
+ * for the routes it uses.
  */
 import type * as v from 'valibot';
 import { APIPromise } from '../core/api-promise';
@@ -63,10 +67,10 @@ type ResultOf<R> = R extends Returns<infer T, infer _> ? T : never;
 
 export interface RouteSpec<R, S> {
   returns: R;
-  /** Body schema (writes) … */
-  body?: S;
+  /** Body schema (writes), as the factory that builds it … */
+  body?: () => S;
   /** … or query schema (reads). */
-  query?: S;
+  query?: () => S;
   /** Send the literal `{}` when there is no input (the official SDK's bodiless actions). */
   emptyBody?: true;
   /**
@@ -106,21 +110,44 @@ function takesObject(schema: AnySchema): boolean {
 const isPlainId = (value: unknown): value is string =>
   typeof value === 'string' && value !== '' && value !== '.' && value !== '..' && isWellFormed(value);
 
+/**
+ * The placeholder's schema, wrapped in an object so that a bad id is reported under its own name
+ * (`id`, `code`): built at the first bad id, one per placeholder name.
+ */
+const paramSchemas = new Map<string, ReturnType<typeof pathParams>>();
+function paramSchema(name: string): ReturnType<typeof pathParams> {
+  let schema = paramSchemas.get(name);
+  if (!schema) paramSchemas.set(name, (schema = pathParams(name)));
+  return schema;
+}
+
+/** What a route works out once, at its first call: its placeholder and its input schema. */
+interface RoutePlan {
+  readonly param: string | undefined;
+  readonly schema: AnySchema | undefined;
+  readonly objectInput: boolean;
+}
+
+function planRoute(path: string, spec: RouteSpec<unknown, AnySchema>): RoutePlan {
+  const schema = (spec.body ?? spec.query)?.();
+  return {
+    param: /\{(\w+)\}/.exec(path)?.[1],
+    schema,
+    objectInput: schema !== undefined && takesObject(schema),
+  };
+}
+
 export function route<
   const P extends string,
   R extends Returns<unknown, 'json' | 'text' | 'binary' | 'void' | 'page'>,
   S extends AnySchema | undefined = undefined,
 >(method: Call['method'], path: P, spec: RouteSpec<R, S>): Route<(...args: RouteArgs<P, S>) => RouteResult<R>> {
-  const param = /\{(\w+)\}/.exec(path)?.[1];
-  const schema = spec.body ?? spec.query;
-  // Wrapped in an object so that a bad id is reported under its own name (`id`, `code`).
-  const paramSchema = param ? pathParams(param) : undefined;
-  const objectInput = schema !== undefined && takesObject(schema);
-  const { transform } = spec;
-  const kind = spec.returns.kind;
+  let plan: RoutePlan | undefined;
   return (requester, context) =>
     ((...args: unknown[]) => {
       const prepare = (): Call => readingInput(() => {
+        const { param, schema, objectInput } = (plan ??= planRoute(path, spec as RouteSpec<unknown, AnySchema>));
+        const kind = spec.returns.kind;
         // Read, not consumed: preparing twice gives the same call.
         const rest = [...args];
         const idValue = param ? rest.shift() : undefined;
@@ -128,7 +155,7 @@ export function route<
         const options = rest.shift() as RequestOptions | undefined;
         // A valid id is checked without a schema (the hot path); a bad one gets the schema's message.
         const filled = param
-          ? fillPath(path, isPlainId(idValue) ? { [param]: idValue } : validateInput(paramSchema!, { [param]: idValue }))
+          ? fillPath(path, isPlainId(idValue) ? { [param]: idValue } : validateInput(paramSchema(param), { [param]: idValue }))
           : path;
         // Before the schema: valibot reads any object (a Map, an array, a class instance) as one
         // with no fields, and would report the wrong problem or send `{}`.
@@ -147,8 +174,9 @@ export function route<
         if (spec.followsSignedRedirect) call.followsSignedRedirect = true;
         return call;
       });
-      if (kind === 'page') return requester.list(prepare);
+      if (spec.returns.kind === 'page') return requester.list(prepare);
       const result = requester.call(prepare);
+      const { transform } = spec;
       return transform
         ? new APIPromise(result.withResponse().then((r) => ({ ...r, data: transform(r.data as never, context) })))
         : result;

@@ -7,6 +7,15 @@ import * as v from 'valibot';
 import { isWellFormed, LONE_SURROGATE_PROBLEM } from '../core/unicode';
 
 /**
+ * Every schema here and in the resource files is a factory: a route builds its schema at its
+ * first call and keeps it, so importing the SDK (a new isolate's cold start) builds none.
+ */
+export type SchemaFactory = () => v.GenericSchema;
+
+/** The input type of a schema factory: what a caller may pass. */
+export type Input<F extends SchemaFactory> = v.InferInput<ReturnType<F>>;
+
+/**
  * An opaque id: any non-empty string of valid Unicode (prefixes disagree between sources; never
  * parse them). `.` and `..` are refused: encoded as themselves, they would change the path.
  */
@@ -129,27 +138,27 @@ export const optionalInput = <E extends v.ObjectEntries>(entries: E) =>
   v.optional(v.strictObject(entries), {} as v.InferInput<v.StrictObjectSchema<E, undefined>>);
 
 /** The paging fields of every list route; `order` only where the route declares it. */
-export const paging = {
+const paging = () => ({
   limit: v.optional(integer(1, 100)),
   cursor: v.optional(v.pipe(v.string(), v.minLength(1, 'must be a non-empty cursor'))),
-};
-export const ordering = { order: v.optional(v.picklist(['asc', 'desc'])) };
+});
+const ordering = () => ({ order: v.optional(v.picklist(['asc', 'desc'])) });
 
 /** The query of a list route: paging, `order`, and the route's filters. */
 export const listParams = <E extends v.ObjectEntries>(filters: E) =>
-  v.optional(v.strictObject({ ...paging, ...ordering, ...filters }));
+  v.optional(v.strictObject({ ...paging(), ...ordering(), ...filters }));
 
 /** The query of a list route that declares no `order` (receipts, payouts, webhook deliveries). */
 export const unorderedListParams = <E extends v.ObjectEntries>(filters: E) =>
-  v.optional(v.strictObject({ ...paging, ...filters }));
+  v.optional(v.strictObject({ ...paging(), ...filters }));
 
 // ---------------------------------------------------------------------------------------------
 // Inputs shared by several namespaces (receipts of checkout sessions, invoices and receipts)
 
 /** `{ to }` overrides the customer's address on file. */
-export const EmailInput = optionalInput({ to: v.optional(email()) });
-export type EmailInput = v.InferInput<typeof EmailInput>;
+export const EmailInput = () => optionalInput({ to: v.optional(email()) });
+export type EmailInput = Input<typeof EmailInput>;
 
 /** Thermal paper width for ESC/POS output; the accepted values are undocumented. */
-export const EscposParams = v.optional(v.strictObject({ width: v.optional(integer(1)) }));
-export type EscposParams = v.InferInput<typeof EscposParams>;
+export const EscposParams = () => v.optional(v.strictObject({ width: v.optional(integer(1)) }));
+export type EscposParams = Input<typeof EscposParams>;

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { Subscription } from './objects';
 import { json, page, route } from './route';
-import { clearable, id, integer, listParams, metadata, money, optionalInput, timestamp } from './schemas';
+import { clearable, id, integer, listParams, metadata, money, optionalInput, timestamp, type Input } from './schemas';
 
 /** How a subscription's invoices are paid. */
 export const COLLECTION_METHODS = ['charge_automatically', 'send_invoice'] as const;
@@ -14,7 +14,7 @@ export const COLLECTION_METHODS = ['charge_automatically', 'send_invoice'] as co
 export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'paused', 'canceled', 'incomplete'] as const;
 
 /** What `subscriptions.create` takes. */
-export const SubscriptionCreateInput = v.strictObject({
+export const SubscriptionCreateInput = () => v.strictObject({
   customerId: id(),
   planId: id(),
   priceId: id(),
@@ -28,35 +28,35 @@ export const SubscriptionCreateInput = v.strictObject({
   initialDiscount: v.optional(money(0)),
   metadata: clearable(metadata()),
 });
-export type SubscriptionCreateInput = v.InferInput<typeof SubscriptionCreateInput>;
+export type SubscriptionCreateInput = Input<typeof SubscriptionCreateInput>;
 
 /** What `subscriptions.update` changes. */
-export const SubscriptionUpdateInput = v.strictObject({
+export const SubscriptionUpdateInput = () => v.strictObject({
   priceId: v.optional(id()),
   defaultPaymentTokenId: v.optional(id()),
   metadata: clearable(metadata()),
 });
-export type SubscriptionUpdateInput = v.InferInput<typeof SubscriptionUpdateInput>;
+export type SubscriptionUpdateInput = Input<typeof SubscriptionUpdateInput>;
 
 /** How `subscriptions.cancel` ends a subscription: now or at the period end. */
-export const SubscriptionCancelInput = optionalInput({
+export const SubscriptionCancelInput = () => optionalInput({
   /** Required on the wire; `'period_end'` when left out, so a call never ends paid time by surprise. */
   at: v.optional(v.picklist(['now', 'period_end']), 'period_end'),
   reason: v.optional(v.picklist(['customer_portal', 'merchant', 'failed_payment', 'user_request'])),
 });
-export type SubscriptionCancelInput = v.InferInput<typeof SubscriptionCancelInput>;
+export type SubscriptionCancelInput = Input<typeof SubscriptionCancelInput>;
 
 /** How `subscriptions.pause` pauses collection. */
-export const SubscriptionPauseInput = optionalInput({ resumeAt: v.optional(timestamp()) });
-export type SubscriptionPauseInput = v.InferInput<typeof SubscriptionPauseInput>;
+export const SubscriptionPauseInput = () => optionalInput({ resumeAt: v.optional(timestamp()) });
+export type SubscriptionPauseInput = Input<typeof SubscriptionPauseInput>;
 
 /** Filters of `subscriptions.list`. */
-export const SubscriptionListParams = listParams({
+export const SubscriptionListParams = () => listParams({
   status: v.optional(v.picklist(SUBSCRIPTION_STATUSES)),
   customerId: v.optional(id()),
   planId: v.optional(id()),
 });
-export type SubscriptionListParams = v.InferInput<typeof SubscriptionListParams>;
+export type SubscriptionListParams = Input<typeof SubscriptionListParams>;
 
 export const subscriptionRoutes = {
   /** Subscribes a customer to a plan. */

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { Template } from './objects';
 import { json, none, route, text } from './route';
-import { fraction, hexColor, nonEmptyText } from './schemas';
+import { fraction, hexColor, nonEmptyText, type Input } from './schemas';
 
 /** Kinds of template. */
 export const TEMPLATE_KINDS = ['checkout', 'receipt', 'invoice'] as const;
@@ -15,25 +15,25 @@ const kind = () => v.picklist(TEMPLATE_KINDS);
 const config = () => v.looseObject({ accentColor: v.optional(hexColor()), taxRate: v.optional(fraction()) });
 
 /** Filters of `templates.list`. */
-export const TemplateListParams = v.optional(v.strictObject({ kind: v.optional(kind()) }));
-export type TemplateListParams = v.InferInput<typeof TemplateListParams>;
+export const TemplateListParams = () => v.optional(v.strictObject({ kind: v.optional(kind()) }));
+export type TemplateListParams = Input<typeof TemplateListParams>;
 
 /** What `templates.create` takes. */
-export const TemplateCreateInput = v.strictObject({
+export const TemplateCreateInput = () => v.strictObject({
   kind: kind(),
   name: nonEmptyText(),
   isDefault: v.optional(v.boolean()),
   config: config(),
 });
-export type TemplateCreateInput = v.InferInput<typeof TemplateCreateInput>;
+export type TemplateCreateInput = Input<typeof TemplateCreateInput>;
 
 /** What `templates.update` changes. */
-export const TemplateUpdateInput = v.strictObject({ name: v.optional(nonEmptyText()), config: v.optional(config()) });
-export type TemplateUpdateInput = v.InferInput<typeof TemplateUpdateInput>;
+export const TemplateUpdateInput = () => v.strictObject({ name: v.optional(nonEmptyText()), config: v.optional(config()) });
+export type TemplateUpdateInput = Input<typeof TemplateUpdateInput>;
 
 /** What `templates.preview` renders. */
-export const TemplatePreviewInput = v.strictObject({ kind: kind(), config: config() });
-export type TemplatePreviewInput = v.InferInput<typeof TemplatePreviewInput>;
+export const TemplatePreviewInput = () => v.strictObject({ kind: kind(), config: config() });
+export type TemplatePreviewInput = Input<typeof TemplatePreviewInput>;
 
 export const templateRoutes = {
   /** Not paginated. */

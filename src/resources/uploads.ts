@@ -34,7 +34,7 @@ function asForm(blob: Blob): FormData {
   return form;
 }
 
-export const UploadImageInput = v.pipe(
+export const UploadImageInput = () => v.pipe(
   v.custom<UploadImageInput>(
     (file) => file instanceof Blob || file instanceof Uint8Array || file instanceof ArrayBuffer,
     'must be a Blob, File, Uint8Array or ArrayBuffer',

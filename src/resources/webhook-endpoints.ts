@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { WebhookDelivery, WebhookEndpoint } from './objects';
 import { json, none, page, route } from './route';
-import { absoluteUrl, clearable, id, nonEmpty, nonEmptyText, unorderedListParams } from './schemas';
+import { absoluteUrl, clearable, id, nonEmpty, nonEmptyText, unorderedListParams, type Input } from './schemas';
 
 /** Statuses of a webhook delivery. */
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
@@ -14,32 +14,32 @@ export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 const eventTypes = () => v.optional(nonEmpty(nonEmptyText()));
 
 /** What `webhookEndpoints.create` takes: the URL and the event types to send. */
-export const WebhookEndpointCreateInput = v.strictObject({
+export const WebhookEndpointCreateInput = () => v.strictObject({
   /** https (http only in test mode); the server refuses localhost and private addresses. */
   url: absoluteUrl(),
   /** Left out: every event. */
   events: eventTypes(),
   description: v.optional(v.string()),
 });
-export type WebhookEndpointCreateInput = v.InferInput<typeof WebhookEndpointCreateInput>;
+export type WebhookEndpointCreateInput = Input<typeof WebhookEndpointCreateInput>;
 
 /** What `webhookEndpoints.update` changes. */
-export const WebhookEndpointUpdateInput = v.strictObject({
+export const WebhookEndpointUpdateInput = () => v.strictObject({
   url: v.optional(absoluteUrl()),
   events: eventTypes(),
   description: clearable(v.string()),
   /** `true` re-enables a disabled endpoint and clears its failure streak. */
   active: v.optional(v.boolean()),
 });
-export type WebhookEndpointUpdateInput = v.InferInput<typeof WebhookEndpointUpdateInput>;
+export type WebhookEndpointUpdateInput = Input<typeof WebhookEndpointUpdateInput>;
 
 /** The route declares no `order`. */
-export const WebhookDeliveryListParams = unorderedListParams({
+export const WebhookDeliveryListParams = () => unorderedListParams({
   endpointId: v.optional(id()),
   status: v.optional(v.picklist(DELIVERY_STATUSES)),
   type: v.optional(nonEmptyText()),
 });
-export type WebhookDeliveryListParams = v.InferInput<typeof WebhookDeliveryListParams>;
+export type WebhookDeliveryListParams = Input<typeof WebhookDeliveryListParams>;
 
 export const webhookEndpointRoutes = {
   /** Every endpoint; not paginated. */
