@@ -10,4 +10,4 @@ export type { APIResponse } from '../core/api-promise';
 export { PlugipayError, PlugipayNetworkError, PlugipayTimeoutError, PlugipaySignatureError, isRetryable } from '../core/errors';
 export type { FieldError, PlugipayErrorInit } from '../core/errors';
 export type { FetchLike } from '../core/transport';
-export type { ChargeResult, ManualBankAccount, PublicCheckoutSession } from '../resources/objects';
+export type { PublicCheckoutSession, ManualBankAccount, ChargeResult } from '../public-checkout/types';

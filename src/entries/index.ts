@@ -35,7 +35,28 @@ export { signRequest } from '../core/signing';
 export type { SignRequestInput } from '../core/signing';
 export type { FetchLike, FetchOptions } from '../core/transport';
 export type { Query, QueryValue } from '../core/url';
-export type * from '../resources/objects';
+// Response types, from beside their routes.
+export type { PublicCheckoutSession, ManualBankAccount, ChargeResult } from '../public-checkout/types';
+export type { AdapterKind, AdapterConfig, ManagedOnboardingState } from '../resources/adapters';
+export type { PartnerWorkspace, PartnerUsageSummary } from '../resources/admin';
+export type { CheckoutMethod, CheckoutSessionStatus, LineItem, CheckoutSession } from '../resources/checkout-sessions';
+export type { CheckoutSettings } from '../resources/checkout-settings';
+export type { Customer } from '../resources/customers';
+export type { EventData, EventRecord } from '../resources/events';
+export type { GiftCardStatus, GiftCard, GiftCardEntry, GiftCardMutation, GiftCardBalance } from '../resources/gift-cards';
+export type { InvoiceStatus, InvoiceLine, Invoice } from '../resources/invoices';
+export type { LedgerSourceType, LedgerEntry, LedgerBalance } from '../resources/ledger';
+export type { PayoutStatus, Payout, PayoutBalance, BankAccount } from '../resources/payouts';
+export type { Interval, PriceModel, TaxMode, PortalFeatures, PriceTier, Price, Plan } from '../resources/plans';
+export type { PortalSession } from '../resources/portal-sessions';
+export type { ReceiptSourceType, ReceiptSummary, ReceiptDocument } from '../resources/receipts';
+export type { RefundStatus, RefundReason, Refund } from '../resources/refunds';
+export type { PnlReport, CashFlowReport } from '../resources/reports';
+export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from '../resources/shared-types';
+export type { SubscriptionStatus, CollectionMethod, Subscription } from '../resources/subscriptions';
+export type { TemplateKind, Template } from '../resources/templates';
+export type { UploadedFile } from '../resources/uploads';
+export type { WebhookEndpoint, DeliveryStatus, WebhookDeliveryAttempt, WebhookDelivery } from '../resources/webhook-endpoints';
 export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams } from '../resources/customers';
 export type {
   CheckoutSessionCreateInput,

@@ -9,7 +9,7 @@ import { configError, PlugipayError } from '../core/errors';
 import { checkClientOptions, checkPublicCallOptions, publicCheckoutSchema, resolveClientOptions, type PublicCheckoutOptions } from '../core/options';
 import { createPipeline, type Call, type Pipeline } from '../core/pipeline';
 import { createTransport } from '../core/transport';
-import type { ChargeResult, PublicCheckoutSession } from '../resources/objects';
+import type { PublicCheckoutSession, ChargeResult } from './types';
 import { isWellFormed, LONE_SURROGATE_PROBLEM } from '../core/unicode';
 import { readingInput } from '../core/validation';
 import { ChargeGuard } from './charge-guard';

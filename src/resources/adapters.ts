@@ -3,7 +3,7 @@
  * smoke-tests credentials (bad ones: 400). Messages never echo a credential.
  */
 import * as v from 'valibot';
-import type { AdapterConfig, AdapterKind, ManagedOnboardingState } from './objects';
+import type { Id, Timestamp, Open } from './shared-types';
 import { json, route } from './route';
 import { absoluteUrl, email, nonEmptyText, optionalInput, type Input } from './schemas';
 
@@ -78,3 +78,37 @@ export const adapterRoutes = {
     returns: json<ManagedOnboardingState>(),
   }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** A payment provider that can be connected to the workspace. */
+export type AdapterKind = 'xendit' | 'paypal' | 'midtrans' | 'manual' | 'managed';
+
+/** A payment-provider connection; one per kind. Older servers send `configured` instead of `status`. */
+export interface AdapterConfig {
+  kind: Open<AdapterKind>;
+  status?: Open<'unconfigured' | 'active' | 'error'>;
+  secretKeyLast4?: string | null;
+  publicConfig?: Record<string, unknown> | null;
+  configuredAt?: Timestamp | null;
+  lastErrorAt?: Timestamp | null;
+  lastErrorCode?: string | null;
+  /** Older servers. */
+  configured?: boolean;
+  /** Older servers. */
+  updatedAt?: Timestamp;
+}
+
+/** Progress of managed payment onboarding (`adapters.managedOnboardingState`). */
+export interface ManagedOnboardingState {
+  subAccountId: Id;
+  email: string | null;
+  onboardingUrl: string | null;
+  kybStatus: Open<'not_started' | 'invited' | 'registered' | 'live' | 'rejected'>;
+  capabilitiesStatus: Open<'pending' | 'live' | 'declined' | 'resubmission_required'>;
+  payoutsReady: boolean;
+  lastWebhookAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}

@@ -1,6 +1,6 @@
 /** Platform admin routes (ENDPOINTS §2.16): keys with scope `plugipay:platform:admin` only. */
 import * as v from 'valibot';
-import type { PartnerUsageSummary, PartnerWorkspace } from './objects';
+import type { Id, Money, Timestamp, Currency } from './shared-types';
 import { json, route } from './route';
 import { email, fraction, id, nonEmptyText, timestamp, type Input } from './schemas';
 
@@ -28,3 +28,34 @@ export const adminRoutes = {
   /** A platform partner's usage across its workspaces for a period (platform admin keys only). */
   partnerUsage: route('GET', '/api/v1/admin/partner/usage', { query: PartnerUsageParams, returns: json<PartnerUsageSummary>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** A workspace provisioned by a platform partner (`admin.provisionWorkspace`). */
+export interface PartnerWorkspace {
+  accountId: Id;
+  partner: string;
+  /** A fraction, e.g. `0.003`. */
+  discountRate: number;
+  brandName: string | null;
+  businessEmail: string | null;
+  createdAt: Timestamp;
+}
+
+/** A platform partner's usage across its workspaces (`admin.partnerUsage`). */
+export interface PartnerUsageSummary {
+  partner: string;
+  from: Timestamp;
+  to: Timestamp;
+  currency: Currency;
+  total: Money;
+  lines: {
+    accountId: Id;
+    brandName: string | null;
+    transactionCount: number;
+    grossVolume: Money;
+    discountRate: number;
+    fee: Money;
+  }[];
+}

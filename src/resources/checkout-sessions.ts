@@ -1,6 +1,7 @@
 /** Checkout sessions (ENDPOINTS §2.3): a hosted payment page for one amount. */
 import * as v from 'valibot';
-import type { CheckoutSession, EmailResult, ReceiptDocument, ReceiptSummary } from './objects';
+import type { ReceiptSummary, ReceiptDocument } from './receipts';
+import type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from './shared-types';
 import { binary, json, page, route, text as textBody } from './route';
 import {
   absoluteUrl,
@@ -94,3 +95,57 @@ export const checkoutSessionRoutes = {
   /** To the customer's address on file unless `to` is given. */
   emailReceipt: route('POST', '/api/v1/checkout-sessions/{id}/receipt/email', { body: EmailInput, returns: json<EmailResult>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** A way to pay on the hosted checkout: QRIS, virtual account, e-wallet, card, retail outlet, PayPal. */
+export type CheckoutMethod = (typeof CHECKOUT_METHODS)[number];
+
+/** Where a checkout session is in its life: open for payment, or finished one way or another. */
+export type CheckoutSessionStatus = (typeof CHECKOUT_STATUSES)[number];
+
+/** One line of a checkout session: what is being bought and for how much. */
+export interface LineItem {
+  name: string;
+  quantity: number;
+  unitAmount: Money;
+}
+
+/** A hosted checkout page for one payment (`checkoutSessions.*`); send the buyer to `hostedUrl`. */
+export interface CheckoutSession {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  mode: Mode;
+  workspaceName: string | null;
+  customerId: Id | null;
+  /** The customer, embedded (there is no expand parameter). */
+  customer: {
+    id: Id;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    externalId: string | null;
+  } | null;
+  status: Open<CheckoutSessionStatus>;
+  amount: Money;
+  currency: Currency;
+  methods: Open<CheckoutMethod>[];
+  /** What the buyer paid with. */
+  paymentMethod: string | null;
+  /** Which provider took the payment. */
+  adapter: string | null;
+  lineItems: LineItem[];
+  successUrl: string;
+  cancelUrl: string;
+  /** Always redirect buyers to this URL (`https://plugipay.com/c/cs_…`). */
+  hostedUrl: string;
+  expiresAt: Timestamp;
+  completedAt: Timestamp | null;
+  /** Provider charge id; pass it to `refunds.create({ chargeId })`. */
+  paymentId: string | null;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}

@@ -1,6 +1,5 @@
 /** Checkout settings (ENDPOINTS §2.16): methods, branding and business details of the hosted page. */
 import * as v from 'valibot';
-import type { CheckoutSettings } from './objects';
 import { json, route } from './route';
 import { absoluteUrl, clearable, email, hexColor, jsonObject, nonEmptyText, type Input } from './schemas';
 
@@ -31,3 +30,27 @@ export const checkoutSettingsRoutes = {
   /** Updates the hosted checkout settings; fields left out are unchanged. */
   update: route('PATCH', '/api/v1/checkout/settings', { body: CheckoutSettingsUpdateInput, returns: json<CheckoutSettings>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** The workspace's hosted checkout settings: branding and enabled methods (`checkoutSettings.*`). */
+export interface CheckoutSettings {
+  enabledMethods: string[];
+  methodOrder: string[];
+  /** Which adapter serves each method. */
+  methodAdapter: Record<string, string>;
+  brandName: string | null;
+  brandLogoUrl: string | null;
+  brandAccentColor: string | null;
+  brandTagline: string | null;
+  businessPhone: string | null;
+  businessEmail: string | null;
+  businessAddress: string | null;
+  businessTaxId: string | null;
+  receiptTemplate: Record<string, unknown>;
+  /** Computed by the server; not editable. */
+  availableMethods?: string[];
+  /** Computed by the server; not editable. */
+  methodSupport?: Record<string, unknown>;
+}

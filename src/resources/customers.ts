@@ -1,6 +1,6 @@
 /** Customers (ENDPOINTS §2.1): no lifecycle states; delete answers 409 while money history exists. */
 import * as v from 'valibot';
-import type { Customer } from './objects';
+import type { Id, Timestamp, Metadata } from './shared-types';
 import { json, none, page, route } from './route';
 import { email, id, listParams, metadata, text, timestamp, type Input } from './schemas';
 
@@ -50,3 +50,24 @@ export const customerRoutes = {
   /** Fails with 409 while subscriptions, invoices, paid sessions or gift cards refer to the customer. */
   delete: route('DELETE', '/api/v1/customers/{id}', { returns: none() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** A customer of your workspace (`customers.*`). */
+export interface Customer {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  /** Your own id for the customer; unique per workspace and mode. */
+  externalId: string | null;
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  /** NPWP / VAT number. */
+  taxId: string | null;
+  defaultPaymentTokenId: Id | null;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}

@@ -3,7 +3,7 @@
  * consumer, list with the `occurred*` window, then replay.
  */
 import * as v from 'valibot';
-import type { EventRecord } from './objects';
+import type { Id, Timestamp, Mode } from './shared-types';
 import { json, page, route } from './route';
 import { id, jsonObject, listParams, nonEmpty, nonEmptyText, timestamp, type Input } from './schemas';
 
@@ -39,3 +39,36 @@ export const eventRoutes = {
   /** Test-mode keys only. */
   trigger: route('POST', '/api/v1/events/trigger', { body: EventTriggerInput, returns: json<unknown>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** The `data` of an event: the resource after the change, plus per-type extras. */
+export interface EventData<T = unknown> {
+  /** The resource after the change, in the same shape as its GET. */
+  object: T;
+  aggregateType?: string;
+  aggregateId?: Id;
+  [extra: string]: unknown;
+}
+
+/** An event as `events.list`/`retrieve` return it; the same ids and payloads as the webhooks. */
+export interface EventRecord {
+  id: Id;
+  /** Open: see `WebhookEvent` for the catalog. */
+  type: string;
+  accountId: Id | null;
+  mode: Mode | null;
+  occurredAt: Timestamp;
+  data: EventData;
+  metadata?: {
+    idempotencyKey?: string;
+    mode?: Mode;
+    requestId?: string;
+    source?: string;
+    /** Set on replays: the id of the original event. */
+    replayOf?: Id;
+  } & Record<string, unknown>;
+  createdAt: Timestamp;
+  publishedAt: Timestamp | null;
+}

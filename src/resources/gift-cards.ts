@@ -3,7 +3,7 @@
  * actions by the card id; redeem and topup are idempotent on (externalSource, externalRef).
  */
 import * as v from 'valibot';
-import type { GiftCard, GiftCardBalance, GiftCardMutation } from './objects';
+import type { Id, Money, Timestamp, Currency, Metadata, Mode, Open } from './shared-types';
 import { json, page, route } from './route';
 import { clearable, currency, id, listParams, metadata, money, nonEmptyText, optionalInput, timestamp, type Input } from './schemas';
 
@@ -69,3 +69,59 @@ export const giftCardRoutes = {
   /** Writes off the remaining balance. */
   void: route('POST', '/api/v1/gift-cards/{id}/void', { body: GiftCardVoidInput, returns: json<GiftCard>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** Where a gift card is: usable, used up, voided or expired. */
+export type GiftCardStatus = (typeof GIFT_CARD_STATUSES)[number];
+
+/** A bearer gift card (`customerId` null) or store credit (`customerId` set). */
+export interface GiftCard {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  mode: Mode;
+  /** The redemption code. */
+  code: string;
+  currency: Currency;
+  initialBalance: Money;
+  balance: Money;
+  status: Open<GiftCardStatus>;
+  customerId: Id | null;
+  kind: Open<'store_credit' | 'gift_card'>;
+  expiresAt: Timestamp | null;
+  note: string | null;
+  issuedSource: string | null;
+  issuedRef: string | null;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** One movement of a gift card's balance. */
+export interface GiftCardEntry {
+  id: Id;
+  accountId: Id;
+  giftCardId: Id;
+  kind: Open<'issue' | 'redeem' | 'topup' | 'void'>;
+  /** Signed: negative for redemptions and voids. */
+  delta: Money;
+  balanceAfter: Money;
+  currency: Currency;
+  externalSource: string;
+  externalRef: string;
+  checkoutSessionId: Id | null;
+  ledgerTxId: Id | null;
+  note: string | null;
+  createdAt: Timestamp;
+}
+
+/** What redeem, topup and void return: the card after the change and the entry that changed it. */
+export interface GiftCardMutation {
+  giftCard: GiftCard;
+  entry: GiftCardEntry;
+}
+
+/** What anyone holding the code may see of a gift card (`giftCards.balance`). */
+export type GiftCardBalance = Pick<GiftCard, 'code' | 'balance' | 'currency' | 'status'>;

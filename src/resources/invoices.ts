@@ -3,7 +3,8 @@
  * paid invoice is reversed with a refund. The render routes answer HTML, PDF or ESC/POS.
  */
 import * as v from 'valibot';
-import type { EmailResult, Invoice, ReceiptSummary } from './objects';
+import type { ReceiptSummary } from './receipts';
+import type { Id, Money, Timestamp, Currency, Metadata, Open, EmailResult } from './shared-types';
 import { binary, json, page, route, text as textBody } from './route';
 import { currency, EmailInput, EscposParams, id, integer, listParams, money, nonEmpty, text, timestamp, type Input } from './schemas';
 
@@ -70,3 +71,51 @@ export const invoiceRoutes = {
   /** The receipt of a paid invoice. */
   receipt: route('GET', '/api/v1/invoices/{id}/receipt', { returns: json<ReceiptSummary>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** Where an invoice is in its life, from draft to paid, void or uncollectible. */
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** One line of an invoice. */
+export interface InvoiceLine {
+  id: Id;
+  description: string;
+  quantity: number;
+  unitAmount: Money;
+  amount: Money;
+  priceId: Id | null;
+  metadata: Metadata | null;
+}
+
+/** An invoice (`invoices.*`), one-off or issued by a subscription. */
+export interface Invoice {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  customerId: Id;
+  subscriptionId: Id | null;
+  status: Open<InvoiceStatus>;
+  number: string;
+  currency: Currency;
+  subtotal: Money;
+  discount: Money;
+  tax: Money;
+  total: Money;
+  amountPaid: Money;
+  amountDue: Money;
+  dueAt: Timestamp | null;
+  issuedAt: Timestamp | null;
+  paidAt: Timestamp | null;
+  voidedAt: Timestamp | null;
+  /** The buyer-facing invoice page. */
+  hostedInvoiceUrl: string | null;
+  /** Returned by GET only, when a checkout session paid the invoice. */
+  chargeId?: string | null;
+  collectionAttempts: number;
+  lines: InvoiceLine[];
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}

@@ -3,7 +3,7 @@
  * in_transit → paid, or failed / cancelled; the `mark*` routes serve the manual adapter.
  */
 import * as v from 'valibot';
-import type { BankAccount, Payout, PayoutBalance } from './objects';
+import type { Id, Money, Timestamp, Currency, Open } from './shared-types';
 import { json, page, route } from './route';
 import { clearable, currency, money, nonEmptyText, optionalInput, unorderedListParams, type Input } from './schemas';
 
@@ -71,3 +71,50 @@ export const payoutRoutes = {
   /** Replaces the saved payout bank account. */
   updateBankAccount: route('PATCH', '/api/v1/payouts/bank-account', { body: BankAccountUpdateInput, returns: json<BankAccount>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** Note the double "l" in `cancelled`, as the server spells it. */
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+
+/** A payout of your balance to your bank account (`payouts.*`). */
+export interface Payout {
+  id: Id;
+  accountId: Id;
+  amount: Money;
+  currency: Currency;
+  status: Open<PayoutStatus>;
+  method: Open<'manual' | 'xendit_disbursement'>;
+  bankCode: string | null;
+  bankName: string;
+  bankAccountNumber: string;
+  bankAccountHolder: string;
+  note: string | null;
+  reference: string | null;
+  failureReason: string | null;
+  ledgerTransactionId: Id | null;
+  processedAt: Timestamp | null;
+  /** Set when the payout is paid. */
+  completedAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** What is available to pay out, and what is still pending (`payouts.balance`). */
+export interface PayoutBalance {
+  ledgerBalance: Money;
+  /** Held by pending payouts. */
+  locked: Money;
+  available: Money;
+  currency: Currency | null;
+}
+
+/** The saved payout destination. */
+export interface BankAccount {
+  bankCode: string | null;
+  bankName: string | null;
+  bankAccountNumber: string | null;
+  bankAccountHolder: string | null;
+  configured: boolean;
+}

@@ -3,7 +3,7 @@
  * older flat `{ currency, amount }` form is accepted and expanded here, never sent as is (§6.7).
  */
 import * as v from 'valibot';
-import type { Plan, Price, PortalFeatures } from './objects';
+import type { Id, Money, Timestamp, Currency, Metadata, Open } from './shared-types';
 import { json, none, page, route } from './route';
 import {
   clearable,
@@ -158,3 +158,75 @@ export const planRoutes = {
   /** Removes one price from its plan, by the price's id. */
   deletePrice: route('DELETE', '/api/v1/prices/{id}', { returns: none() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** A billing period unit of a recurring price. */
+export type Interval = (typeof INTERVALS)[number];
+
+/** How a price turns quantity into an amount: one flat amount, tiers, volume tiers, or metered usage. */
+export type PriceModel = (typeof PRICE_MODELS)[number];
+
+/** Whether a price includes tax or has it added on top. */
+export type TaxMode = (typeof TAX_MODES)[number];
+
+/** What a customer may do in the self-service portal for a plan. */
+export interface PortalFeatures {
+  selfServeCancel: boolean;
+  selfServePause: boolean;
+  selfServeUpgrade: boolean;
+  selfServeDowngrade: boolean;
+  updatePaymentMethod: boolean;
+}
+
+/** One tier of a tiered or volume price. */
+export interface PriceTier {
+  /** Upper bound of the tier in units; `'inf'` for the last tier. */
+  upTo: number | 'inf';
+  unitAmount?: Money;
+  flatAmount?: Money;
+}
+
+/** A price of a plan: currency, model, amounts and billing interval. */
+export interface Price {
+  id: Id;
+  planId: Id;
+  currency: Currency;
+  model: Open<PriceModel>;
+  /** Set for `flat` and `usage` prices. */
+  unitAmount: Money | null;
+  /** Set for `tiered` and `volume` prices. */
+  tiers: PriceTier[] | null;
+  taxMode: Open<TaxMode>;
+  active: boolean;
+  createdAt: Timestamp;
+}
+
+/** A subscription plan with its prices (`plans.*`). */
+export interface Plan {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  name: string;
+  description: string | null;
+  interval: Open<Interval>;
+  intervalCount: number;
+  trialDays: number;
+  /** One price per currency; amounts live here, not on the plan. */
+  prices: Price[];
+  usageAggregate: Open<'sum' | 'max' | 'last'> | null;
+  meteredUnit: string | null;
+  portalFeatures: PortalFeatures;
+  dunningPolicyId: Id | null;
+  active: boolean;
+  /** Set once archived (a soft delete; existing subscriptions keep billing). */
+  archivedAt: Timestamp | null;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Older servers: a flat currency instead of `prices[]`. */
+  currency?: Currency;
+  /** Older servers: a flat amount instead of `prices[]`. */
+  amount?: Money;
+}

@@ -3,7 +3,7 @@
  * immutable, so only reads, renders and email.
  */
 import * as v from 'valibot';
-import type { EmailResult, ReceiptDocument, ReceiptSummary } from './objects';
+import type { Id, Money, Timestamp, Currency, Open, EmailResult } from './shared-types';
 import { binary, json, page, route, text } from './route';
 import { EmailInput, EscposParams, id, timestamp, unorderedListParams, type Input } from './schemas';
 
@@ -35,3 +35,28 @@ export const receiptRoutes = {
   /** Emails the receipt to its customer (or to the address given). */
   email: route('POST', '/api/v1/receipts/{id}/email', { body: EmailInput, returns: json<EmailResult>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** What a receipt is for: a checkout session or an invoice. */
+export type ReceiptSourceType = (typeof RECEIPT_SOURCE_TYPES)[number];
+
+/** A receipt as lists return it (`receipts.list`). */
+export interface ReceiptSummary {
+  id: Id;
+  number: string;
+  sourceType: Open<ReceiptSourceType>;
+  sourceId: Id;
+  customerId: Id | null;
+  amount: Money;
+  currency: Currency;
+  method: string | null;
+  adapter: string | null;
+  issuedAt: Timestamp;
+  emailedAt: Timestamp | null;
+  emailedTo: string | null;
+}
+
+/** `GET /receipts/{id}`: a rich document whose shape is kept opaque. */
+export type ReceiptDocument = Record<string, unknown>;

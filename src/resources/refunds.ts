@@ -3,7 +3,8 @@
  * session's `paymentId`) or by `sourceType` + `sourceId` (§6.12: exactly one of the two).
  */
 import * as v from 'valibot';
-import type { Refund } from './objects';
+import type { ReceiptSourceType } from './receipts';
+import type { Id, Money, Timestamp, Currency, Metadata, Open } from './shared-types';
 import { sourceType } from './receipts';
 import { json, page, route } from './route';
 import { clearable, id, listParams, metadata, money, narrowInput, ruleOn, type Input } from './schemas';
@@ -57,3 +58,39 @@ export const refundRoutes = {
   /** Lists refunds: await for the first page, or `for await` over every refund. */
   list: route('GET', '/api/v1/refunds', { query: RefundListParams, returns: page<Refund>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** Where a refund is: pending, succeeded, failed or canceled. */
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/** Why a refund was made. */
+export type RefundReason = (typeof REFUND_REASONS)[number];
+
+/** A refund of a payment (`refunds.*`). */
+export interface Refund {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  /** The captured payment: `CheckoutSession.paymentId`. */
+  chargeId: string;
+  invoiceId: Id | null;
+  amount: Money;
+  currency: Currency;
+  /** Free text on read (an enum on input). */
+  reason: Open<RefundReason> | null;
+  /** Only `succeeded` means the buyer gets the money. */
+  status: Open<RefundStatus>;
+  failureCode: string | null;
+  failureMessage: string | null;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Older servers. */
+  sourceType?: Open<ReceiptSourceType>;
+  /** Older servers. */
+  sourceId?: Id;
+  /** Older servers' single failure field. */
+  failureReason?: string | null;
+}

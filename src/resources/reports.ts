@@ -1,6 +1,6 @@
 /** Reports (ENDPOINTS §2.11): P&L and cash flow as JSON, the ledger as a CSV export. */
 import * as v from 'valibot';
-import type { CashFlowReport, PnlReport } from './objects';
+import type { Money, Timestamp, Currency } from './shared-types';
 import { json, route, text } from './route';
 import { currency, timestamp, type Input } from './schemas';
 
@@ -22,3 +22,30 @@ export const reportRoutes = {
   /** The CSV text as sent (`text/csv`), never parsed as an envelope. */
   ledgerCsv: route('GET', '/api/v1/reports/ledger.csv', { query: LedgerCsvParams, returns: text() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** A profit and loss report for a period (`reports.pnl`). */
+export interface PnlReport {
+  from: Timestamp;
+  to: Timestamp;
+  currency: Currency;
+  revenue: Money;
+  refunds: Money;
+  platformFees: Money;
+  tax: Money;
+  net: Money;
+  lines: { code: string; amount: Money }[];
+}
+
+/** A cash flow report for a period (`reports.cashFlow`). */
+export interface CashFlowReport {
+  from: Timestamp;
+  to: Timestamp;
+  currency: Currency;
+  totalInflow: Money;
+  totalOutflow: Money;
+  net: Money;
+  buckets: { day: string; inflow: Money; outflow: Money; net: Money }[];
+}

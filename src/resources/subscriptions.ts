@@ -3,7 +3,7 @@
  * States are the server's business: the SDK never checks them (§0.6).
  */
 import * as v from 'valibot';
-import type { Subscription } from './objects';
+import type { Id, Timestamp, Metadata, Open } from './shared-types';
 import { json, page, route } from './route';
 import { clearable, id, integer, listParams, metadata, money, optionalInput, timestamp, type Input } from './schemas';
 
@@ -74,3 +74,41 @@ export const subscriptionRoutes = {
   /** Resumes a paused subscription. */
   resume: route('POST', '/api/v1/subscriptions/{id}/resume', { emptyBody: true, returns: json<Subscription>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** Where a subscription is in its life. */
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+/** How a subscription collects: charge automatically, or send an invoice to pay. */
+export type CollectionMethod = (typeof COLLECTION_METHODS)[number];
+
+/** A customer's subscription to a plan (`subscriptions.*`). */
+export interface Subscription {
+  id: Id;
+  arn: string;
+  accountId: Id;
+  customerId: Id;
+  planId: Id;
+  priceId: Id | null;
+  status: Open<SubscriptionStatus>;
+  currentPeriodStart: Timestamp;
+  currentPeriodEnd: Timestamp;
+  trialEnd: Timestamp | null;
+  /** Set by `cancel({ at: 'period_end' })`. */
+  cancelAt: Timestamp | null;
+  canceledAt: Timestamp | null;
+  canceledReason: string | null;
+  pausedAt: Timestamp | null;
+  defaultPaymentTokenId: Id | null;
+  discountCouponId: Id | null;
+  collectionMethod: Open<CollectionMethod>;
+  metadata: Metadata | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Older servers. */
+  cancelAtPeriodEnd?: boolean;
+  /** Older servers' name for `trialEnd`. */
+  trialEndsAt?: Timestamp | null;
+}

@@ -3,7 +3,7 @@
  * update; its keys differ by kind, so only the documented formats are checked.
  */
 import * as v from 'valibot';
-import type { Template } from './objects';
+import type { Id, Timestamp, Open } from './shared-types';
 import { json, none, route, text } from './route';
 import { fraction, hexColor, nonEmptyText, type Input } from './schemas';
 
@@ -53,3 +53,23 @@ export const templateRoutes = {
   /** Deletes a template. */
   delete: route('DELETE', '/api/v1/templates/{id}', { returns: none() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** Which document a template renders: checkout page, receipt or invoice. */
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** A template for a checkout page, receipt or invoice (`templates.*`). */
+export interface Template {
+  id: Id;
+  accountId: Id;
+  kind: Open<TemplateKind>;
+  name: string;
+  isDefault: boolean;
+  config: Record<string, unknown>;
+  /** Older servers' name for `config`. */
+  document?: Record<string, unknown>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}

@@ -3,7 +3,6 @@
  * The runtime sets the multipart boundary; the returned `url` may be relative to the API host.
  */
 import * as v from 'valibot';
-import type { UploadedFile } from './objects';
 import { json, route, type RouteContext } from './route';
 
 /** What `uploads.image` accepts: a `Blob` or `File`, or the raw bytes. */
@@ -56,3 +55,14 @@ export const uploadRoutes = {
   /** PNG, JPEG or WEBP up to 5 MB; the returned `url` is absolute. */
   image: route('POST', '/api/v1/uploads/image', { body: UploadImageInput, returns: json<UploadedFile>(), transform: resolveUrl }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/** A file uploaded with `uploads.image`, and where it can be fetched. */
+export interface UploadedFile {
+  /** Absolute (the SDK resolves a relative `/api/v1/files/…` against the base URL). */
+  url: string;
+  fileName: string;
+  fileSize: number;
+}

@@ -3,7 +3,7 @@
  * secret (`whsec_…`) is in the create response only.
  */
 import * as v from 'valibot';
-import type { WebhookDelivery, WebhookEndpoint } from './objects';
+import type { Id, Timestamp, Mode, Open } from './shared-types';
 import { json, none, page, route } from './route';
 import { absoluteUrl, clearable, id, nonEmpty, nonEmptyText, unorderedListParams, type Input } from './schemas';
 
@@ -57,3 +57,68 @@ export const webhookEndpointRoutes = {
   /** 409 `already_queued` or `endpoint_disabled` when it cannot be queued again. */
   retryDelivery: route('POST', '/api/v1/webhooks/deliveries/{id}/retry', { emptyBody: true, returns: json<WebhookDelivery>() }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Response objects: what these routes answer, as the server returns them (types only).
+
+/**
+ * A webhook endpoint. Two shapes are in the wild (the current SDK's `active` + failure streak,
+ * and the docs' `status` + `lastDelivery`), so the fields of either are optional.
+ */
+export interface WebhookEndpoint {
+  id: Id;
+  accountId?: Id;
+  mode?: Mode;
+  url: string;
+  /** Event types delivered here; `['*']` means all. */
+  events: string[];
+  description: string | null;
+  active: boolean;
+  consecutiveFailures?: number;
+  failingSince?: Timestamp | null;
+  disabledAt?: Timestamp | null;
+  disabledReason?: string | null;
+  /** The signing secret (`whsec_…`): ONLY in the create response, shown once. Store it then. */
+  secret?: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Docs shape: `errored` means auto-disabled. */
+  status?: Open<'active' | 'disabled' | 'errored'>;
+  signingSecret?: string | null;
+  lastDelivery?: { eventId: Id; deliveredAt: Timestamp; statusCode: number; durationMs: number } | null;
+}
+
+/** Whether a webhook delivery is pending, succeeded or failed. */
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** One attempt to deliver a webhook: when, the response status, how long it took. */
+export interface WebhookDeliveryAttempt {
+  attemptNumber: number;
+  status: string;
+  responseCode: number | null;
+  durationMs: number;
+  /** e.g. `"HTTP 503"`, `"timed out after 10000ms"`. */
+  error: string | null;
+  nextRetryAt: Timestamp | null;
+  attemptedAt: Timestamp;
+}
+
+/** A webhook delivery of one event to one endpoint, with its attempts. */
+export interface WebhookDelivery {
+  id: Id;
+  endpointId: Id;
+  eventId: Id;
+  type: string;
+  /** The exact JSON body that was sent (what the signature covers). */
+  body: string;
+  status: Open<DeliveryStatus>;
+  attempts: number;
+  nextRetryAt: Timestamp | null;
+  lastAttemptAt: Timestamp | null;
+  deliveredAt: Timestamp | null;
+  responseCode: number | null;
+  lastError: string | null;
+  attemptLog: WebhookDeliveryAttempt[];
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}

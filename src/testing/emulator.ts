@@ -6,7 +6,11 @@
  * in-memory state with the state machines of ENDPOINTS.md, records events and delivers them as
  * signed webhooks. Web-standard APIs only: no Node built-ins.
  */
-import type { CheckoutSession, EventRecord, Invoice, Refund, WebhookDelivery } from '../resources/objects';
+import type { CheckoutSession } from '../resources/checkout-sessions';
+import type { EventRecord } from '../resources/events';
+import type { Invoice } from '../resources/invoices';
+import type { Refund } from '../resources/refunds';
+import type { WebhookDelivery } from '../resources/webhook-endpoints';
 import { notFound } from './emulator/api-failure';
 import { RequestVerifier, type KeyPair } from './emulator/auth';
 import type { EventInput, PageAssets, RouteContext, World } from './emulator/context';

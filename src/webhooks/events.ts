@@ -2,21 +2,17 @@
  * Webhook event types (ENDPOINTS §3): one variant per catalog type, discriminated by `type`,
  * plus a generic variant for every other type (older servers, docs-style names, future types).
  */
-import type {
-  CheckoutSession,
-  Customer,
-  EventData,
-  GiftCard,
-  GiftCardEntry,
-  Id,
-  Invoice,
-  Payout,
-  Plan,
-  Refund,
-  Subscription,
-  Timestamp,
-  WebhookEndpoint,
-} from '../resources/objects';
+import type { CheckoutSession } from '../resources/checkout-sessions';
+import type { Customer } from '../resources/customers';
+import type { EventData } from '../resources/events';
+import type { GiftCard, GiftCardEntry } from '../resources/gift-cards';
+import type { Invoice } from '../resources/invoices';
+import type { Payout } from '../resources/payouts';
+import type { Plan } from '../resources/plans';
+import type { Refund } from '../resources/refunds';
+import type { Id, Timestamp } from '../resources/shared-types';
+import type { Subscription } from '../resources/subscriptions';
+import type { WebhookEndpoint } from '../resources/webhook-endpoints';
 
 /** What `subscription.renewed` carries from the renewal job; test-clock renewals carry it all. */
 export type RenewedSubscription = Pick<Subscription, 'id' | 'currentPeriodStart' | 'currentPeriodEnd'> &

@@ -2,7 +2,8 @@
  * What a route handler receives and returns. Handlers are plain functions over this context:
  * they never build HTTP responses themselves, so the dispatcher owns envelopes, ids and CORS.
  */
-import type { EventRecord, WebhookDelivery } from '../../resources/objects';
+import type { EventRecord } from '../../resources/events';
+import type { WebhookDelivery } from '../../resources/webhook-endpoints';
 import type { RedeliverOptions } from './webhook-delivery';
 import type { Emit } from './emit';
 import type { ListMetaShape, Page } from './pagination';

@@ -3,7 +3,7 @@
  * enums, each failure a `400 validation_error` naming the field (`lines[0].quantity`).
  */
 import { validationError } from './api-failure';
-import type { Metadata } from '../../resources/objects';
+import type { Metadata } from '../../resources/shared-types';
 
 interface Bounds {
   min?: number;

@@ -2,19 +2,15 @@
  * In-memory state, one set of tables per workspace: `X-Plugipay-On-Behalf-Of` switches the
  * workspace, and an object of another workspace is simply not found (ENDPOINTS §0.7).
  */
-import type {
-  BankAccount,
-  CheckoutSession,
-  Customer,
-  EventRecord,
-  Invoice,
-  Payout,
-  Plan,
-  Refund,
-  Subscription,
-  WebhookDelivery,
-  WebhookEndpoint,
-} from '../../resources/objects';
+import type { CheckoutSession } from '../../resources/checkout-sessions';
+import type { Customer } from '../../resources/customers';
+import type { EventRecord } from '../../resources/events';
+import type { Invoice } from '../../resources/invoices';
+import type { Payout, BankAccount } from '../../resources/payouts';
+import type { Plan } from '../../resources/plans';
+import type { Refund } from '../../resources/refunds';
+import type { Subscription } from '../../resources/subscriptions';
+import type { WebhookEndpoint, WebhookDelivery } from '../../resources/webhook-endpoints';
 import { ExpiryQueue } from './expiry-queue';
 import { Table } from './table';
 

@@ -7,7 +7,8 @@
  * The emulator makes one attempt per queueing and no automatic retries (`nextRetryAt` stays
  * null); `POST /webhooks/deliveries/{id}/retry` queues another attempt.
  */
-import type { EventRecord, WebhookDelivery, WebhookEndpoint } from '../../resources/objects';
+import type { EventRecord } from '../../resources/events';
+import type { WebhookEndpoint, WebhookDelivery } from '../../resources/webhook-endpoints';
 import { signWebhookPayload } from '../sign-webhook';
 import { newId } from './ids';
 import type { AccountState } from './state';

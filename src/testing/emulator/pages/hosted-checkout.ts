@@ -7,7 +7,7 @@
  * number for a virtual account), and **Simulate payment** completes the charge, after which the
  * page follows the session's success URL. Cancel follows the cancel URL.
  */
-import type { CheckoutSession } from '../../../resources/objects';
+import type { CheckoutSession } from '../../../resources/checkout-sessions';
 import { escapeHtml, jsonForScript, money, page, statusBadge } from './html';
 
 /** Where the page's modules are served; `browser.mjs` and `shared/*` come from the installed package. */

@@ -3,7 +3,7 @@
  * completion by a payment (`emulator.completeCheckout`) or by the merchant's confirm; expiry
  * when the clock passes `expiresAt`.
  */
-import type { CheckoutMethod, CheckoutSession, LineItem } from '../../../resources/objects';
+import type { CheckoutMethod, LineItem, CheckoutSession } from '../../../resources/checkout-sessions';
 import { illegalTransition, notFound, validationError } from '../api-failure';
 import { created, ok, type Mutation, type RouteContext } from '../context';
 import { Fields } from '../fields';

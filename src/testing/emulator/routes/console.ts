@@ -6,7 +6,8 @@
  * `X-Plugipay-Emulator` header, which the CORS preflight does not allow, so a page on another
  * origin cannot trigger them in the background.
  */
-import type { CheckoutSession, EventRecord } from '../../../resources/objects';
+import type { CheckoutSession } from '../../../resources/checkout-sessions';
+import type { EventRecord } from '../../../resources/events';
 import { apiFailure, notFound, validationError } from '../api-failure';
 import { ok, type Reply, type RouteContext } from '../context';
 import { eventEmitter } from '../emit';

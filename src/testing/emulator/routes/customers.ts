@@ -1,5 +1,5 @@
 /** Customers (ENDPOINTS §2.1): CRUD, unique `externalId`, and no delete while money refers to them. */
-import type { Customer } from '../../../resources/objects';
+import type { Customer } from '../../../resources/customers';
 import { apiFailure, notFound, validationError } from '../api-failure';
 import { created, noContent, ok, type RouteContext } from '../context';
 import { Fields } from '../fields';

@@ -1,5 +1,5 @@
 /** Events (ENDPOINTS §2.13, §3.2): the record of every state change, listable and replayable. */
-import type { EventRecord } from '../../../resources/objects';
+import type { EventRecord } from '../../../resources/events';
 import { notFound, validationError } from '../api-failure';
 import { created, ok, type RouteContext } from '../context';
 import { Fields } from '../fields';

@@ -2,7 +2,7 @@
  * Invoices (ENDPOINTS §2.4): draft → open (finalize) → paid (pay) | void. There is no DELETE;
  * an illegal transition is a 409 (the server's code is undocumented; `conflict` is used).
  */
-import type { Invoice, InvoiceStatus } from '../../../resources/objects';
+import type { InvoiceStatus, Invoice } from '../../../resources/invoices';
 import { illegalTransition, notFound, validationError } from '../api-failure';
 import { created, ok, type Mutation, type RouteContext } from '../context';
 import { Fields } from '../fields';

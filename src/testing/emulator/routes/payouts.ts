@@ -4,7 +4,7 @@
  * is a 409 `invalid_transition`. The balance is derived from the emulator's own money movements:
  * completed checkout sessions, minus refunds that hold or moved money, minus payouts.
  */
-import type { BankAccount, Payout, PayoutBalance, PayoutStatus } from '../../../resources/objects';
+import type { PayoutStatus, Payout, PayoutBalance, BankAccount } from '../../../resources/payouts';
 import { illegalTransition, notFound, validationError } from '../api-failure';
 import { created, ok, type RouteContext } from '../context';
 import { Fields } from '../fields';

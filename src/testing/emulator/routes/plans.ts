@@ -1,5 +1,5 @@
 /** Plans and their nested prices (ENDPOINTS §2.2). Archiving is a soft delete. */
-import type { Plan, PortalFeatures, Price, PriceTier } from '../../../resources/objects';
+import type { PortalFeatures, PriceTier, Price, Plan } from '../../../resources/plans';
 import { apiFailure, illegalTransition, notFound, validationError } from '../api-failure';
 import { created, noContent, ok, type RouteContext } from '../context';
 import { Fields } from '../fields';

@@ -2,7 +2,8 @@
  * The buyer-facing checkout routes (ENDPOINTS §4): no authentication and no idempotency key,
  * keyed by the session id alone, so they look the session up in every workspace.
  */
-import type { ChargeResult, CheckoutSession, PublicCheckoutSession } from '../../../resources/objects';
+import type { PublicCheckoutSession, ChargeResult } from '../../../public-checkout/types';
+import type { CheckoutSession } from '../../../resources/checkout-sessions';
 import { illegalTransition, notFound, validationError } from '../api-failure';
 import { ok, type Reply, type RouteContext } from '../context';
 import { Fields } from '../fields';

@@ -3,7 +3,7 @@
  * session's `paymentId`) or by `sourceType` + `sourceId`; at most the remaining amount. A
  * refund starts `pending`; `emulator.settleRefund` plays the provider's answer.
  */
-import type { Refund } from '../../../resources/objects';
+import type { Refund } from '../../../resources/refunds';
 import { illegalTransition, notFound, validationError } from '../api-failure';
 import { created, ok, type Mutation, type RouteContext } from '../context';
 import { Fields } from '../fields';

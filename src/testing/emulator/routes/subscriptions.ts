@@ -2,7 +2,8 @@
  * Subscriptions (ENDPOINTS §2.5): trialing/active → paused ↔ active, → canceled (now or at
  * period end). Canceled and incomplete are terminal; an illegal action is a 409 `conflict`.
  */
-import type { Plan, Subscription, SubscriptionStatus } from '../../../resources/objects';
+import type { Plan } from '../../../resources/plans';
+import type { SubscriptionStatus, Subscription } from '../../../resources/subscriptions';
 import { illegalTransition, notFound, validationError } from '../api-failure';
 import { created, ok, type RouteContext } from '../context';
 import { Fields } from '../fields';

@@ -5,7 +5,8 @@
  * with its invoice (collected at once for `charge_automatically`, left open for
  * `send_invoice`) and `subscription.renewed` carrying `daysAdvanced`.
  */
-import type { Plan, Subscription } from '../../../resources/objects';
+import type { Plan } from '../../../resources/plans';
+import type { Subscription } from '../../../resources/subscriptions';
 import { illegalTransition, validationError } from '../api-failure';
 import { ok, type RouteContext } from '../context';
 import { Fields } from '../fields';

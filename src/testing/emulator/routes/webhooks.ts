@@ -1,5 +1,5 @@
 /** Webhook endpoints and deliveries (ENDPOINTS §2.12). */
-import type { WebhookDelivery, WebhookEndpoint } from '../../../resources/objects';
+import type { WebhookEndpoint, WebhookDelivery } from '../../../resources/webhook-endpoints';
 import { apiFailure, notFound } from '../api-failure';
 import { created, noContent, ok, type RouteContext } from '../context';
 import { Fields } from '../fields';
