@@ -14,6 +14,7 @@ console.log('\n## Webhook verification\n');
 run('npx', ['tsx', 'bench/webhooks.ts']);
 console.log('\n## Request path, construction and import cost\n');
 run('npx', ['tsx', 'bench/request-path.ts']);
+run('node', ['bench/import-profile.mjs']);
 console.log('\n## workerd cold start\n');
 run('node', ['bench/workerd-cold-start.mjs']);
 console.log('\n## Emulator as its state grows\n');
