@@ -5,11 +5,10 @@
 // node:zlib at load time (about 30 ms of cold start in Node) for a polyfill Node >= 20 never needs,
 // so every runtime runs the same ofetch over its own fetch.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { ofetchCoreBuild } from './scripts/ofetch-core.mjs';
 
 const ENTRIES = {
   index: 'src/entries/index.ts',
@@ -31,21 +30,29 @@ rmSync('dist', { recursive: true, force: true });
  * `ofetch` as the module that defines `createFetch` and `FetchError`, without ofetch's entry
  * file: that file builds a default instance at import, reading `globalThis.fetch` and
  * `Headers`, which in Node loads undici (tens of ms of cold start) before any request is made.
- * The module is found through the entry's own import line, so it follows ofetch's build.
+ * The module is found through the entry's own import line, so it follows ofetch's build
+ * (`scripts/ofetch-core.mjs`).
+ *
+ * That module imports `ufo` (`withBase`, `withQuery`) and `destr`, 4.6 KB minified (about
+ * 1.7 KB of each entry's gzip), and reaches them only for options the transport never passes:
+ * `baseURL`, `query`/`params` (the URL is built and signed once, WIRE 1) and a JSON
+ * `responseType`/`parseResponse` (the body is read as a stream by the SDK's bounded reader).
+ * `OFETCH_ONLY` in src/core/transport.ts strips those names from the caller's `fetchOptions`.
+ * So the two imports resolve to functions that throw if ever reached; ofetch's code is bundled
+ * as published. `scripts/ofetch-core.mjs` checks those guards against ofetch's source: if ofetch
+ * ever calls them on another path, the build stops instead of shipping a throw on a live path.
  */
 function ofetchCore() {
-  const entry = join(dirname(createRequire(import.meta.url).resolve('ofetch/package.json')), 'dist/index.mjs');
-  const chunk = /from '(\.\/shared\/ofetch\.[\w-]+\.mjs)'/.exec(readFileSync(entry, 'utf8'))?.[1];
-  if (!chunk) throw new Error(`rollup: cannot find ofetch's createFetch module from ${entry}`);
-  const source = readFileSync(join(dirname(entry), chunk), 'utf8');
-  const names = /\bFetchError as F\b/.test(source) && /\bcreateFetch as c\b/.test(source);
-  if (!names) throw new Error('rollup: ofetch changed its export names; update ofetchCore() in rollup.config.mjs');
-  const file = join(dirname(entry), chunk);
+  const { file, stubs } = ofetchCoreBuild();
   return {
     name: 'ofetch-core',
     // The chunk is resolved here too: left to rollup it would stay an (absolute-path) external.
-    resolveId: (id) => (id === 'ofetch' ? '\0ofetch-core' : id === file ? file : null),
-    load: (id) => (id === '\0ofetch-core' ? `export { c as createFetch, F as FetchError } from ${JSON.stringify(file)};` : null),
+    resolveId: (id, importer) =>
+      id === 'ofetch' ? '\0ofetch-core' : id === file ? file : importer === file && id in stubs ? `\0ofetch-without-${id}` : null,
+    load: (id) =>
+      id === '\0ofetch-core'
+        ? `export { c as createFetch, F as FetchError } from ${JSON.stringify(file)};`
+        : id.startsWith('\0ofetch-without-') ? stubs[id.slice('\0ofetch-without-'.length)] : null,
   };
 }
 
@@ -57,7 +64,7 @@ const js = (format, ext) => ({
   external,
   plugins: [
     ofetchCore(),
-    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch', 'destr', 'ufo'] }),
+    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch'] }),
     esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.json' }),
   ],
   output: {
@@ -88,7 +95,7 @@ const cli = {
   external,
   plugins: [
     ofetchCore(),
-    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch', 'destr', 'ufo'] }),
+    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch'] }),
     esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.node.json' }),
   ],
   output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', banner: '#!/usr/bin/env node', inlineDynamicImports: true, sourcemap: false },
