@@ -1,11 +1,13 @@
-// Where each entry's bytes are: the entry's source bundled by esbuild (--bundle --minify, ESM,
-// ofetch resolved the way rollup.config.mjs resolves it), with the metafile's bytesInOutput per
-// input (minified, before gzip), grouped by package for dependencies. The gzip column is each
-// module's marginal cost: the gzip size of the whole bundle minus the gzip size of the same bundle
-// with that module's code left out is not measurable with esbuild, so it shows the module's
-// minified share of the whole bundle's gzip instead (an estimate: repeated names compress better).
+// Where each entry's bytes are. The entry's source is bundled by esbuild the way the size budget
+// measures it (--bundle --minify, ESM, all dependencies; ofetch taken as rollup.config.mjs takes it),
+// and each module (each dependency as one package) gets two numbers:
+// - minified: the metafile's bytesInOutput (before gzip);
+// - gzip cost: what gzip -9 of the whole bundle loses when that module's code is left out
+//   (leave-one-out, from a build that keeps esbuild's per-module `// path` markers, scaled to the
+//   real bundle's gzip size). Gzip shares strings across modules, so the costs do not add up to
+//   the total exactly; they rank what a change would save.
 //
-// Usage: node bench/size-breakdown.mjs [entry ...]   (entries: index browser webhooks …; default index browser)
+// Usage: node bench/size-breakdown.mjs [entry ...]   (src/entries/<entry>.ts; default: index browser)
 import { gzipSync } from 'node:zlib';
 import { relative } from 'node:path';
 import { build } from 'esbuild';
@@ -27,35 +29,56 @@ const ofetchCore = {
   },
 };
 
+const moduleName = (path) => {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+  return pkg === 'ofetch' || path.startsWith('ofetch-core:') ? 'ofetch (package, without ufo/destr)' : pkg ? `${pkg} (package)` : relative('.', path);
+};
+
+const gzip = (text) => gzipSync(text, { level: 9 }).length;
+
 for (const entry of entries) {
-  const result = await build({
+  const options = {
     entryPoints: [`src/entries/${entry}.ts`],
     bundle: true,
-    minify: true,
     format: 'esm',
     platform: 'neutral',
     mainFields: ['module', 'main'],
     conditions: ['worker', 'browser'],
     write: false,
-    metafile: true,
     logLevel: 'error',
+    legalComments: 'none',
     plugins: [ofetchCore],
-  });
-  const code = result.outputFiles[0].contents;
-  const gzip = gzipSync(code, { level: 9 }).length;
-  const [output] = Object.values(result.metafile.outputs);
-  const rows = new Map();
-  for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
-    const name = pkg ? `${pkg} (package)` : relative('.', file);
-    rows.set(name, (rows.get(name) ?? 0) + bytesInOutput);
+  };
+  const real = await build({ ...options, minify: true, metafile: true });
+  const code = real.outputFiles[0].text;
+  const minified = new Map();
+  for (const [path, { bytesInOutput }] of Object.entries(Object.values(real.metafile.outputs)[0].inputs)) {
+    minified.set(moduleName(path), (minified.get(moduleName(path)) ?? 0) + bytesInOutput);
   }
-  const total = [...rows.values()].reduce((a, b) => a + b, 0);
-  console.log(`\n### ${entry}: ${code.length} B minified, ${gzip} B gzip\n`);
-  console.log('| module | minified | share | ≈ gzip |');
-  console.log('|---|--:|--:|--:|');
-  for (const [name, bytes] of [...rows].sort((a, b) => b[1] - a[1])) {
-    if (bytes === 0) continue;
-    console.log(`| ${name} | ${bytes} B | ${((100 * bytes) / total).toFixed(1)}% | ${Math.round((gzip * bytes) / total)} B |`);
+
+  // The same bundle with line breaks kept, so each module's code can be found by its marker.
+  const marked = await build({ ...options, minifySyntax: true, minifyIdentifiers: true });
+  const segments = [];
+  let current = { name: '(bundle glue)', code: '' };
+  for (const line of marked.outputFiles[0].text.split('\n')) {
+    const marker = /^\/\/ ((?:src\/|node_modules\/|ofetch-core:).*)$/.exec(line);
+    if (marker) segments.push((current = { name: moduleName(marker[1]), code: '' }));
+    else current.code += line.trim();
+  }
+  segments.push(current);
+  const whole = gzip(segments.map((s) => s.code).join(''));
+  const scale = gzip(code) / whole;
+  const cost = new Map();
+  for (const name of new Set(segments.map((s) => s.name))) {
+    const without = gzip(segments.filter((s) => s.name !== name).map((s) => s.code).join(''));
+    cost.set(name, Math.round((whole - without) * scale));
+  }
+
+  console.log(`\n### ${entry}: ${code.length} B minified, ${gzip(code)} B gzip\n`);
+  console.log('| module | minified | gzip cost (leave-one-out) |');
+  console.log('|---|--:|--:|');
+  for (const [name, bytes] of [...cost].sort((a, b) => b[1] - a[1])) {
+    if (!minified.get(name)) continue;
+    console.log(`| ${name} | ${minified.get(name)} B | ${bytes} B |`);
   }
 }

@@ -10,6 +10,8 @@ const run = (cmd, args) => {
 run('npx', ['rollup', '-c', '--silent']);
 console.log('\n## Bundle sizes\n');
 run('node', ['bench/sizes.mjs']);
+console.log('\n## Where the bytes are\n');
+run('node', ['bench/size-breakdown.mjs', 'index', 'browser']);
 console.log('\n## Webhook verification\n');
 run('npx', ['tsx', 'bench/webhooks.ts']);
 console.log('\n## Request path, construction and import cost\n');
