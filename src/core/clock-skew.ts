@@ -2,7 +2,7 @@
  * A `401 invalid_timestamp` / `timestamp_skew` means the local clock is more than 300 s away from
  * the server's. The response's `Date` header tells by how much, so the error can say it.
  */
-import { PlugipayError } from './errors';
+import { PlugipayError, type PlugipayErrorInit } from './errors';
 
 const SKEW_CODES = /^(invalid_timestamp|timestamp_skew)$/i;
 
@@ -13,14 +13,11 @@ export function explainClockSkew(error: PlugipayError, signedAtMs: number): Plug
   const skew = Math.round((signedAtMs - serverDate) / 1000);
   const direction = skew >= 0 ? 'ahead of' : 'behind';
   return new PlugipayError({
-    status: error.status,
-    code: error.code,
+    // Every field the error has (status, code, requestId, field, docUrl, idempotencyKey);
+    // `headers` is not enumerable, so it is named.
+    ...(error as PlugipayErrorInit),
     message: `${error.message} (the local clock is ${Math.abs(skew)} s ${direction} Plugipay's, which allows 300 s: sync it, e.g. with NTP, or pass a corrected \`now\`)`,
-    requestId: error.requestId,
-    field: error.field,
     details: { ...error.details, clockSkewSeconds: skew },
-    docUrl: error.docUrl,
-    idempotencyKey: error.idempotencyKey,
     headers: error.headers,
   });
 }

@@ -5,6 +5,9 @@
 import * as v from 'valibot';
 import { PlugipayError } from './errors';
 
+/** `null` or absent: valibot's `nullish` as `optional(nullable)`, which every bundle has already. */
+const nullish = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
+
 const errorBodySchema = () => v.looseObject({
   code: v.optional(v.string()),
   message: v.optional(v.string()),
@@ -17,16 +20,16 @@ const metaSchema = () => v.looseObject({
   requestId: v.optional(v.string()),
   // The docs' list form …
   page: v.optional(
-    v.looseObject({ hasMore: v.optional(v.boolean()), nextCursor: v.nullish(v.string()) }),
+    v.looseObject({ hasMore: v.optional(v.boolean()), nextCursor: nullish(v.string()) }),
   ),
   // … and the official SDKs' list form.
   hasMore: v.optional(v.boolean()),
-  cursor: v.nullish(v.string()),
+  cursor: nullish(v.string()),
 });
 
 const buildEnvelopeSchema = () => v.looseObject({
   data: v.optional(v.unknown()),
-  error: v.nullish(errorBodySchema()),
+  error: nullish(errorBodySchema()),
   meta: v.optional(metaSchema()),
 });
 

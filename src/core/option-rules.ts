@@ -59,8 +59,10 @@ export const keyId = () =>
 export const durationMs = (what: string) =>
   v.pipe(
     v.number(),
-    v.finite(`${what} must be a finite number`),
-    v.gtValue(0, `${what} must be greater than 0`),
+    // `check` rather than valibot's `finite` and `gtValue`: the same rules and messages, two
+    // fewer valibot actions in every bundle.
+    v.check((ms: number) => Number.isFinite(ms), `${what} must be a finite number`),
+    v.check((ms: number) => ms > 0, `${what} must be greater than 0`),
     v.maxValue(MAX_TIMER_MS, `${what} must be at most 2^31−1 ms, the host timer limit`),
   );
 
