@@ -18,8 +18,8 @@ const GUARDED_USES = [
   /case "json": \{\s*const data = await context\.response\.text\(\);\s*const parseFunction = context\.options\.parseResponse \|\| destr;/,
 ];
 
-const unused = (what) =>
-  `() => { throw new Error(${JSON.stringify(`plugipay-edge bundles ofetch without ${what}: the transport never asks for it`)}); }`;
+/** What ofetch's ufo and destr imports resolve to: one function that throws if it is ever reached. */
+const UNUSED = `() => { throw new Error(${JSON.stringify('plugipay-edge bundles ofetch without ufo and destr: the transport never passes baseURL, query or a JSON responseType')}); }`;
 
 /**
  * `{ file, stubs }`: ofetch's createFetch module, and the source of the module each of its two
@@ -44,8 +44,8 @@ export function ofetchCoreBuild() {
   return {
     file,
     stubs: {
-      ufo: `const f = ${unused('baseURL/query (ufo)')};\nexport { f as withBase, f as withQuery };`,
-      destr: `export default ${unused('JSON parsing (destr)')};`,
+      ufo: `const f = ${UNUSED};\nexport { f as withBase, f as withQuery };`,
+      destr: `export default ${UNUSED};`,
     },
   };
 }
