@@ -4,7 +4,7 @@
 // portable build (its `worker` export): its Node build imports node-fetch-native, node:http and
 // node:zlib at load time (about 30 ms of cold start in Node) for a polyfill Node >= 20 never needs,
 // so every runtime runs the same ofetch over its own fetch.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
