@@ -9,9 +9,39 @@ import tseslint from 'typescript-eslint';
 export const NODE_ONLY = ['src/testing/node*', 'src/testing/**/node-*', 'src/entries/testing-node.ts'];
 
 const NODE_BUILTINS = [
-  'assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
-  'http', 'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'stream',
-  'string_decoder', 'timers', 'tls', 'tty', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'async_hooks',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'querystring',
+  'readline',
+  'stream',
+  'string_decoder',
+  'timers',
+  'tls',
+  'tty',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 const noNodeInSrc = {
@@ -20,12 +50,14 @@ const noNodeInSrc = {
     {
       paths: NODE_BUILTINS.map((name) => ({
         name,
-        message: 'src/ runs outside Node (Workers, Deno, browsers): use a Web API, or move this into a Node-only module (see NODE_ONLY in eslint.config.mjs).',
+        message:
+          'src/ runs outside Node (Workers, Deno, browsers): use a Web API, or move this into a Node-only module (see NODE_ONLY in eslint.config.mjs).',
       })),
       patterns: [
         {
           regex: '^node:',
-          message: 'src/ runs outside Node (Workers, Deno, browsers): use a Web API, or move this into a Node-only module (see NODE_ONLY in eslint.config.mjs).',
+          message:
+            'src/ runs outside Node (Workers, Deno, browsers): use a Web API, or move this into a Node-only module (see NODE_ONLY in eslint.config.mjs).',
         },
       ],
     },
@@ -46,7 +78,10 @@ export default tseslint.config(
   {
     rules: {
       // `_`-prefixed names are deliberately unused (placeholders in signatures and destructuring).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // `try { … } catch {}` is how the code says "a failure here means: not this kind of input".
       'no-empty': ['error', { allowEmptyCatch: true }],
       // `interface X extends Y {}` names a type (or merges members into a class) on purpose.
@@ -83,7 +118,10 @@ export default tseslint.config(
       'no-sparse-arrays': 'off',
       'preserve-caught-error': 'off',
       // Callbacks in tests keep the parameters of the signature they stand in for.
-      '@typescript-eslint/no-unused-vars': ['error', { args: 'none', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { args: 'none', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
     },
   },
 );

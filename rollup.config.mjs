@@ -52,7 +52,9 @@ function ofetchCore() {
     load: (id) =>
       id === '\0ofetch-core'
         ? `export { c as createFetch, F as FetchError } from ${JSON.stringify(file)};`
-        : id.startsWith('\0ofetch-without-') ? stubs[id.slice('\0ofetch-without-'.length)] : null,
+        : id.startsWith('\0ofetch-without-')
+          ? stubs[id.slice('\0ofetch-without-'.length)]
+          : null,
   };
 }
 
@@ -98,7 +100,14 @@ const cli = {
     nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch'] }),
     esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.node.json' }),
   ],
-  output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', banner: '#!/usr/bin/env node', inlineDynamicImports: true, sourcemap: false },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].mjs',
+    banner: '#!/usr/bin/env node',
+    inlineDynamicImports: true,
+    sourcemap: false,
+  },
 };
 
 export default [js('es', 'mjs'), js('cjs', 'cjs'), types('mts'), types('cts'), ...(existsSync(cli.input.cli) ? [cli] : [])];

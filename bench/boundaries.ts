@@ -42,7 +42,10 @@ const rows: Row[] = [
   { name: 'JSON.stringify(body) (the transport does this anyway)', run: () => JSON.stringify(body) },
   { name: 'body check: plain object + JSON-exact walk', run: () => assertSendable({ body }) },
   { name: 'query check (4 values, a Date)', run: () => queryProblems(query) },
-  { name: 'customers.create({ name, email, metadata }) end to end, stub fetch', run: () => client.customers.create({ name: 'A', email: 'a@example.com', metadata: { k: 'v' } }) },
+  {
+    name: 'customers.create({ name, email, metadata }) end to end, stub fetch',
+    run: () => client.customers.create({ name: 'A', email: 'a@example.com', metadata: { k: 'v' } }),
+  },
   { name: 'checkoutSessions.list(query) end to end, stub fetch', run: () => client.checkoutSessions.list({ limit: 20 }) },
 ];
 

@@ -87,7 +87,14 @@ async function nodeHttpFetch(input: RequestInfo | URL, init?: RequestInit): Prom
   const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: request.method, headers: Object.fromEntries(request.headers), agent },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: request.method,
+        headers: Object.fromEntries(request.headers),
+        agent,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -161,13 +168,23 @@ console.log(`Node ${process.version}, ${process.platform}/${process.arch}; ${ROU
     // The ceiling of any server with this client on this machine: node:http answering a fixed body.
     const fixed = await (async () => {
       const response = await clientFor(emulator).customers.get(id).withResponse();
-      return JSON.stringify({ data: response.data, error: null, meta: { requestId: response.requestId, timestamp: new Date().toISOString() } });
+      return JSON.stringify({
+        data: response.data,
+        error: null,
+        meta: { requestId: response.requestId, timestamp: new Date().toISOString() },
+      });
     })();
     const bare = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fixed), 'x-request-id': 'req_fixed' }).end(fixed);
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fixed), 'x-request-id': 'req_fixed' })
+        .end(fixed);
     });
     await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-    const overBare = new PlugipayClient({ ...emulator.credentials, baseUrl: `http://127.0.0.1:${(bare.address() as AddressInfo).port}`, maxRetries: 0 });
+    const overBare = new PlugipayClient({
+      ...emulator.credentials,
+      baseUrl: `http://127.0.0.1:${(bare.address() as AddressInfo).port}`,
+      maxRetries: 0,
+    });
     const get = (client: PlugipayClient) => () => client.customers.get(id);
     for (let i = 0; i < 500; i++) {
       await get(inProcess)();
@@ -176,7 +193,13 @@ console.log(`Node ${process.version}, ${process.platform}/${process.arch}; ${ROU
       await getCommand();
       await get(overBare)();
     }
-    const rates = { inProcess: [] as number[], http: [] as number[], nodeHttp: [] as number[], command: [] as number[], bare: [] as number[] };
+    const rates = {
+      inProcess: [] as number[],
+      http: [] as number[],
+      nodeHttp: [] as number[],
+      command: [] as number[],
+      bare: [] as number[],
+    };
     for (let r = 0; r < ROUNDS; r++) {
       rates.inProcess.push(await round(get(inProcess)));
       rates.http.push(await round(get(overHttp)));
@@ -194,11 +217,19 @@ console.log(`Node ${process.version}, ${process.platform}/${process.arch}; ${ROU
     console.log('|---|--:|--:|');
     console.log(`| in process (\`fetch: emulator.fetch\`) | ${fmt(median(rates.inProcess))} | 1.00x |`);
     console.log(`| over HTTP, the SDK on the global fetch (undici) | ${fmt(median(rates.http))} | ${ratio.toFixed(2)}x |`);
-    console.log(`| over HTTP, the SDK on a minimal node:http keep-alive fetch | ${fmt(median(rates.nodeHttp))} | ${nodeRatio.toFixed(2)}x |`);
-    console.log(`| over HTTP to the \`plugipay-emulator\` command in its own process, global fetch | ${fmt(median(rates.command))} | ${commandRatio.toFixed(2)}x |`);
-    console.log(`| ceiling: a bare node:http server sending a fixed answer, global fetch | ${fmt(median(rates.bare))} | ${(median(rates.bare) / median(rates.inProcess)).toFixed(2)}x |`);
+    console.log(
+      `| over HTTP, the SDK on a minimal node:http keep-alive fetch | ${fmt(median(rates.nodeHttp))} | ${nodeRatio.toFixed(2)}x |`,
+    );
+    console.log(
+      `| over HTTP to the \`plugipay-emulator\` command in its own process, global fetch | ${fmt(median(rates.command))} | ${commandRatio.toFixed(2)}x |`,
+    );
+    console.log(
+      `| ceiling: a bare node:http server sending a fixed answer, global fetch | ${fmt(median(rates.bare))} | ${(median(rates.bare) / median(rates.inProcess)).toFixed(2)}x |`,
+    );
     const verdict = (x: number) => (x >= 0.6 ? 'met' : 'NOT met');
-    console.log(`\nGoal ≥ 0.60x: ${verdict(ratio)} with server and client in one process (global fetch); ${verdict(nodeRatio)} with the node:http client; ${verdict(commandRatio)} against the command`);
+    console.log(
+      `\nGoal ≥ 0.60x: ${verdict(ratio)} with server and client in one process (global fetch); ${verdict(nodeRatio)} with the node:http client; ${verdict(commandRatio)} against the command`,
+    );
   } finally {
     await server.close();
   }

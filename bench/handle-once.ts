@@ -21,7 +21,13 @@ let n = 0;
 const t = Math.floor(Date.now() / 1000);
 
 function signed(id: string) {
-  const body = JSON.stringify({ id, type: 'plugipay.invoice.paid.v1', accountId: 'acc_1', occurredAt: '2026-12-01T00:00:00Z', data: { object: { id: 'in_1' } } });
+  const body = JSON.stringify({
+    id,
+    type: 'plugipay.invoice.paid.v1',
+    accountId: 'acc_1',
+    occurredAt: '2026-12-01T00:00:00Z',
+    data: { object: { id: 'in_1' } },
+  });
   const header = `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
   return new Request('https://bench.example/hook', { method: 'POST', headers: { 'x-plugipay-signature': header }, body });
 }

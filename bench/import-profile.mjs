@@ -19,7 +19,16 @@ const dir = mkdtempSync(join(tmpdir(), 'import-profile-'));
 const profile = (specifier) => {
   const r = spawnSync(
     process.execPath,
-    ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', dir, '--input-type=module', '-e', `await import(${JSON.stringify(specifier)})`],
+    [
+      '--cpu-prof',
+      '--cpu-prof-interval',
+      '50',
+      '--cpu-prof-dir',
+      dir,
+      '--input-type=module',
+      '-e',
+      `await import(${JSON.stringify(specifier)})`,
+    ],
     { stdio: 'inherit' },
   );
   if (r.status !== 0) throw new Error(`import of ${specifier} failed`);

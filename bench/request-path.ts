@@ -18,7 +18,15 @@ import { clientSchema } from '../src/core/options';
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const MS_PER_ROUND = Number(process.env.MS_PER_ROUND ?? 1000);
 
-const customer = { id: 'cus_1', email: 'budi@example.com', name: 'Budi', phone: null, metadata: {}, createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z' };
+const customer = {
+  id: 'cus_1',
+  email: 'budi@example.com',
+  name: 'Budi',
+  phone: null,
+  metadata: {},
+  createdAt: '2026-11-26T10:00:00.000Z',
+  updatedAt: '2026-11-26T10:00:00.000Z',
+};
 const getBody = JSON.stringify({ data: customer, meta: { requestId: 'req_bench' } });
 const server = createServer((req, res) => {
   let n = 0;
@@ -94,7 +102,9 @@ for (const inFlight of [1, 32]) {
   console.log('|---|--:|--:|');
   console.log(`| sdk customers.get | ${fmt(m['sdk customers.get']!)} | ${(m['sdk customers.get']! / m['raw signed GET']!).toFixed(2)}x |`);
   console.log(`| raw signed GET | ${fmt(m['raw signed GET']!)} | 1.00x |`);
-  console.log(`| sdk customers.create | ${fmt(m['sdk customers.create']!)} | ${(m['sdk customers.create']! / m['raw signed POST']!).toFixed(2)}x |`);
+  console.log(
+    `| sdk customers.create | ${fmt(m['sdk customers.create']!)} | ${(m['sdk customers.create']! / m['raw signed POST']!).toFixed(2)}x |`,
+  );
   console.log(`| raw signed POST | ${fmt(m['raw signed POST']!)} | 1.00x |`);
 }
 

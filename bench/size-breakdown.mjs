@@ -31,7 +31,11 @@ const ofetchCore = {
 
 const moduleName = (path) => {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
-  return pkg === 'ofetch' || path.startsWith('ofetch-core:') ? 'ofetch (package, without ufo/destr)' : pkg ? `${pkg} (package)` : relative('.', path);
+  return pkg === 'ofetch' || path.startsWith('ofetch-core:')
+    ? 'ofetch (package, without ufo/destr)'
+    : pkg
+      ? `${pkg} (package)`
+      : relative('.', path);
 };
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
@@ -70,7 +74,12 @@ for (const entry of entries) {
   const scale = gzip(code) / whole;
   const cost = new Map();
   for (const name of new Set(segments.map((s) => s.name))) {
-    const without = gzip(segments.filter((s) => s.name !== name).map((s) => s.code).join(''));
+    const without = gzip(
+      segments
+        .filter((s) => s.name !== name)
+        .map((s) => s.code)
+        .join(''),
+    );
     cost.set(name, Math.round((whole - without) * scale));
   }
 

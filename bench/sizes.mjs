@@ -23,5 +23,7 @@ for (const name of ENTRIES) {
     logLevel: 'error',
   });
   const code = result.outputFiles[0].contents;
-  console.log(`| ${name === 'index' ? 'plugipay-edge' : `plugipay-edge/${name}`} | ${code.length} B | ${gzipSync(code, { level: 9 }).length} B |`);
+  console.log(
+    `| ${name === 'index' ? 'plugipay-edge' : `plugipay-edge/${name}`} | ${code.length} B | ${gzipSync(code, { level: 9 }).length} B |`,
+  );
 }

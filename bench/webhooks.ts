@@ -56,7 +56,11 @@ const stripeHeader = stripe.webhooks.generateTestHeaderString({ payload: body, s
 // (c) standardwebhooks and svix (same scheme, base64 secret, three headers).
 const swSecret = Buffer.from('bench-secret-0123456789abcdef').toString('base64');
 const sw = new StandardWebhook(swSecret);
-const swHeaders = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(t), 'webhook-signature': sw.sign('msg_1', new Date(t * 1000), body) };
+const swHeaders = {
+  'webhook-id': 'msg_1',
+  'webhook-timestamp': String(t),
+  'webhook-signature': sw.sign('msg_1', new Date(t * 1000), body),
+};
 const svix = new SvixWebhook(`whsec_${swSecret}`);
 const svixHeaders = { 'svix-id': 'msg_1', 'svix-timestamp': String(t), 'svix-signature': svix.sign('msg_1', new Date(t * 1000), body) };
 
@@ -112,7 +116,9 @@ for (let r = 0; r < ROUNDS; r++) for (const b of benches) results.get(b)!.push(a
 const rate = (name: string) => median(results.get(benches.find((b) => b.name.startsWith(name))!)!);
 const a = rate('(a)');
 const s = rate('(b)');
-console.log(`Node ${process.version}, ${process.platform}/${process.arch}; body ${bodyBytes.length} bytes; ${ROUNDS} rounds of ${MS_PER_ROUND} ms\n`);
+console.log(
+  `Node ${process.version}, ${process.platform}/${process.arch}; body ${bodyBytes.length} bytes; ${ROUNDS} rounds of ${MS_PER_ROUND} ms\n`,
+);
 console.log('| implementation | verifications/s (median) | vs (a) | vs (b) |');
 console.log('|---|--:|--:|--:|');
 for (const b of benches) {

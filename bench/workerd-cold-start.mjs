@@ -53,8 +53,19 @@ export default {
   },
 };`;
 
-const scripts = { idle: await bundle(idle), sdk: await bundle(sdk), importOnly: await bundle(importOnly), verifyOnly: await bundle(verifyOnly) };
-const body = JSON.stringify({ id: 'evt_1', type: 'plugipay.invoice.paid.v1', accountId: 'acc_1', occurredAt: new Date().toISOString(), data: { object: { id: 'in_1' } } });
+const scripts = {
+  idle: await bundle(idle),
+  sdk: await bundle(sdk),
+  importOnly: await bundle(importOnly),
+  verifyOnly: await bundle(verifyOnly),
+};
+const body = JSON.stringify({
+  id: 'evt_1',
+  type: 'plugipay.invoice.paid.v1',
+  accountId: 'acc_1',
+  occurredAt: new Date().toISOString(),
+  data: { object: { id: 'in_1' } },
+});
 
 async function coldStart(script) {
   const t = Math.floor(Date.now() / 1000);
@@ -68,7 +79,11 @@ async function coldStart(script) {
     bindings: { PLUGIPAY_KEY_ID: 'pk_bench', PLUGIPAY_SECRET: 'sk_bench', PLUGIPAY_WEBHOOK_SECRET: SECRET },
   });
   try {
-    const response = await mf.dispatchFetch('http://worker.local/', { method: 'POST', body, headers: { 'x-plugipay-signature': signature } });
+    const response = await mf.dispatchFetch('http://worker.local/', {
+      method: 'POST',
+      body,
+      headers: { 'x-plugipay-signature': signature },
+    });
     const text = await response.text();
     if (text !== 'ok') throw new Error(`worker answered ${response.status}: ${text.slice(0, 300)}`);
     return performance.now() - started;
@@ -84,6 +99,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log('| Worker | start → first response, ms (median) | ratio |');
 console.log('|---|--:|--:|');
 console.log(`| idle (answers "ok") | ${median(times.idle).toFixed(0)} | 1.00x |`);
-console.log(`| builds a client with fromEnv and verifies a webhook (bundle ${(scripts.sdk.length / 1024).toFixed(1)} KB minified) | ${median(times.sdk).toFixed(0)} | ${(median(times.sdk) / median(times.idle)).toFixed(2)}x |`);
-console.log(`| only imports plugipay-edge/workers (bundle ${(scripts.importOnly.length / 1024).toFixed(1)} KB) | ${median(times.importOnly).toFixed(0)} | ${(median(times.importOnly) / median(times.idle)).toFixed(2)}x |`);
-console.log(`| only verifies a webhook, from plugipay-edge/webhooks (bundle ${(scripts.verifyOnly.length / 1024).toFixed(1)} KB) | ${median(times.verifyOnly).toFixed(0)} | ${(median(times.verifyOnly) / median(times.idle)).toFixed(2)}x |`);
+console.log(
+  `| builds a client with fromEnv and verifies a webhook (bundle ${(scripts.sdk.length / 1024).toFixed(1)} KB minified) | ${median(times.sdk).toFixed(0)} | ${(median(times.sdk) / median(times.idle)).toFixed(2)}x |`,
+);
+console.log(
+  `| only imports plugipay-edge/workers (bundle ${(scripts.importOnly.length / 1024).toFixed(1)} KB) | ${median(times.importOnly).toFixed(0)} | ${(median(times.importOnly) / median(times.idle)).toFixed(2)}x |`,
+);
+console.log(
+  `| only verifies a webhook, from plugipay-edge/webhooks (bundle ${(scripts.verifyOnly.length / 1024).toFixed(1)} KB) | ${median(times.verifyOnly).toFixed(0)} | ${(median(times.verifyOnly) / median(times.idle)).toFixed(2)}x |`,
+);

@@ -12,7 +12,10 @@ if (existsSync(CHROMIUM)) {
 const root = process.getuid?.() === 0;
 const sudo = root ? [] : ['sudo'];
 console.log(`chromium: ${CHROMIUM} is missing; installing Debian's chromium with apt-get`);
-for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'chromium']]) {
+for (const args of [
+  ['apt-get', 'update'],
+  ['apt-get', 'install', '-y', 'chromium'],
+]) {
   const [cmd, ...rest] = [...sudo, ...args];
   const { status } = spawnSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (status !== 0) {

@@ -52,7 +52,11 @@ export function buildNextFixture(source, name, { patchPackage, args = [] } = {})
     const manifest = join(dir, 'node_modules/plugipay-edge/package.json');
     writeFileSync(manifest, JSON.stringify(patchPackage(JSON.parse(readFileSync(manifest, 'utf8'))), null, 2));
   }
-  const result = spawnSync(process.execPath, [NEXT_BIN, 'build', ...args], { cwd: dir, encoding: 'utf8', env: nextEnv({ FORCE_COLOR: '0', NO_COLOR: '1' }) });
+  const result = spawnSync(process.execPath, [NEXT_BIN, 'build', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: nextEnv({ FORCE_COLOR: '0', NO_COLOR: '1' }),
+  });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
@@ -83,7 +87,7 @@ export async function startNextApp(env, dir = NEXT_APP) {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
   };
-  for (const started = Date.now(); Date.now() - started < 30_000; ) {
+  for (const started = Date.now(); Date.now() - started < 30_000;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`);
     try {
       await fetch(`${url}/favicon.ico`);

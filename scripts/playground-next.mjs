@@ -24,10 +24,21 @@ try {
   await merchant.customers.create({ email: 'ada@example.com', name: 'Ada Lovelace' });
   await merchant.customers.create({ email: 'grace@example.com', name: 'Grace Hopper' });
   const html = await (await fetch(app.url)).text();
-  const items = [...html.matchAll(/<li data-customer-id="[^"]+">(.*?)<\/li>/g)].map((m) => m[1].replace(/<!-- -->/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  const items = [...html.matchAll(/<li data-customer-id="[^"]+">(.*?)<\/li>/g)].map((m) =>
+    m[1]
+      .replace(/<!-- -->/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>'),
+  );
   console.log(`✓ GET / (server component)              ${items.join(', ')}`);
 
-  const body = JSON.stringify({ id: 'evt_playground', type: 'plugipay.checkout_session.completed.v1', accountId: emulator.emulator.accountId, occurredAt: new Date().toISOString(), data: { object: { id: 'cs_playground' } } });
+  const body = JSON.stringify({
+    id: 'evt_playground',
+    type: 'plugipay.checkout_session.completed.v1',
+    accountId: emulator.emulator.accountId,
+    occurredAt: new Date().toISOString(),
+    data: { object: { id: 'cs_playground' } },
+  });
   const post = (payload) =>
     fetch(`${app.url}/api/webhooks/plugipay`, { method: 'POST', headers: { 'x-plugipay-signature': signature }, body: payload });
   const signature = await signWebhookPayload(body, WEBHOOK_SECRET);

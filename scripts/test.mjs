@@ -62,6 +62,7 @@ results.push(step('typecheck (Node-only modules)', 'npx', ['tsc', '-p', 'tsconfi
 results.push(step('typecheck (tests, incl. expectTypeOf type tests)', 'npx', ['tsc', '-p', 'test/tsconfig.json']));
 results.push(step('lint (eslint, incl. no Node built-ins in src/)', 'npx', ['eslint', '.', '--max-warnings', '0']));
 results.push(step('docs (typedoc: API reference, warnings as errors)', 'npx', ['typedoc', '--logLevel', 'Warn']));
+results.push(step('format (prettier --check)', 'npx', ['prettier', '--check', '.']));
 results.push(step('pack (npm pack → .tmp/consumer)', 'node', ['test/runtimes/support/packed.mjs']));
 results.push(vitest('node', ['--project', 'node']));
 results.push(vitest('happy-dom', ['--project', 'happy-dom']));
@@ -74,7 +75,15 @@ results.push(runtime('chromium: the emulator hosted checkout page and dashboard'
 results.push(runtime('next.js', 'test/runtimes/next/run.mjs'));
 results.push(step('playground (node, against the emulator)', 'node', ['playground/node/checkout.mjs']));
 results.push(step('playground:worker (workerd)', 'node', ['playground/worker/run.mjs']));
-results.push(step('playground:deno', 'node_modules/.bin/deno', ['run', '--no-lock', '--allow-net=127.0.0.1', '--allow-env', 'playground/deno/main.ts']));
+results.push(
+  step('playground:deno', 'node_modules/.bin/deno', [
+    'run',
+    '--no-lock',
+    '--allow-net=127.0.0.1',
+    '--allow-env',
+    'playground/deno/main.ts',
+  ]),
+);
 results.push(step('playground:browser (chromium)', 'node', ['playground/browser/run.mjs']));
 
 console.log('\n── summary ──');

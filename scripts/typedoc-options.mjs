@@ -21,7 +21,8 @@ export function load(app) {
       const owner = reflection.parent;
       if (!owner || !/(Options|Init)$/.test(owner.name)) continue;
       const documented = reflection.hasComment() || reflection.type?.declaration?.signatures?.some((s) => s.hasComment());
-      if (!documented) app.logger.warn(`${owner.name}.${reflection.name}: an option without a doc comment (say what it does and its default)`);
+      if (!documented)
+        app.logger.warn(`${owner.name}.${reflection.name}: an option without a doc comment (say what it does and its default)`);
     }
   });
 }

@@ -13,7 +13,8 @@ const money = (amount, currency) => `${currency} ${amount.toLocaleString('en-US'
 function showError(error) {
   $('status').className = 'error';
   // Server-supplied text goes in with textContent only, never innerHTML.
-  $('status').textContent = error instanceof PlugipayError ? `${error.code}: ${error.message} (request ${error.requestId ?? 'none'})` : String(error);
+  $('status').textContent =
+    error instanceof PlugipayError ? `${error.code}: ${error.message} (request ${error.requestId ?? 'none'})` : String(error);
 }
 
 async function pay(method, button) {

@@ -28,7 +28,14 @@ try {
     lineItems: [{ name: 'Kopi susu', quantity: 5, unitAmount: 25_000 }],
   });
 
-  const bundle = await build({ entryPoints: [file('./checkout.mjs')], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'warning' });
+  const bundle = await build({
+    entryPoints: [file('./checkout.mjs')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'warning',
+  });
   const html = readFileSync(file('./index.html'));
   page = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
@@ -50,7 +57,9 @@ try {
   await tab.waitForSelector('#payment:not([hidden])');
   console.log('\n── after clicking QRIS ──\n' + (await tab.innerText('body')));
   const sent = emulator.emulator.requests.filter((r) => r.path.startsWith('/api/v1/public/'));
-  console.log(`\nThe page made ${sent.length} public request(s): ${sent.map((r) => `${r.method} ${r.path.split('?')[0]} → ${r.status}`).join(', ')}`);
+  console.log(
+    `\nThe page made ${sent.length} public request(s): ${sent.map((r) => `${r.method} ${r.path.split('?')[0]} → ${r.status}`).join(', ')}`,
+  );
   console.log('Done.');
 } catch (error) {
   console.error(error);

@@ -97,7 +97,11 @@ async function main() {
         metadata: { order_id: 'order-001' },
       })
       .withResponse();
-    step('checkout session created', `${session.data.id} ${session.data.status}, IDR ${session.data.amount} → ${session.data.hostedUrl}`, session.requestId);
+    step(
+      'checkout session created',
+      `${session.data.id} ${session.data.status}, IDR ${session.data.amount} → ${session.data.hostedUrl}`,
+      session.requestId,
+    );
 
     if (live) {
       console.log(`… a buyer pays at ${session.data.hostedUrl}; webhooks need a public URL, so this run stops before payment.`);
@@ -108,7 +112,11 @@ async function main() {
       const event = await receiver.event('plugipay.checkout_session.completed.v1');
       step('signed webhook verified', `${event.type} ${event.id} for ${event.data.object.id}`);
       const paid = await client.checkoutSessions.get(session.data.id).withResponse();
-      step('checkout session fetched', `${paid.data.id} ${paid.data.status} via ${paid.data.paymentMethod}, payment ${paid.data.paymentId}`, paid.requestId);
+      step(
+        'checkout session fetched',
+        `${paid.data.id} ${paid.data.status} via ${paid.data.paymentMethod}, payment ${paid.data.paymentId}`,
+        paid.requestId,
+      );
     }
 
     // The resulting objects, page by page (one per page, to show the paging).

@@ -41,11 +41,14 @@ try {
   const response = await worker.dispatchFetch('http://worker.local/checkout', { method: 'POST' });
   const checkout = await response.json();
   if (!response.ok) throw new Error(`POST /checkout → ${response.status} ${JSON.stringify(checkout)}`);
-  console.log(`✓ POST /checkout (in the Worker)          customer ${checkout.customerId}, session ${checkout.sessionId} → ${checkout.hostedUrl}  (request ${checkout.requestId})`);
+  console.log(
+    `✓ POST /checkout (in the Worker)          customer ${checkout.customerId}, session ${checkout.sessionId} → ${checkout.hostedUrl}  (request ${checkout.requestId})`,
+  );
 
   const redirect = await worker.dispatchFetch('http://worker.local/checkout', { redirect: 'manual' });
   const location = redirect.headers.get('location') ?? '';
-  if (redirect.status !== 303 || !location.startsWith(`${emulator.url}/c/`)) throw new Error(`GET /checkout → ${redirect.status} ${location}`);
+  if (redirect.status !== 303 || !location.startsWith(`${emulator.url}/c/`))
+    throw new Error(`GET /checkout → ${redirect.status} ${location}`);
   const hosted = await fetch(location);
   if (!hosted.ok || !(await hosted.text()).includes('Simulate payment')) throw new Error(`hosted page ${location} → ${hosted.status}`);
   console.log(`✓ GET /checkout (in the Worker)           303 → ${location} (the emulator's hosted checkout page, HTTP ${hosted.status})`);

@@ -26,7 +26,12 @@ async function createCheckout(env) {
       lineItems: [{ name: 'Kopi susu', quantity: 5, unitAmount: 25_000 }],
     })
     .withResponse();
-  return Response.json({ customerId: customer.id, sessionId: session.data.id, hostedUrl: session.data.hostedUrl, requestId: session.requestId });
+  return Response.json({
+    customerId: customer.id,
+    sessionId: session.data.id,
+    hostedUrl: session.data.hostedUrl,
+    requestId: session.requestId,
+  });
 }
 
 export default {

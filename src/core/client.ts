@@ -147,7 +147,9 @@ export class CoreClient {
       readingInput(() => {
         const { method, path, query, body, responseKind, ...rest } = validateInput(rawRequestSchema(), options);
         if (method === 'GET' && body !== undefined) {
-          invalidRequest('body: a GET request has no body; send the values as query', [{ field: 'body', message: 'must be left out on GET' }]);
+          invalidRequest('body: a GET request has no body; send the values as query', [
+            { field: 'body', message: 'must be left out on GET' },
+          ]);
         }
         assertSendable({ query, body }, { query: 'query', body: 'body' });
         return { method, path, query: query as Query | undefined, body, responseKind: responseKind ?? 'json', options: rest };

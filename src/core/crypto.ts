@@ -33,10 +33,7 @@ export async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string> 
 
 /** An HMAC-SHA256 key for `sign` and `verify`, from the UTF-8 bytes of a secret. */
 export function importHmacKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-    'verify',
-  ]);
+  return crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 }
 
 export async function hmacHex(key: CryptoKey, message: string): Promise<string> {

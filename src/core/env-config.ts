@@ -55,7 +55,10 @@ export interface EnvSource {
  */
 export function recordSource(vars: unknown, what: string, howToSet: (name: string) => string): EnvSource {
   if (typeof vars !== 'object' || vars === null) {
-    throw new PlugipayError({ code: 'invalid_config', message: `fromEnv(${what}): pass an object of variables, got ${vars === null ? 'null' : typeof vars}` });
+    throw new PlugipayError({
+      code: 'invalid_config',
+      message: `fromEnv(${what}): pass an object of variables, got ${vars === null ? 'null' : typeof vars}`,
+    });
   }
   return {
     read(name) {

@@ -8,30 +8,31 @@ import { PlugipayError } from './errors';
 /** `null` or absent: valibot's `nullish` as `optional(nullable)`, which every bundle has already. */
 const nullish = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema));
 
-const errorBodySchema = () => v.looseObject({
-  code: v.optional(v.string()),
-  message: v.optional(v.string()),
-  field: v.optional(v.string()),
-  details: v.optional(v.record(v.string(), v.unknown())),
-  docUrl: v.optional(v.string()),
-});
+const errorBodySchema = () =>
+  v.looseObject({
+    code: v.optional(v.string()),
+    message: v.optional(v.string()),
+    field: v.optional(v.string()),
+    details: v.optional(v.record(v.string(), v.unknown())),
+    docUrl: v.optional(v.string()),
+  });
 
-const metaSchema = () => v.looseObject({
-  requestId: v.optional(v.string()),
-  // The docs' list form …
-  page: v.optional(
-    v.looseObject({ hasMore: v.optional(v.boolean()), nextCursor: nullish(v.string()) }),
-  ),
-  // … and the official SDKs' list form.
-  hasMore: v.optional(v.boolean()),
-  cursor: nullish(v.string()),
-});
+const metaSchema = () =>
+  v.looseObject({
+    requestId: v.optional(v.string()),
+    // The docs' list form …
+    page: v.optional(v.looseObject({ hasMore: v.optional(v.boolean()), nextCursor: nullish(v.string()) })),
+    // … and the official SDKs' list form.
+    hasMore: v.optional(v.boolean()),
+    cursor: nullish(v.string()),
+  });
 
-const buildEnvelopeSchema = () => v.looseObject({
-  data: v.optional(v.unknown()),
-  error: nullish(errorBodySchema()),
-  meta: v.optional(metaSchema()),
-});
+const buildEnvelopeSchema = () =>
+  v.looseObject({
+    data: v.optional(v.unknown()),
+    error: nullish(errorBodySchema()),
+    meta: v.optional(metaSchema()),
+  });
 
 // Built at the first response, not at import (a cold start pays for every module-scope build).
 let envelopeSchema: ReturnType<typeof buildEnvelopeSchema> | undefined;
@@ -106,7 +107,11 @@ function isEnvelopeShaped(value: unknown): boolean {
 export function decodeResponse(received: Received, kind: ResponseKind): Decoded {
   const isSuccess = received.status >= 200 && received.status < 300;
   if (isSuccess && kind !== 'json') {
-    return { data: received.body ?? (kind === 'text' ? '' : new ArrayBuffer(0)), requestId: headerRequestId(received.headers), meta: undefined };
+    return {
+      data: received.body ?? (kind === 'text' ? '' : new ArrayBuffer(0)),
+      requestId: headerRequestId(received.headers),
+      meta: undefined,
+    };
   }
   const text = bodyText(received.body);
   if (text.trim() === '') {

@@ -92,11 +92,7 @@ export interface PlugipayErrorInit {
   cause?: unknown;
 }
 
-type ErrorKind =
-  | 'PlugipayError'
-  | 'PlugipayNetworkError'
-  | 'PlugipayTimeoutError'
-  | 'PlugipaySignatureError';
+type ErrorKind = 'PlugipayError' | 'PlugipayNetworkError' | 'PlugipayTimeoutError' | 'PlugipaySignatureError';
 
 /** Every SDK failure. `status` is 0 when the server was never reached. */
 export class PlugipayError extends Error {
@@ -202,7 +198,13 @@ export function timeoutError(timeoutMs: number, extra: Extra = {}) {
 
 /** `aborted`: the caller's AbortSignal fired (before, during or between attempts). */
 export function abortedError(reason: unknown, extra: Extra = {}, during = ''): PlugipayError {
-  return new PlugipayError({ ...extra, status: 0, code: 'aborted', message: `Plugipay request aborted by the caller’s AbortSignal${during}`, cause: reason });
+  return new PlugipayError({
+    ...extra,
+    status: 0,
+    code: 'aborted',
+    message: `Plugipay request aborted by the caller’s AbortSignal${during}`,
+    cause: reason,
+  });
 }
 
 /** `network_error`: the request may not have reached the server. */
@@ -267,6 +269,10 @@ export type WebhookHandlingErrorCode = 'dedupe_store_invalid' | 'dedupe_store_fa
  * An exactly-once handling failure; `cause` is the store's or the queue's own error, if any.
  * `invalid_request` / `invalid_config` are the SDK's usual codes for a wrong argument / setup.
  */
-export function webhookHandlingError(code: WebhookHandlingErrorCode | 'invalid_request' | 'invalid_config', message: string, cause?: unknown): PlugipayError {
+export function webhookHandlingError(
+  code: WebhookHandlingErrorCode | 'invalid_request' | 'invalid_config',
+  message: string,
+  cause?: unknown,
+): PlugipayError {
   return new PlugipayError({ code, message, cause });
 }

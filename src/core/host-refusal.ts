@@ -14,7 +14,11 @@ import { permissionDeniedError, type PlugipayError, type PlugipayErrorInit } fro
 const DENO_REFUSALS = /^(NotCapable|PermissionDenied)$/;
 
 /** The `permission_denied` error a fetch failure stands for, or `undefined` when it is another failure. */
-export function hostRefusal(error: unknown, url: URL | undefined, extra: Omit<PlugipayErrorInit, 'code' | 'message'> = {}): PlugipayError | undefined {
+export function hostRefusal(
+  error: unknown,
+  url: URL | undefined,
+  extra: Omit<PlugipayErrorInit, 'code' | 'message'> = {},
+): PlugipayError | undefined {
   const name = (error as { name?: unknown } | null)?.name;
   if (typeof name !== 'string' || !DENO_REFUSALS.test(name)) return undefined;
   const host = url?.host ?? '<api host>';

@@ -28,11 +28,7 @@ export function isHeaderValue(value: string): boolean {
 
 /** A non-empty header value such as `onBehalfOf` or `apiKey`. */
 export const headerValue = () =>
-  v.pipe(
-    v.string(),
-    v.minLength(1, 'must not be empty'),
-    v.check(isHeaderValue, `${PRINTABLE}, without surrounding spaces`),
-  );
+  v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isHeaderValue, `${PRINTABLE}, without surrounding spaces`));
 
 export const idempotencyKey = () =>
   v.pipe(

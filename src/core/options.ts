@@ -68,7 +68,15 @@ export interface PublicCheckoutOptions {
 const retries = () => v.pipe(v.number(), v.safeInteger('must be an integer'), v.minValue(0, 'must be 0 or more'));
 const nonEmpty = () => v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 const baseUrl = () =>
-  v.optional(v.pipe(v.string(), v.check((value: string) => !baseUrlProblem(value), (issue) => baseUrlProblem(issue.input)!)));
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.check(
+        (value: string) => !baseUrlProblem(value),
+        (issue) => baseUrlProblem(issue.input)!,
+      ),
+    ),
+  );
 const hooks = () => {
   const hook = v.optional(v.function());
   return v.optional(v.strictObject({ onRequest: hook, onResponse: hook, onRequestError: hook, onResponseError: hook }));
@@ -114,7 +122,12 @@ function buildClientSchema() {
 }
 
 function buildPublicCheckoutSchema() {
-  return v.strictObject({ baseUrl: baseUrl(), timeoutMs: v.optional(durationMs('timeoutMs')), fetch: v.optional(v.function()), hooks: hooks() });
+  return v.strictObject({
+    baseUrl: baseUrl(),
+    timeoutMs: v.optional(durationMs('timeoutMs')),
+    fetch: v.optional(v.function()),
+    hooks: hooks(),
+  });
 }
 
 function buildRawRequestSchema() {
@@ -145,7 +158,9 @@ export const clientSchema = /* @__PURE__ */ once(buildClientSchema);
 /** The options of `new PublicCheckoutClient()`. */
 export const publicCheckoutSchema = /* @__PURE__ */ once(buildPublicCheckoutSchema);
 /** Per-call options of the public checkout routes: a signal and a timeout. */
-export const publicCallSchema = /* @__PURE__ */ once(() => v.strictObject({ signal: signal(), timeoutMs: v.optional(durationMs('timeoutMs')) }));
+export const publicCallSchema = /* @__PURE__ */ once(() =>
+  v.strictObject({ signal: signal(), timeoutMs: v.optional(durationMs('timeoutMs')) }),
+);
 /** Per-call options, the same for every route of the server client. */
 export const requestSchema = /* @__PURE__ */ once(buildRequestSchema);
 /** The options of `client.request()`. */
@@ -180,7 +195,8 @@ export function checkRequestOptions(options: RequestOptions | undefined): Reques
 
 /** valibot takes any object for an object schema: a Map or an array of options would pass as `{}`. */
 function plainOptions<T>(options: T): T {
-  if (!isPlainObject(options)) invalidRequest('options: must be a plain object of request options', [{ field: 'options', message: 'must be a plain object' }]);
+  if (!isPlainObject(options))
+    invalidRequest('options: must be a plain object of request options', [{ field: 'options', message: 'must be a plain object' }]);
   return options;
 }
 

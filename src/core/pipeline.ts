@@ -65,30 +65,33 @@ export function createPipeline(config: PipelineConfig) {
   const { transport, now } = config;
   return function send(call: Call): Promise<Exchange> {
     const options = config.checkOptions(call.options);
-    const idempotencyKey =
-      config.idempotency && call.method !== 'GET' ? (options.idempotencyKey ?? newIdempotencyKey()) : null;
+    const idempotencyKey = config.idempotency && call.method !== 'GET' ? (options.idempotencyKey ?? newIdempotencyKey()) : null;
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const deadlineAt = options.deadlineMs === undefined ? Infinity : now() + options.deadlineMs;
     // Each attempt is signed anew by the transport, with a fresh timestamp and the same key; it
     // gets its own timeout, cut to what is left of the call's deadline.
     const attempt = (retry: number) =>
-        transport.attempt({
-          method: call.method,
-          path: call.path,
-          query: call.query,
-          body: call.body,
-          responseKind: call.responseKind,
-          idempotencyKey,
-          signal: options.signal,
-          onBehalfOf: options.onBehalfOf,
-          timeoutMs: Math.max(1, Math.min(timeoutMs, deadlineAt - now())),
-          attempt: retry + 1,
-          maxResponseBytes: options.maxResponseBytes,
-          followsSignedRedirect: call.followsSignedRedirect,
-        });
+      transport.attempt({
+        method: call.method,
+        path: call.path,
+        query: call.query,
+        body: call.body,
+        responseKind: call.responseKind,
+        idempotencyKey,
+        signal: options.signal,
+        onBehalfOf: options.onBehalfOf,
+        timeoutMs: Math.max(1, Math.min(timeoutMs, deadlineAt - now())),
+        attempt: retry + 1,
+        maxResponseBytes: options.maxResponseBytes,
+        followsSignedRedirect: call.followsSignedRedirect,
+      });
     if (!config.retry) return attempt(0);
-    return config.retry(attempt, { maxRetries: options.maxRetries ?? config.maxRetries, signal: options.signal, deadlineMs: options.deadlineMs, now },
-    );
+    return config.retry(attempt, {
+      maxRetries: options.maxRetries ?? config.maxRetries,
+      signal: options.signal,
+      deadlineMs: options.deadlineMs,
+      now,
+    });
   };
 }
 

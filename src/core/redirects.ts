@@ -33,7 +33,11 @@ export function redirectRefusal(
   response.body?.cancel().catch(() => undefined);
   // An opaque redirect hides its status and headers from the page.
   const target = opaque ? 'a location the browser does not reveal' : locationOrigin(response.headers.get('location'), requestUrl);
-  return unexpectedRedirectError(target, { ...extra, status: opaque ? 0 : response.status, headers: opaque ? undefined : response.headers });
+  return unexpectedRedirectError(target, {
+    ...extra,
+    status: opaque ? 0 : response.status,
+    headers: opaque ? undefined : response.headers,
+  });
 }
 
 /**

@@ -50,7 +50,10 @@ export function bodyProblems(body: unknown, root = ''): FieldError[] {
 }
 
 /** Throws `invalid_request` naming every problem of the query and body; returns when both can be sent. */
-export function assertSendable(call: { query?: unknown; body?: unknown }, roots: { query: string; body: string } = { query: '', body: '' }): void {
+export function assertSendable(
+  call: { query?: unknown; body?: unknown },
+  roots: { query: string; body: string } = { query: '', body: '' },
+): void {
   const problems = [...queryProblems(call.query, roots.query), ...bodyProblems(call.body, roots.body)];
   const first = problems[0];
   if (first) invalidRequest(`${first.field}: ${first.message}`, problems);

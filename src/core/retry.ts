@@ -13,7 +13,10 @@ export const MAX_RETRY_WAIT_MS = 60_000;
 /** Full jitter: a uniform wait in [0, min(cap, base·2^retry)). `retry` counts from 0. */
 export function backoffDelay(retry: number, random: () => number = Math.random): number {
   if (typeof retry !== 'number' || typeof random !== 'function') {
-    throw new PlugipayError({ code: 'invalid_request', message: 'backoffDelay(retry, random?): retry must be a number and random a function' });
+    throw new PlugipayError({
+      code: 'invalid_request',
+      message: 'backoffDelay(retry, random?): retry must be a number and random a function',
+    });
   }
   return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
 }
@@ -52,7 +55,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const aborted = () => {
       clearTimeout(timer);
-      reject(new PlugipayError({ status: 0, code: 'aborted', message: 'Plugipay request aborted by the caller’s AbortSignal during a retry wait', cause: signal?.reason }));
+      reject(
+        new PlugipayError({
+          status: 0,
+          code: 'aborted',
+          message: 'Plugipay request aborted by the caller’s AbortSignal during a retry wait',
+          cause: signal?.reason,
+        }),
+      );
     };
     if (signal?.aborted) return aborted();
     const timer = setTimeout(() => {
@@ -123,7 +133,10 @@ export function withRetry<T>(fn: () => Promise<T> | PromiseLike<T>, options?: Wi
   if (typeof fn !== 'function') return Promise.reject(new PlugipayError({ code: 'invalid_request', message: 'fn: must be a function' }));
   if (!Number.isInteger(attempts) || (attempts as number) < 1) {
     return Promise.reject(
-      new PlugipayError({ code: 'invalid_request', message: `attempts: must be an integer of at least 1 (got ${typeof attempts === 'number' ? attempts : typeof attempts})` }),
+      new PlugipayError({
+        code: 'invalid_request',
+        message: `attempts: must be an integer of at least 1 (got ${typeof attempts === 'number' ? attempts : typeof attempts})`,
+      }),
     );
   }
   return retrying(async () => fn(), { ...rest, maxRetries: (attempts as number) - 1 });

@@ -82,8 +82,13 @@ function checkSignInput(input: SignRequestInput): void {
   // The secret is never quoted: only whether it is there.
   if (!text(secret)) problems.push({ field: 'secret', message: 'must be a non-empty string' });
   if (!text(method)) problems.push({ field: 'method', message: 'must be an HTTP method, e.g. "POST"' });
-  if (!text(path) || !path!.startsWith('/')) problems.push({ field: 'path', message: 'must be the path and query as sent, e.g. "/api/v1/customers?limit=2"' });
-  if (!/^\d+$/.test(typeof timestamp === 'number' && Number.isSafeInteger(timestamp) ? String(timestamp) : typeof timestamp === 'string' ? timestamp : '')) {
+  if (!text(path) || !path!.startsWith('/'))
+    problems.push({ field: 'path', message: 'must be the path and query as sent, e.g. "/api/v1/customers?limit=2"' });
+  if (
+    !/^\d+$/.test(
+      typeof timestamp === 'number' && Number.isSafeInteger(timestamp) ? String(timestamp) : typeof timestamp === 'string' ? timestamp : '',
+    )
+  ) {
     problems.push({ field: 'timestamp', message: 'must be Unix seconds, as a number or a string of digits' });
   }
   if (!optional(body)) problems.push({ field: 'body', message: 'must be the exact body string sent, or left out' });

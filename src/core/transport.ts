@@ -102,8 +102,20 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 
 /** ofetch options a caller's `fetchOptions` must not set: they would re-route, re-encode, retry or re-read what the SDK signs and reads. */
 const OFETCH_ONLY = new Set([
-  'baseURL', 'query', 'params', 'timeout', 'retry', 'retryDelay', 'retryStatusCodes', 'parseResponse',
-  'responseType', 'ignoreResponseError', 'onRequest', 'onRequestError', 'onResponse', 'onResponseError',
+  'baseURL',
+  'query',
+  'params',
+  'timeout',
+  'retry',
+  'retryDelay',
+  'retryStatusCodes',
+  'parseResponse',
+  'responseType',
+  'ignoreResponseError',
+  'onRequest',
+  'onRequestError',
+  'onResponse',
+  'onResponseError',
 ]);
 
 /** Per-attempt state shared by the interceptor, the reader and the error mapping. */
@@ -121,7 +133,12 @@ interface AttemptState {
  * Reads the whole body of a response, once, under the attempt's signal (so the timeout bounds it)
  * and within `maxBytes` (`response_too_large` past it). The one place a body is read.
  */
-export async function readBody(response: Response, kind: ResponseKind, maxBytes: number, extra: Omit<PlugipayErrorInit, 'code' | 'message'>): Promise<string | ArrayBuffer | undefined> {
+export async function readBody(
+  response: Response,
+  kind: ResponseKind,
+  maxBytes: number,
+  extra: Omit<PlugipayErrorInit, 'code' | 'message'>,
+): Promise<string | ArrayBuffer | undefined> {
   if (NULL_BODY.has(response.status)) return undefined;
   return readBoundedBody(response, maxBytes, kind === 'binary' ? 'binary' : 'text', extra);
 }
@@ -143,9 +160,18 @@ export function createTransport(config: TransportConfig) {
     const headers = context.options.headers as Headers;
     const method = context.options.method ?? 'GET';
     const url = String(context.request);
-    await auth?.authorize({ method, url, body: context.options.body, idempotencyKey: state.spec.idempotencyKey, signedAt: state.signedAt }, headers);
+    await auth?.authorize(
+      { method, url, body: context.options.body, idempotencyKey: state.spec.idempotencyKey, signedAt: state.signedAt },
+      headers,
+    );
     if (hooks) {
-      state.info = Object.freeze({ method, url, attempt: state.spec.attempt, idempotencyKey: state.spec.idempotencyKey, headers: redactedHeaders(headers) });
+      state.info = Object.freeze({
+        method,
+        url,
+        attempt: state.spec.attempt,
+        idempotencyKey: state.spec.idempotencyKey,
+        headers: redactedHeaders(headers),
+      });
       await runHook('onRequest', state.info);
     }
   }
@@ -239,12 +265,18 @@ export function createTransport(config: TransportConfig) {
       if (redirect) throw redirect;
       // Read under the same signal and timer: the timeout covers the body too.
       const maxBytes = spec.maxResponseBytes ?? config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-      const body = await readBody(response, spec.responseKind, maxBytes, { ...failure, status, headers, requestId: headerRequestId(headers) });
-      const decoded = decodeResponse(
-        { status, headers, body, idempotencyKey: spec.idempotencyKey ?? undefined },
-        spec.responseKind,
-      );
-      if (hooks) await runHook('onResponse', Object.freeze({ ...state.info!, status, requestId: decoded.requestId, durationMs: config.now() - state.startedAt }));
+      const body = await readBody(response, spec.responseKind, maxBytes, {
+        ...failure,
+        status,
+        headers,
+        requestId: headerRequestId(headers),
+      });
+      const decoded = decodeResponse({ status, headers, body, idempotencyKey: spec.idempotencyKey ?? undefined }, spec.responseKind);
+      if (hooks)
+        await runHook(
+          'onResponse',
+          Object.freeze({ ...state.info!, status, requestId: decoded.requestId, durationMs: config.now() - state.startedAt }),
+        );
       return { ...decoded, response, idempotencyKey: spec.idempotencyKey };
     } catch (thrown) {
       if (thrown instanceof PlugipayError && thrown.code === 'hook_failed') throw thrown;

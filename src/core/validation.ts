@@ -29,7 +29,10 @@ function defaultMessage(issue: Issue): string {
     return 'must be an object';
   }
   if (issue.type === 'picklist' || issue.type === 'literal') {
-    return `must be one of ${String(issue.expected).replace(/^\((.*)\)$/, '$1').split(' | ').join(', ')}`;
+    return `must be one of ${String(issue.expected)
+      .replace(/^\((.*)\)$/, '$1')
+      .split(' | ')
+      .join(', ')}`;
   }
   const expected = String(issue.expected ?? issue.type);
   return `must be ${ARTICLE.test(expected) ? 'an' : 'a'} ${expected}`;

@@ -13,13 +13,7 @@ export { APIPromise } from '../core/api-promise';
 export type { APIResponse } from '../core/api-promise';
 export { PagePromise } from '../core/pagination';
 export type { Page } from '../core/pagination';
-export {
-  PlugipayError,
-  PlugipayNetworkError,
-  PlugipayTimeoutError,
-  PlugipaySignatureError,
-  isRetryable,
-} from '../core/errors';
+export { PlugipayError, PlugipayNetworkError, PlugipayTimeoutError, PlugipaySignatureError, isRetryable } from '../core/errors';
 export type { FieldError, PlugipayErrorInit, PlugipayErrorCode } from '../core/errors';
 export { withRetry, backoffDelay, retryAfterMs } from '../core/retry';
 export type { WithRetryOptions } from '../core/retry';
@@ -58,18 +52,9 @@ export type { TemplateKind, Template } from '../resources/templates';
 export type { UploadedFile } from '../resources/uploads';
 export type { WebhookEndpoint, DeliveryStatus, WebhookDeliveryAttempt, WebhookDelivery } from '../resources/webhook-endpoints';
 export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams } from '../resources/customers';
-export type {
-  CheckoutSessionCreateInput,
-  CheckoutSessionListParams,
-} from '../resources/checkout-sessions';
+export type { CheckoutSessionCreateInput, CheckoutSessionListParams } from '../resources/checkout-sessions';
 export type { EmailInput, EscposParams } from '../resources/schemas';
-export type {
-  PlanCreateInput,
-  PlanUpdateInput,
-  PlanListParams,
-  PriceInput,
-  PriceUpdateInput,
-} from '../resources/plans';
+export type { PlanCreateInput, PlanUpdateInput, PlanListParams, PriceInput, PriceUpdateInput } from '../resources/plans';
 export type { InvoiceCreateInput, InvoiceListParams } from '../resources/invoices';
 export type {
   SubscriptionCreateInput,
@@ -90,11 +75,7 @@ export type {
 } from '../resources/payouts';
 export type { LedgerListParams } from '../resources/ledger';
 export type { ReportParams, LedgerCsvParams } from '../resources/reports';
-export type {
-  WebhookEndpointCreateInput,
-  WebhookEndpointUpdateInput,
-  WebhookDeliveryListParams,
-} from '../resources/webhook-endpoints';
+export type { WebhookEndpointCreateInput, WebhookEndpointUpdateInput, WebhookDeliveryListParams } from '../resources/webhook-endpoints';
 export type { EventListParams, EventReplayInput, EventTriggerInput } from '../resources/events';
 export type {
   XenditAdapterInput,
@@ -111,12 +92,7 @@ export type {
   GiftCardVoidInput,
   GiftCardListParams,
 } from '../resources/gift-cards';
-export type {
-  TemplateListParams,
-  TemplateCreateInput,
-  TemplateUpdateInput,
-  TemplatePreviewInput,
-} from '../resources/templates';
+export type { TemplateListParams, TemplateCreateInput, TemplateUpdateInput, TemplatePreviewInput } from '../resources/templates';
 export type { CheckoutSettingsUpdateInput } from '../resources/checkout-settings';
 export type { UploadImageInput } from '../resources/uploads';
 export type { DashboardMetricsParams } from '../resources/dashboard';

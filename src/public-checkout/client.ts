@@ -6,7 +6,13 @@
  */
 import { APIPromise, type APIResponse } from '../core/api-promise';
 import { configError, PlugipayError } from '../core/errors';
-import { checkClientOptions, checkPublicCallOptions, publicCheckoutSchema, resolveClientOptions, type PublicCheckoutOptions } from '../core/options';
+import {
+  checkClientOptions,
+  checkPublicCallOptions,
+  publicCheckoutSchema,
+  resolveClientOptions,
+  type PublicCheckoutOptions,
+} from '../core/options';
 import { createPipeline, type Call, type Pipeline } from '../core/pipeline';
 import { createTransport } from '../core/transport';
 import type { PublicCheckoutSession, ChargeResult } from './types';
@@ -64,7 +70,8 @@ function pathId(name: string, value: unknown): string {
         : value === '.' || value === '..'
           ? 'must not be "." or ".."'
           : undefined;
-  if (problem) throw new PlugipayError({ code: 'invalid_request', message: `${name}: ${problem}`, fieldErrors: [{ field: name, message: problem }] });
+  if (problem)
+    throw new PlugipayError({ code: 'invalid_request', message: `${name}: ${problem}`, fieldErrors: [{ field: name, message: problem }] });
   return encodeURIComponent(value as string);
 }
 
@@ -80,7 +87,14 @@ export class PublicCheckoutClient {
     this.timeoutMs = resolved.timeoutMs;
     // The same transport and pipeline as the server client: unsigned, no idempotency key, no retries.
     const transport = createTransport({ baseUrl: resolved.baseUrl, fetch: resolved.fetch, now: resolved.now, hooks: resolved.hooks });
-    this.#send = createPipeline({ transport, timeoutMs: resolved.timeoutMs, maxRetries: 0, now: resolved.now, idempotency: false, checkOptions: checkPublicCallOptions });
+    this.#send = createPipeline({
+      transport,
+      timeoutMs: resolved.timeoutMs,
+      maxRetries: 0,
+      now: resolved.now,
+      idempotency: false,
+      checkOptions: checkPublicCallOptions,
+    });
   }
 
   /** The session as the buyer sees it: amount, line items, the methods to pick from, branding. */
@@ -113,7 +127,11 @@ export class PublicCheckoutClient {
       const refusal =
         error instanceof PlugipayError
           ? error
-          : new PlugipayError({ code: 'invalid_request', message: 'input: could not be read', fieldErrors: [{ field: 'input', message: 'could not be read' }] });
+          : new PlugipayError({
+              code: 'invalid_request',
+              message: 'input: could not be read',
+              fieldErrors: [{ field: 'input', message: 'could not be read' }],
+            });
       return new APIPromise(Promise.reject(refusal));
     }
   }

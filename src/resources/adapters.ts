@@ -8,38 +8,42 @@ import { json, route } from './route';
 import { absoluteUrl, email, nonEmptyText, optionalInput, type Input } from './schemas';
 
 /** Settings of the Xendit adapter (`adapters.updateXendit`). */
-export const XenditAdapterInput = () => v.strictObject({
-  secretKey: nonEmptyText(),
-  callbackToken: v.optional(nonEmptyText()),
-});
+export const XenditAdapterInput = () =>
+  v.strictObject({
+    secretKey: nonEmptyText(),
+    callbackToken: v.optional(nonEmptyText()),
+  });
 export type XenditAdapterInput = Input<typeof XenditAdapterInput>;
 
 /** Settings of the PayPal adapter (`adapters.updatePaypal`). */
-export const PaypalAdapterInput = () => v.strictObject({
-  clientId: nonEmptyText(),
-  secret: nonEmptyText(),
-  mode: v.optional(v.picklist(['live', 'sandbox'])),
-});
+export const PaypalAdapterInput = () =>
+  v.strictObject({
+    clientId: nonEmptyText(),
+    secret: nonEmptyText(),
+    mode: v.optional(v.picklist(['live', 'sandbox'])),
+  });
 export type PaypalAdapterInput = Input<typeof PaypalAdapterInput>;
 
 /** Settings of the Midtrans adapter (`adapters.updateMidtrans`). */
-export const MidtransAdapterInput = () => v.strictObject({
-  serverKey: nonEmptyText(),
-  clientKey: nonEmptyText(),
-  merchantId: nonEmptyText(),
-  env: v.optional(v.picklist(['sandbox', 'production'])),
-});
+export const MidtransAdapterInput = () =>
+  v.strictObject({
+    serverKey: nonEmptyText(),
+    clientKey: nonEmptyText(),
+    merchantId: nonEmptyText(),
+    env: v.optional(v.picklist(['sandbox', 'production'])),
+  });
 export type MidtransAdapterInput = Input<typeof MidtransAdapterInput>;
 
 /** Settings of the manual bank transfer adapter (`adapters.updateManual`). */
-export const ManualAdapterInput = () => optionalInput({
-  bankAccounts: v.optional(
-    v.array(v.strictObject({ bankName: nonEmptyText(), accountNumber: nonEmptyText(), accountHolder: nonEmptyText() })),
-  ),
-  /** e.g. a URL from `uploads.image`. */
-  staticQrImageUrl: v.optional(absoluteUrl()),
-  instructions: v.optional(v.string()),
-});
+export const ManualAdapterInput = () =>
+  optionalInput({
+    bankAccounts: v.optional(
+      v.array(v.strictObject({ bankName: nonEmptyText(), accountNumber: nonEmptyText(), accountHolder: nonEmptyText() })),
+    ),
+    /** e.g. a URL from `uploads.image`. */
+    staticQrImageUrl: v.optional(absoluteUrl()),
+    instructions: v.optional(v.string()),
+  });
 export type ManualAdapterInput = Input<typeof ManualAdapterInput>;
 
 /** What `adapters.startManagedOnboarding` takes. */
@@ -47,11 +51,12 @@ export const ManagedOnboardingStartInput = () => v.strictObject({ email: email()
 export type ManagedOnboardingStartInput = Input<typeof ManagedOnboardingStartInput>;
 
 /** Staging only (404 on plugipay.com). */
-export const ManagedOnboardingSimulateInput = () => optionalInput({
-  kybStatus: v.optional(v.picklist(['not_started', 'invited', 'registered', 'live', 'rejected'])),
-  capabilitiesStatus: v.optional(v.picklist(['pending', 'live', 'declined', 'resubmission_required'])),
-  payoutsReady: v.optional(v.boolean()),
-});
+export const ManagedOnboardingSimulateInput = () =>
+  optionalInput({
+    kybStatus: v.optional(v.picklist(['not_started', 'invited', 'registered', 'live', 'rejected'])),
+    capabilitiesStatus: v.optional(v.picklist(['pending', 'live', 'declined', 'resubmission_required'])),
+    payoutsReady: v.optional(v.boolean()),
+  });
 export type ManagedOnboardingSimulateInput = Input<typeof ManagedOnboardingSimulateInput>;
 
 export const adapterRoutes = {

@@ -5,15 +5,16 @@ import { json, route } from './route';
 import { email, fraction, id, nonEmptyText, timestamp, type Input } from './schemas';
 
 /** What a platform partner sends to provision a workspace (`admin.provisionWorkspace`). */
-export const AdminProvisionInput = () => v.strictObject({
-  accountId: id(),
-  /** An open set, e.g. `storlaunch`. */
-  partner: nonEmptyText(),
-  /** A fraction, e.g. `0.003`. */
-  discountRate: fraction(),
-  brandName: v.optional(nonEmptyText()),
-  businessEmail: v.optional(email()),
-});
+export const AdminProvisionInput = () =>
+  v.strictObject({
+    accountId: id(),
+    /** An open set, e.g. `storlaunch`. */
+    partner: nonEmptyText(),
+    /** A fraction, e.g. `0.003`. */
+    discountRate: fraction(),
+    brandName: v.optional(nonEmptyText()),
+    businessEmail: v.optional(email()),
+  });
 export type AdminProvisionInput = Input<typeof AdminProvisionInput>;
 
 /** The period of `admin.partnerUsage`. */

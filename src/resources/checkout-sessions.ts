@@ -23,39 +23,42 @@ export const CHECKOUT_METHODS = ['qris', 'va', 'ewallet', 'card', 'retail', 'pay
 /** Statuses of a checkout session. */
 export const CHECKOUT_STATUSES = ['open', 'pending', 'pending_review', 'completed', 'expired', 'canceled', 'failed'] as const;
 
-const LineItemInput = () => v.strictObject({
-  name: text(1, 255),
-  quantity: integer(1),
-  unitAmount: money(0),
-});
+const LineItemInput = () =>
+  v.strictObject({
+    name: text(1, 255),
+    quantity: integer(1),
+    unitAmount: money(0),
+  });
 
 /** What `checkoutSessions.create` takes: the amount, currency, methods and where to send the buyer afterwards. */
-export const CheckoutSessionCreateInput = () => v.strictObject({
-  /** Integer ≥ 1 in the currency's minor unit. */
-  amount: money(1),
-  currency: currency(),
-  /** Payment methods offered on the hosted page; at least one. */
-  methods: v.pipe(v.array(v.picklist(CHECKOUT_METHODS)), v.minLength(1, 'must list at least one payment method')),
-  successUrl: absoluteUrl(),
-  cancelUrl: absoluteUrl(),
-  customerId: v.optional(id()),
-  /** A template of kind `checkout`. */
-  templateId: v.optional(id()),
-  /** Sent as `[]` when absent, as the official SDK does. */
-  lineItems: v.optional(v.array(LineItemInput()), []),
-  /** Seconds until the session expires; no client default (the server's differs by source). */
-  expiresInSec: v.optional(integer(1)),
-  metadata: v.optional(metadata()),
-});
+export const CheckoutSessionCreateInput = () =>
+  v.strictObject({
+    /** Integer ≥ 1 in the currency's minor unit. */
+    amount: money(1),
+    currency: currency(),
+    /** Payment methods offered on the hosted page; at least one. */
+    methods: v.pipe(v.array(v.picklist(CHECKOUT_METHODS)), v.minLength(1, 'must list at least one payment method')),
+    successUrl: absoluteUrl(),
+    cancelUrl: absoluteUrl(),
+    customerId: v.optional(id()),
+    /** A template of kind `checkout`. */
+    templateId: v.optional(id()),
+    /** Sent as `[]` when absent, as the official SDK does. */
+    lineItems: v.optional(v.array(LineItemInput()), []),
+    /** Seconds until the session expires; no client default (the server's differs by source). */
+    expiresInSec: v.optional(integer(1)),
+    metadata: v.optional(metadata()),
+  });
 export type CheckoutSessionCreateInput = Input<typeof CheckoutSessionCreateInput>;
 
 /** Filters of `checkoutSessions.list`. */
-export const CheckoutSessionListParams = () => listParams({
-  status: v.optional(v.picklist(CHECKOUT_STATUSES)),
-  customerId: v.optional(id()),
-  createdAfter: v.optional(timestamp()),
-  createdBefore: v.optional(timestamp()),
-});
+export const CheckoutSessionListParams = () =>
+  listParams({
+    status: v.optional(v.picklist(CHECKOUT_STATUSES)),
+    customerId: v.optional(id()),
+    createdAfter: v.optional(timestamp()),
+    createdBefore: v.optional(timestamp()),
+  });
 export type CheckoutSessionListParams = Input<typeof CheckoutSessionListParams>;
 
 export const checkoutSessionRoutes = {

@@ -7,21 +7,22 @@ const methodIds = () => v.optional(v.array(nonEmptyText()));
 const detail = () => clearable(v.string());
 
 /** A partial update of the editable fields; `null` clears a text field. */
-export const CheckoutSettingsUpdateInput = () => v.strictObject({
-  enabledMethods: methodIds(),
-  methodOrder: methodIds(),
-  /** Which adapter serves each method. */
-  methodAdapter: v.optional(v.record(v.string(), v.string())),
-  brandName: detail(),
-  brandLogoUrl: clearable(absoluteUrl()),
-  brandAccentColor: clearable(hexColor()),
-  brandTagline: detail(),
-  businessPhone: detail(),
-  businessEmail: clearable(email()),
-  businessAddress: detail(),
-  businessTaxId: detail(),
-  receiptTemplate: v.optional(jsonObject()),
-});
+export const CheckoutSettingsUpdateInput = () =>
+  v.strictObject({
+    enabledMethods: methodIds(),
+    methodOrder: methodIds(),
+    /** Which adapter serves each method. */
+    methodAdapter: v.optional(v.record(v.string(), v.string())),
+    brandName: detail(),
+    brandLogoUrl: clearable(absoluteUrl()),
+    brandAccentColor: clearable(hexColor()),
+    brandTagline: detail(),
+    businessPhone: detail(),
+    businessEmail: clearable(email()),
+    businessAddress: detail(),
+    businessTaxId: detail(),
+    receiptTemplate: v.optional(jsonObject()),
+  });
 export type CheckoutSettingsUpdateInput = Input<typeof CheckoutSettingsUpdateInput>;
 
 export const checkoutSettingsRoutes = {

@@ -16,26 +16,25 @@ const customerFields = () => ({
 });
 
 /** What `customers.create` takes; every field is optional. */
-export const CustomerCreateInput = () => v.optional(
-  v.strictObject({ ...customerFields(), metadata: v.optional(metadata()) }),
-  {},
-);
+export const CustomerCreateInput = () => v.optional(v.strictObject({ ...customerFields(), metadata: v.optional(metadata()) }), {});
 export type CustomerCreateInput = Input<typeof CustomerCreateInput>;
 
 /** What `customers.update` changes. */
-export const CustomerUpdateInput = () => v.strictObject({
-  ...customerFields(),
-  /** `null` clears the metadata. */
-  metadata: v.optional(v.nullable(metadata())),
-});
+export const CustomerUpdateInput = () =>
+  v.strictObject({
+    ...customerFields(),
+    /** `null` clears the metadata. */
+    metadata: v.optional(v.nullable(metadata())),
+  });
 export type CustomerUpdateInput = Input<typeof CustomerUpdateInput>;
 
 /** Filters of `customers.list`. */
-export const CustomerListParams = () => listParams({
-  email: v.optional(v.string()),
-  externalId: v.optional(v.string()),
-  createdAfter: v.optional(timestamp()),
-});
+export const CustomerListParams = () =>
+  listParams({
+    email: v.optional(v.string()),
+    externalId: v.optional(v.string()),
+    createdAfter: v.optional(timestamp()),
+  });
 export type CustomerListParams = Input<typeof CustomerListParams>;
 
 export const customerRoutes = {

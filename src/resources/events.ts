@@ -8,11 +8,12 @@ import { json, page, route } from './route';
 import { id, jsonObject, listParams, nonEmpty, nonEmptyText, timestamp, type Input } from './schemas';
 
 /** `type` is an exact match; the window is half-open, [after, before). */
-export const EventListParams = () => listParams({
-  type: v.optional(nonEmptyText()),
-  occurredAfter: v.optional(timestamp()),
-  occurredBefore: v.optional(timestamp()),
-});
+export const EventListParams = () =>
+  listParams({
+    type: v.optional(nonEmptyText()),
+    occurredAfter: v.optional(timestamp()),
+    occurredBefore: v.optional(timestamp()),
+  });
 export type EventListParams = Input<typeof EventListParams>;
 
 /** What `events.replay` takes: where to deliver the event again. */
@@ -20,13 +21,14 @@ export const EventReplayInput = () => v.strictObject({ eventIds: nonEmpty(id()) 
 export type EventReplayInput = Input<typeof EventReplayInput>;
 
 /** What `events.trigger` takes: a test event to emit. */
-export const EventTriggerInput = () => v.strictObject({
-  /** e.g. `plugipay.invoice.paid.v1`. */
-  type: nonEmptyText(),
-  /** The resource the event concerns. */
-  aggregateId: id(),
-  data: v.optional(jsonObject()),
-});
+export const EventTriggerInput = () =>
+  v.strictObject({
+    /** e.g. `plugipay.invoice.paid.v1`. */
+    type: nonEmptyText(),
+    /** The resource the event concerns. */
+    aggregateId: id(),
+    data: v.optional(jsonObject()),
+  });
 export type EventTriggerInput = Input<typeof EventTriggerInput>;
 
 export const eventRoutes = {

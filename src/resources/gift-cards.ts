@@ -13,19 +13,20 @@ export const GIFT_CARD_STATUSES = ['active', 'redeemed', 'void', 'expired'] as c
 const note = () => clearable(v.string());
 
 /** What `giftCards.issue` takes. */
-export const GiftCardIssueInput = () => v.strictObject({
-  amount: money(1),
-  currency: v.optional(currency()),
-  /** Set: store credit for that customer; left out: a bearer gift card. */
-  customerId: clearable(id()),
-  /** Left out: the server generates one. */
-  code: clearable(nonEmptyText()),
-  expiresAt: clearable(timestamp()),
-  note: note(),
-  issuedSource: clearable(v.string()),
-  issuedRef: clearable(v.string()),
-  metadata: clearable(metadata()),
-});
+export const GiftCardIssueInput = () =>
+  v.strictObject({
+    amount: money(1),
+    currency: v.optional(currency()),
+    /** Set: store credit for that customer; left out: a bearer gift card. */
+    customerId: clearable(id()),
+    /** Left out: the server generates one. */
+    code: clearable(nonEmptyText()),
+    expiresAt: clearable(timestamp()),
+    note: note(),
+    issuedSource: clearable(v.string()),
+    issuedRef: clearable(v.string()),
+    metadata: clearable(metadata()),
+  });
 export type GiftCardIssueInput = Input<typeof GiftCardIssueInput>;
 
 /** Where a balance movement comes from in your system: the idempotency pair. */
@@ -44,10 +45,11 @@ export const GiftCardVoidInput = () => optionalInput({ note: note() });
 export type GiftCardVoidInput = Input<typeof GiftCardVoidInput>;
 
 /** Filters of `giftCards.list`. */
-export const GiftCardListParams = () => listParams({
-  customerId: v.optional(id()),
-  status: v.optional(v.picklist(GIFT_CARD_STATUSES)),
-});
+export const GiftCardListParams = () =>
+  listParams({
+    customerId: v.optional(id()),
+    status: v.optional(v.picklist(GIFT_CARD_STATUSES)),
+  });
 export type GiftCardListParams = Input<typeof GiftCardListParams>;
 
 /** The narrow view of a looked-up card: what a checkout needs to apply it. */

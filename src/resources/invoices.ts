@@ -11,36 +11,39 @@ import { currency, EmailInput, EscposParams, id, integer, listParams, money, non
 /** Statuses of an invoice. */
 export const INVOICE_STATUSES = ['draft', 'open', 'past_due', 'paid', 'void', 'uncollectible'] as const;
 
-const InvoiceLineInput = () => v.strictObject({
-  description: text(1, 1024),
-  quantity: integer(1),
-  unitAmount: money(0),
-});
+const InvoiceLineInput = () =>
+  v.strictObject({
+    description: text(1, 1024),
+    quantity: integer(1),
+    unitAmount: money(0),
+  });
 
 /** What `invoices.create` takes. */
-export const InvoiceCreateInput = () => v.strictObject({
-  customerId: id(),
-  currency: currency(),
-  lines: nonEmpty(InvoiceLineInput()),
-  discount: v.optional(money(0)),
-  tax: v.optional(money(0)),
-  /** Left out: due on issue. */
-  dueAt: v.optional(timestamp()),
-  /** `'open'` issues the invoice at once; default `'draft'`. */
-  status: v.optional(v.picklist(['draft', 'open'])),
-  memo: v.optional(text(0, 4096)),
-  subscriptionId: v.optional(id()),
-  /** A template of kind `invoice`. */
-  templateId: v.optional(id()),
-});
+export const InvoiceCreateInput = () =>
+  v.strictObject({
+    customerId: id(),
+    currency: currency(),
+    lines: nonEmpty(InvoiceLineInput()),
+    discount: v.optional(money(0)),
+    tax: v.optional(money(0)),
+    /** Left out: due on issue. */
+    dueAt: v.optional(timestamp()),
+    /** `'open'` issues the invoice at once; default `'draft'`. */
+    status: v.optional(v.picklist(['draft', 'open'])),
+    memo: v.optional(text(0, 4096)),
+    subscriptionId: v.optional(id()),
+    /** A template of kind `invoice`. */
+    templateId: v.optional(id()),
+  });
 export type InvoiceCreateInput = Input<typeof InvoiceCreateInput>;
 
 /** Filters of `invoices.list`. */
-export const InvoiceListParams = () => listParams({
-  status: v.optional(v.picklist(INVOICE_STATUSES)),
-  customerId: v.optional(id()),
-  subscriptionId: v.optional(id()),
-});
+export const InvoiceListParams = () =>
+  listParams({
+    status: v.optional(v.picklist(INVOICE_STATUSES)),
+    customerId: v.optional(id()),
+    subscriptionId: v.optional(id()),
+  });
 export type InvoiceListParams = Input<typeof InvoiceListParams>;
 
 export const invoiceRoutes = {

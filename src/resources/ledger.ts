@@ -8,13 +8,14 @@ import { id, listParams, nonEmptyText, type Input } from './schemas';
 export const LEDGER_SOURCE_TYPES = ['checkout_session', 'invoice', 'refund', 'payout', 'adjustment', 'dispute'] as const;
 
 /** No date range yet (`from`/`to` are reserved): use `reports.ledgerCsv` for one. */
-export const LedgerListParams = () => listParams({
-  txId: v.optional(id()),
-  /** Account code, e.g. `revenue`. */
-  code: v.optional(nonEmptyText()),
-  sourceType: v.optional(v.picklist(LEDGER_SOURCE_TYPES)),
-  sourceId: v.optional(id()),
-});
+export const LedgerListParams = () =>
+  listParams({
+    txId: v.optional(id()),
+    /** Account code, e.g. `revenue`. */
+    code: v.optional(nonEmptyText()),
+    sourceType: v.optional(v.picklist(LEDGER_SOURCE_TYPES)),
+    sourceId: v.optional(id()),
+  });
 export type LedgerListParams = Input<typeof LedgerListParams>;
 
 export const ledgerRoutes = {

@@ -17,17 +17,18 @@ const bankAccount = () => ({
 });
 
 /** What `payouts.create` takes. */
-export const PayoutCreateInput = () => v.strictObject({
-  /** At most the available balance. */
-  amount: money(1),
-  currency: currency(),
-  // The bank fields default to the saved bank account.
-  bankCode: clearable(nonEmptyText()),
-  bankName: v.optional(nonEmptyText()),
-  bankAccountNumber: v.optional(nonEmptyText()),
-  bankAccountHolder: v.optional(nonEmptyText()),
-  note: clearable(v.string()),
-});
+export const PayoutCreateInput = () =>
+  v.strictObject({
+    /** At most the available balance. */
+    amount: money(1),
+    currency: currency(),
+    // The bank fields default to the saved bank account.
+    bankCode: clearable(nonEmptyText()),
+    bankName: v.optional(nonEmptyText()),
+    bankAccountNumber: v.optional(nonEmptyText()),
+    bankAccountHolder: v.optional(nonEmptyText()),
+    note: clearable(v.string()),
+  });
 export type PayoutCreateInput = Input<typeof PayoutCreateInput>;
 
 /** The `reference` key is always sent: `null` when there is none. */
@@ -39,9 +40,10 @@ export const PayoutFailInput = () => v.strictObject({ failureReason: nonEmptyTex
 export type PayoutFailInput = Input<typeof PayoutFailInput>;
 
 /** The route declares no `order`. */
-export const PayoutListParams = () => unorderedListParams({
-  status: v.optional(v.picklist(PAYOUT_STATUSES)),
-});
+export const PayoutListParams = () =>
+  unorderedListParams({
+    status: v.optional(v.picklist(PAYOUT_STATUSES)),
+  });
 export type PayoutListParams = Input<typeof PayoutListParams>;
 
 /** The payout bank account to save (`payouts.updateBankAccount`). */

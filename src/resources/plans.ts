@@ -5,20 +5,7 @@
 import * as v from 'valibot';
 import type { Id, Money, Timestamp, Currency, Metadata, Open } from './shared-types';
 import { json, none, page, route } from './route';
-import {
-  clearable,
-  currency,
-  id,
-  integer,
-  listParams,
-  metadata,
-  money,
-  narrowInput,
-  nonEmpty,
-  ruleOn,
-  text,
-  type Input,
-} from './schemas';
+import { clearable, currency, id, integer, listParams, metadata, money, narrowInput, nonEmpty, ruleOn, text, type Input } from './schemas';
 
 /** Whether a price includes tax. */
 export const TAX_MODES = ['inclusive', 'exclusive'] as const;
@@ -37,42 +24,45 @@ const DEFAULT_PORTAL_FEATURES: PortalFeatures = {
   updatePaymentMethod: true,
 };
 
-const PortalFeaturesInput = () => v.strictObject({
-  selfServeCancel: v.boolean(),
-  selfServePause: v.boolean(),
-  selfServeUpgrade: v.boolean(),
-  selfServeDowngrade: v.boolean(),
-  updatePaymentMethod: v.boolean(),
-});
+const PortalFeaturesInput = () =>
+  v.strictObject({
+    selfServeCancel: v.boolean(),
+    selfServePause: v.boolean(),
+    selfServeUpgrade: v.boolean(),
+    selfServeDowngrade: v.boolean(),
+    updatePaymentMethod: v.boolean(),
+  });
 
-const PriceTierInput = () => v.strictObject({
-  /** Upper bound in units; `'inf'` for the last tier. */
-  upTo: v.custom<number | 'inf'>(
-    (value) => value === 'inf' || (Number.isSafeInteger(value) && (value as number) >= 1),
-    "must be an integer ≥ 1 or 'inf'",
-  ),
-  unitAmount: v.optional(money(0)),
-  flatAmount: v.optional(money(0)),
-});
+const PriceTierInput = () =>
+  v.strictObject({
+    /** Upper bound in units; `'inf'` for the last tier. */
+    upTo: v.custom<number | 'inf'>(
+      (value) => value === 'inf' || (Number.isSafeInteger(value) && (value as number) >= 1),
+      "must be an integer ≥ 1 or 'inf'",
+    ),
+    unitAmount: v.optional(money(0)),
+    flatAmount: v.optional(money(0)),
+  });
 
 const byUnit = (model: string) => model === 'flat' || model === 'usage';
 
 /** A price of a plan: currency, model and amounts (`unitAmount` for flat and usage prices, `tiers` for tiered and volume). */
-export const PriceInput = () => v.pipe(
-  v.strictObject({
-    currency: currency(),
-    /** Required on the wire; `'flat'` when left out. */
-    model: v.optional(v.picklist(PRICE_MODELS), 'flat'),
-    /** For `flat` and `usage` prices. */
-    unitAmount: v.optional(money(0)),
-    /** For `tiered` and `volume` prices. */
-    tiers: v.optional(nonEmpty(PriceTierInput())),
-    taxMode: v.optional(v.picklist(TAX_MODES)),
-    active: v.optional(v.boolean()),
-  }),
-  ruleOn('unitAmount', (p) => !byUnit(p.model) || p.unitAmount !== undefined, 'is required for a flat or usage price'),
-  ruleOn('tiers', (p) => byUnit(p.model) || p.tiers !== undefined, 'is required for a tiered or volume price'),
-);
+export const PriceInput = () =>
+  v.pipe(
+    v.strictObject({
+      currency: currency(),
+      /** Required on the wire; `'flat'` when left out. */
+      model: v.optional(v.picklist(PRICE_MODELS), 'flat'),
+      /** For `flat` and `usage` prices. */
+      unitAmount: v.optional(money(0)),
+      /** For `tiered` and `volume` prices. */
+      tiers: v.optional(nonEmpty(PriceTierInput())),
+      taxMode: v.optional(v.picklist(TAX_MODES)),
+      active: v.optional(v.boolean()),
+    }),
+    ruleOn('unitAmount', (p) => !byUnit(p.model) || p.unitAmount !== undefined, 'is required for a flat or usage price'),
+    ruleOn('tiers', (p) => byUnit(p.model) || p.tiers !== undefined, 'is required for a tiered or volume price'),
+  );
 export type PriceInput = Input<typeof PriceInput>;
 
 /** Fields that create and update share. */
@@ -83,53 +73,53 @@ const planFields = () => ({
   active: v.optional(v.boolean()),
 });
 
-const PlanCreateFields = () => v.strictObject({
-  ...planFields(),
-  name: text(1, 255),
-  interval: v.picklist(INTERVALS),
-  intervalCount: v.optional(integer(1)),
-  portalFeatures: v.optional(PortalFeaturesInput(), DEFAULT_PORTAL_FEATURES),
-  /** Needed when a price uses model `usage`. */
-  usageAggregate: clearable(v.picklist(['sum', 'max', 'last'])),
-  meteredUnit: clearable(v.string()),
-  metadata: v.optional(metadata()),
-  prices: v.optional(nonEmpty(PriceInput())),
-  /** Shorthand for one flat price: with `amount`, instead of `prices`. */
-  currency: v.optional(currency()),
-  amount: v.optional(money(0)),
-});
+const PlanCreateFields = () =>
+  v.strictObject({
+    ...planFields(),
+    name: text(1, 255),
+    interval: v.picklist(INTERVALS),
+    intervalCount: v.optional(integer(1)),
+    portalFeatures: v.optional(PortalFeaturesInput(), DEFAULT_PORTAL_FEATURES),
+    /** Needed when a price uses model `usage`. */
+    usageAggregate: clearable(v.picklist(['sum', 'max', 'last'])),
+    meteredUnit: clearable(v.string()),
+    metadata: v.optional(metadata()),
+    prices: v.optional(nonEmpty(PriceInput())),
+    /** Shorthand for one flat price: with `amount`, instead of `prices`. */
+    currency: v.optional(currency()),
+    amount: v.optional(money(0)),
+  });
 
 type PlanCreateFields = Input<typeof PlanCreateFields>;
 
 /** Either `prices`, or the shorthand `currency` + `amount` for a single flat price. */
 export type PlanCreateInput = Omit<PlanCreateFields, 'prices' | 'currency' | 'amount'> &
-  (
-    | { prices: PriceInput[]; currency?: never; amount?: never }
-    | { currency: string; amount: number; prices?: never }
+  ({ prices: PriceInput[]; currency?: never; amount?: never } | { currency: string; amount: number; prices?: never });
+
+export const PlanCreateInput = () =>
+  narrowInput<PlanCreateInput>(
+    v.pipe(
+      PlanCreateFields(),
+      ruleOn(
+        'prices',
+        (p) => (p.prices === undefined) === (p.currency !== undefined) && (p.currency === undefined) === (p.amount === undefined),
+        'give prices, or currency with amount for a single flat price (not both)',
+      ),
+      v.transform(({ currency, amount, ...plan }) =>
+        currency === undefined ? plan : { ...plan, prices: [{ currency, model: 'flat', unitAmount: amount }] },
+      ),
+    ),
   );
 
-export const PlanCreateInput = () => narrowInput<PlanCreateInput>(
-  v.pipe(
-    PlanCreateFields(),
-    ruleOn(
-      'prices',
-      (p) => (p.prices === undefined) === (p.currency !== undefined) && (p.currency === undefined) === (p.amount === undefined),
-      'give prices, or currency with amount for a single flat price (not both)',
-    ),
-    v.transform(({ currency, amount, ...plan }) =>
-      currency === undefined ? plan : { ...plan, prices: [{ currency, model: 'flat', unitAmount: amount }] },
-    ),
-  ),
-);
-
 /** What `plans.update` changes. */
-export const PlanUpdateInput = () => v.strictObject({
-  ...planFields(),
-  name: v.optional(text(1, 255)),
-  portalFeatures: v.optional(PortalFeaturesInput()),
-  /** `null` clears the metadata. */
-  metadata: clearable(metadata()),
-});
+export const PlanUpdateInput = () =>
+  v.strictObject({
+    ...planFields(),
+    name: v.optional(text(1, 255)),
+    portalFeatures: v.optional(PortalFeaturesInput()),
+    /** `null` clears the metadata. */
+    metadata: clearable(metadata()),
+  });
 export type PlanUpdateInput = Input<typeof PlanUpdateInput>;
 
 /** Price shapes are fixed once created: to change one, add a new price and turn this one off. */

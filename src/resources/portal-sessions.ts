@@ -5,10 +5,11 @@ import { json, route } from './route';
 import { absoluteUrl, id, type Input } from './schemas';
 
 /** Strict on the server too: an unknown field is refused, so nothing extra is ever sent. */
-export const PortalSessionCreateInput = () => v.strictObject({
-  customerId: id(),
-  returnUrl: absoluteUrl(true),
-});
+export const PortalSessionCreateInput = () =>
+  v.strictObject({
+    customerId: id(),
+    returnUrl: absoluteUrl(true),
+  });
 export type PortalSessionCreateInput = Input<typeof PortalSessionCreateInput>;
 
 export const portalSessionRoutes = {

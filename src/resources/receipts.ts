@@ -13,12 +13,13 @@ export const RECEIPT_SOURCE_TYPES = ['checkout_session', 'invoice'] as const;
 export const sourceType = () => v.picklist(RECEIPT_SOURCE_TYPES);
 
 /** The route declares no `order`. */
-export const ReceiptListParams = () => unorderedListParams({
-  sourceType: v.optional(sourceType()),
-  customerId: v.optional(id()),
-  issuedAfter: v.optional(timestamp()),
-  issuedBefore: v.optional(timestamp()),
-});
+export const ReceiptListParams = () =>
+  unorderedListParams({
+    sourceType: v.optional(sourceType()),
+    customerId: v.optional(id()),
+    issuedAfter: v.optional(timestamp()),
+    issuedBefore: v.optional(timestamp()),
+  });
 export type ReceiptListParams = Input<typeof ReceiptListParams>;
 
 export const receiptRoutes = {

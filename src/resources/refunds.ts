@@ -14,15 +14,16 @@ export const REFUND_REASONS = ['requested_by_customer', 'duplicate', 'fraudulent
 /** Statuses of a refund. */
 export const REFUND_STATUSES = ['pending', 'succeeded', 'failed', 'canceled'] as const;
 
-const RefundFields = () => v.strictObject({
-  chargeId: v.optional(id()),
-  sourceType: v.optional(sourceType()),
-  sourceId: v.optional(id()),
-  /** Left out: a full refund of what remains. */
-  amount: v.optional(money(1)),
-  reason: v.optional(v.picklist(REFUND_REASONS)),
-  metadata: clearable(metadata()),
-});
+const RefundFields = () =>
+  v.strictObject({
+    chargeId: v.optional(id()),
+    sourceType: v.optional(sourceType()),
+    sourceId: v.optional(id()),
+    /** Left out: a full refund of what remains. */
+    amount: v.optional(money(1)),
+    reason: v.optional(v.picklist(REFUND_REASONS)),
+    metadata: clearable(metadata()),
+  });
 type RefundFields = Input<typeof RefundFields>;
 
 /** What `refunds.create` takes: what to refund, how much and why. */
@@ -32,22 +33,27 @@ export type RefundCreateInput = Omit<RefundFields, 'chargeId' | 'sourceType' | '
     | { sourceType: NonNullable<RefundFields['sourceType']>; sourceId: string; chargeId?: never }
   );
 
-export const RefundCreateInput = () => narrowInput<RefundCreateInput>(
-  v.pipe(
-    RefundFields(),
-    ruleOn(
-      'chargeId',
-      (r) => (r.chargeId === undefined ? r.sourceType !== undefined && r.sourceId !== undefined : r.sourceType === undefined && r.sourceId === undefined),
-      'give either chargeId, or sourceType with sourceId (exactly one of the two)',
+export const RefundCreateInput = () =>
+  narrowInput<RefundCreateInput>(
+    v.pipe(
+      RefundFields(),
+      ruleOn(
+        'chargeId',
+        (r) =>
+          r.chargeId === undefined
+            ? r.sourceType !== undefined && r.sourceId !== undefined
+            : r.sourceType === undefined && r.sourceId === undefined,
+        'give either chargeId, or sourceType with sourceId (exactly one of the two)',
+      ),
     ),
-  ),
-);
+  );
 
 /** Filters of `refunds.list`. */
-export const RefundListParams = () => listParams({
-  status: v.optional(v.picklist(REFUND_STATUSES)),
-  chargeId: v.optional(id()),
-});
+export const RefundListParams = () =>
+  listParams({
+    status: v.optional(v.picklist(REFUND_STATUSES)),
+    chargeId: v.optional(id()),
+  });
 export type RefundListParams = Input<typeof RefundListParams>;
 
 export const refundRoutes = {

@@ -51,18 +51,9 @@ type PathArgs<P extends string> = P extends `${string}{code}${string}`
     : P extends `${string}{${string}}${string}`
       ? [id: string]
       : [];
-type InputArgs<S> = S extends AnySchema
-  ? undefined extends v.InferInput<S>
-    ? [input?: v.InferInput<S>]
-    : [input: v.InferInput<S>]
-  : [];
-type RouteArgs<P extends string, S> = [
-  ...PathArgs<P>,
-  ...InputArgs<S>,
-  options?: RequestOptions,
-];
-type RouteResult<R> =
-  R extends Returns<infer T, 'page'> ? PagePromise<T> : R extends Returns<infer T, infer _> ? APIPromise<T> : never;
+type InputArgs<S> = S extends AnySchema ? (undefined extends v.InferInput<S> ? [input?: v.InferInput<S>] : [input: v.InferInput<S>]) : [];
+type RouteArgs<P extends string, S> = [...PathArgs<P>, ...InputArgs<S>, options?: RequestOptions];
+type RouteResult<R> = R extends Returns<infer T, 'page'> ? PagePromise<T> : R extends Returns<infer T, infer _> ? APIPromise<T> : never;
 type ResultOf<R> = R extends Returns<infer T, infer _> ? T : never;
 
 export interface RouteSpec<R, S> {
@@ -145,41 +136,40 @@ export function route<
   let plan: RoutePlan | undefined;
   return (requester, context) =>
     ((...args: unknown[]) => {
-      const prepare = (): Call => readingInput(() => {
-        const { param, schema, objectInput } = (plan ??= planRoute(path, spec as RouteSpec<unknown, AnySchema>));
-        const kind = spec.returns.kind;
-        // Read, not consumed: preparing twice gives the same call.
-        const rest = [...args];
-        const idValue = param ? rest.shift() : undefined;
-        const input = schema ? rest.shift() : undefined;
-        const options = rest.shift() as RequestOptions | undefined;
-        // A valid id is checked without a schema (the hot path); a bad one gets the schema's message.
-        const filled = param
-          ? fillPath(path, isPlainId(idValue) ? { [param]: idValue } : validateInput(paramSchema(param), { [param]: idValue }))
-          : path;
-        // Before the schema: valibot reads any object (a Map, an array, a class instance) as one
-        // with no fields, and would report the wrong problem or send `{}`.
-        if (objectInput && input !== undefined) assertSendable(spec.query ? { query: input } : { body: input });
-        const parsed = schema ? inCallerOrder(validateInput(schema, input), input) : undefined;
-        const call: Call = {
-          method,
-          path: filled,
-          responseKind: kind === 'text' || kind === 'binary' ? kind : 'json',
-          options,
-        };
-        if (spec.query) call.query = parsed as Query | undefined;
-        else if (spec.body) call.body = parsed ?? (spec.emptyBody ? {} : undefined);
-        else if (spec.emptyBody) call.body = {};
-        if (kind === 'void') call.discardsData = true;
-        if (spec.followsSignedRedirect) call.followsSignedRedirect = true;
-        return call;
-      });
+      const prepare = (): Call =>
+        readingInput(() => {
+          const { param, schema, objectInput } = (plan ??= planRoute(path, spec as RouteSpec<unknown, AnySchema>));
+          const kind = spec.returns.kind;
+          // Read, not consumed: preparing twice gives the same call.
+          const rest = [...args];
+          const idValue = param ? rest.shift() : undefined;
+          const input = schema ? rest.shift() : undefined;
+          const options = rest.shift() as RequestOptions | undefined;
+          // A valid id is checked without a schema (the hot path); a bad one gets the schema's message.
+          const filled = param
+            ? fillPath(path, isPlainId(idValue) ? { [param]: idValue } : validateInput(paramSchema(param), { [param]: idValue }))
+            : path;
+          // Before the schema: valibot reads any object (a Map, an array, a class instance) as one
+          // with no fields, and would report the wrong problem or send `{}`.
+          if (objectInput && input !== undefined) assertSendable(spec.query ? { query: input } : { body: input });
+          const parsed = schema ? inCallerOrder(validateInput(schema, input), input) : undefined;
+          const call: Call = {
+            method,
+            path: filled,
+            responseKind: kind === 'text' || kind === 'binary' ? kind : 'json',
+            options,
+          };
+          if (spec.query) call.query = parsed as Query | undefined;
+          else if (spec.body) call.body = parsed ?? (spec.emptyBody ? {} : undefined);
+          else if (spec.emptyBody) call.body = {};
+          if (kind === 'void') call.discardsData = true;
+          if (spec.followsSignedRedirect) call.followsSignedRedirect = true;
+          return call;
+        });
       if (spec.returns.kind === 'page') return requester.list(prepare);
       const result = requester.call(prepare);
       const { transform } = spec;
-      return transform
-        ? new APIPromise(result.withResponse().then((r) => ({ ...r, data: transform(r.data as never, context) })))
-        : result;
+      return transform ? new APIPromise(result.withResponse().then((r) => ({ ...r, data: transform(r.data as never, context) }))) : result;
     }) as never;
 }
 

@@ -41,12 +41,7 @@ export const text = (min: number, max: number) =>
     v.maxLength(max, `must be at most ${max} characters`),
   );
 
-export const email = () =>
-  v.pipe(
-    v.string(),
-    v.maxLength(320, 'must be at most 320 characters'),
-    v.email('must be a valid email address'),
-  );
+export const email = () => v.pipe(v.string(), v.maxLength(320, 'must be at most 320 characters'), v.email('must be a valid email address'));
 
 /** An integer amount in the currency's minor unit (sen, cents), at least `min`. */
 export const money = (min: number) =>
@@ -64,15 +59,11 @@ export const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
     v.maxValue(max, `must be at most ${max}`),
   );
 
-export const currency = () =>
-  v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in upper case, e.g. "IDR"'));
+export const currency = () => v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in upper case, e.g. "IDR"'));
 
 /** Up to 50 string pairs. */
 export const metadata = () =>
-  v.pipe(
-    v.record(v.string(), v.string('metadata values must be strings')),
-    v.maxEntries(50, 'must have at most 50 keys'),
-  );
+  v.pipe(v.record(v.string(), v.string('metadata values must be strings')), v.maxEntries(50, 'must have at most 50 keys'));
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -111,8 +102,7 @@ export const fraction = () => v.pipe(v.number(), v.minValue(0, FRACTION), v.maxV
 export const hexColor = () => v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #RRGGBB colour'));
 
 /** An array with at least one item. */
-export const nonEmpty = <T extends v.GenericSchema>(item: T) =>
-  v.pipe(v.array(item), v.minLength(1, 'must have at least one item'));
+export const nonEmpty = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.minLength(1, 'must have at least one item'));
 
 /** May be left out, or sent as `null` to clear the value. */
 export const clearable = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema));
@@ -145,12 +135,10 @@ const paging = () => ({
 const ordering = () => ({ order: v.optional(v.picklist(['asc', 'desc'])) });
 
 /** The query of a list route: paging, `order`, and the route's filters. */
-export const listParams = <E extends v.ObjectEntries>(filters: E) =>
-  v.optional(v.strictObject({ ...paging(), ...ordering(), ...filters }));
+export const listParams = <E extends v.ObjectEntries>(filters: E) => v.optional(v.strictObject({ ...paging(), ...ordering(), ...filters }));
 
 /** The query of a list route that declares no `order` (receipts, payouts, webhook deliveries). */
-export const unorderedListParams = <E extends v.ObjectEntries>(filters: E) =>
-  v.optional(v.strictObject({ ...paging(), ...filters }));
+export const unorderedListParams = <E extends v.ObjectEntries>(filters: E) => v.optional(v.strictObject({ ...paging(), ...filters }));
 
 // ---------------------------------------------------------------------------------------------
 // Inputs shared by several namespaces (receipts of checkout sessions, invoices and receipts)

@@ -14,36 +14,39 @@ export const COLLECTION_METHODS = ['charge_automatically', 'send_invoice'] as co
 export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'paused', 'canceled', 'incomplete'] as const;
 
 /** What `subscriptions.create` takes. */
-export const SubscriptionCreateInput = () => v.strictObject({
-  customerId: id(),
-  planId: id(),
-  priceId: id(),
-  /** More than 0 starts the subscription in `trialing`. */
-  trialDays: v.optional(integer(0)),
-  collectionMethod: v.optional(v.picklist(COLLECTION_METHODS)),
-  paymentTokenId: v.optional(id()),
-  couponId: v.optional(id()),
-  startAt: v.optional(timestamp()),
-  /** Taken off the first invoice (proration). */
-  initialDiscount: v.optional(money(0)),
-  metadata: clearable(metadata()),
-});
+export const SubscriptionCreateInput = () =>
+  v.strictObject({
+    customerId: id(),
+    planId: id(),
+    priceId: id(),
+    /** More than 0 starts the subscription in `trialing`. */
+    trialDays: v.optional(integer(0)),
+    collectionMethod: v.optional(v.picklist(COLLECTION_METHODS)),
+    paymentTokenId: v.optional(id()),
+    couponId: v.optional(id()),
+    startAt: v.optional(timestamp()),
+    /** Taken off the first invoice (proration). */
+    initialDiscount: v.optional(money(0)),
+    metadata: clearable(metadata()),
+  });
 export type SubscriptionCreateInput = Input<typeof SubscriptionCreateInput>;
 
 /** What `subscriptions.update` changes. */
-export const SubscriptionUpdateInput = () => v.strictObject({
-  priceId: v.optional(id()),
-  defaultPaymentTokenId: v.optional(id()),
-  metadata: clearable(metadata()),
-});
+export const SubscriptionUpdateInput = () =>
+  v.strictObject({
+    priceId: v.optional(id()),
+    defaultPaymentTokenId: v.optional(id()),
+    metadata: clearable(metadata()),
+  });
 export type SubscriptionUpdateInput = Input<typeof SubscriptionUpdateInput>;
 
 /** How `subscriptions.cancel` ends a subscription: now or at the period end. */
-export const SubscriptionCancelInput = () => optionalInput({
-  /** Required on the wire; `'period_end'` when left out, so a call never ends paid time by surprise. */
-  at: v.optional(v.picklist(['now', 'period_end']), 'period_end'),
-  reason: v.optional(v.picklist(['customer_portal', 'merchant', 'failed_payment', 'user_request'])),
-});
+export const SubscriptionCancelInput = () =>
+  optionalInput({
+    /** Required on the wire; `'period_end'` when left out, so a call never ends paid time by surprise. */
+    at: v.optional(v.picklist(['now', 'period_end']), 'period_end'),
+    reason: v.optional(v.picklist(['customer_portal', 'merchant', 'failed_payment', 'user_request'])),
+  });
 export type SubscriptionCancelInput = Input<typeof SubscriptionCancelInput>;
 
 /** How `subscriptions.pause` pauses collection. */
@@ -51,11 +54,12 @@ export const SubscriptionPauseInput = () => optionalInput({ resumeAt: v.optional
 export type SubscriptionPauseInput = Input<typeof SubscriptionPauseInput>;
 
 /** Filters of `subscriptions.list`. */
-export const SubscriptionListParams = () => listParams({
-  status: v.optional(v.picklist(SUBSCRIPTION_STATUSES)),
-  customerId: v.optional(id()),
-  planId: v.optional(id()),
-});
+export const SubscriptionListParams = () =>
+  listParams({
+    status: v.optional(v.picklist(SUBSCRIPTION_STATUSES)),
+    customerId: v.optional(id()),
+    planId: v.optional(id()),
+  });
 export type SubscriptionListParams = Input<typeof SubscriptionListParams>;
 
 export const subscriptionRoutes = {

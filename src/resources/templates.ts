@@ -19,12 +19,13 @@ export const TemplateListParams = () => v.optional(v.strictObject({ kind: v.opti
 export type TemplateListParams = Input<typeof TemplateListParams>;
 
 /** What `templates.create` takes. */
-export const TemplateCreateInput = () => v.strictObject({
-  kind: kind(),
-  name: nonEmptyText(),
-  isDefault: v.optional(v.boolean()),
-  config: config(),
-});
+export const TemplateCreateInput = () =>
+  v.strictObject({
+    kind: kind(),
+    name: nonEmptyText(),
+    isDefault: v.optional(v.boolean()),
+    config: config(),
+  });
 export type TemplateCreateInput = Input<typeof TemplateCreateInput>;
 
 /** What `templates.update` changes. */

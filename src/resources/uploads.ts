@@ -33,17 +33,18 @@ function asForm(blob: Blob): FormData {
   return form;
 }
 
-export const UploadImageInput = () => v.pipe(
-  v.custom<UploadImageInput>(
-    (file) => file instanceof Blob || file instanceof Uint8Array || file instanceof ArrayBuffer,
-    'must be a Blob, File, Uint8Array or ArrayBuffer',
-  ),
-  v.transform(asBlob),
-  v.check((blob) => blob.size <= MAX_BYTES, 'must be at most 5 MB'),
-  // A Blob without a type is left to the server to judge.
-  v.check((blob) => !blob.type || Object.hasOwn(EXTENSIONS, blob.type), 'must be a PNG, JPEG or WEBP image'),
-  v.transform(asForm),
-);
+export const UploadImageInput = () =>
+  v.pipe(
+    v.custom<UploadImageInput>(
+      (file) => file instanceof Blob || file instanceof Uint8Array || file instanceof ArrayBuffer,
+      'must be a Blob, File, Uint8Array or ArrayBuffer',
+    ),
+    v.transform(asBlob),
+    v.check((blob) => blob.size <= MAX_BYTES, 'must be at most 5 MB'),
+    // A Blob without a type is left to the server to judge.
+    v.check((blob) => !blob.type || Object.hasOwn(EXTENSIONS, blob.type), 'must be a PNG, JPEG or WEBP image'),
+    v.transform(asForm),
+  );
 
 /** `/api/v1/files/x.png` → `<baseUrl>/api/v1/files/x.png`, as request paths are built; absolute URLs stay. */
 const resolveUrl = (file: UploadedFile, { baseUrl }: RouteContext): UploadedFile => ({

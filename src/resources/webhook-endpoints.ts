@@ -14,31 +14,34 @@ export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 const eventTypes = () => v.optional(nonEmpty(nonEmptyText()));
 
 /** What `webhookEndpoints.create` takes: the URL and the event types to send. */
-export const WebhookEndpointCreateInput = () => v.strictObject({
-  /** https (http only in test mode); the server refuses localhost and private addresses. */
-  url: absoluteUrl(),
-  /** Left out: every event. */
-  events: eventTypes(),
-  description: v.optional(v.string()),
-});
+export const WebhookEndpointCreateInput = () =>
+  v.strictObject({
+    /** https (http only in test mode); the server refuses localhost and private addresses. */
+    url: absoluteUrl(),
+    /** Left out: every event. */
+    events: eventTypes(),
+    description: v.optional(v.string()),
+  });
 export type WebhookEndpointCreateInput = Input<typeof WebhookEndpointCreateInput>;
 
 /** What `webhookEndpoints.update` changes. */
-export const WebhookEndpointUpdateInput = () => v.strictObject({
-  url: v.optional(absoluteUrl()),
-  events: eventTypes(),
-  description: clearable(v.string()),
-  /** `true` re-enables a disabled endpoint and clears its failure streak. */
-  active: v.optional(v.boolean()),
-});
+export const WebhookEndpointUpdateInput = () =>
+  v.strictObject({
+    url: v.optional(absoluteUrl()),
+    events: eventTypes(),
+    description: clearable(v.string()),
+    /** `true` re-enables a disabled endpoint and clears its failure streak. */
+    active: v.optional(v.boolean()),
+  });
 export type WebhookEndpointUpdateInput = Input<typeof WebhookEndpointUpdateInput>;
 
 /** The route declares no `order`. */
-export const WebhookDeliveryListParams = () => unorderedListParams({
-  endpointId: v.optional(id()),
-  status: v.optional(v.picklist(DELIVERY_STATUSES)),
-  type: v.optional(nonEmptyText()),
-});
+export const WebhookDeliveryListParams = () =>
+  unorderedListParams({
+    endpointId: v.optional(id()),
+    status: v.optional(v.picklist(DELIVERY_STATUSES)),
+    type: v.optional(nonEmptyText()),
+  });
 export type WebhookDeliveryListParams = Input<typeof WebhookDeliveryListParams>;
 
 export const webhookEndpointRoutes = {

@@ -58,12 +58,18 @@ const created = new WeakMap<object, Set<string>>();
  */
 export function d1Dedupe(db: D1DatabaseLike, options?: D1DedupeOptions): WebhookDedupeStore {
   if (typeof db?.prepare != 'function' || typeof db.batch != 'function') {
-    throw webhookHandlingError('invalid_config', 'd1Dedupe(db): pass a D1 binding (env.DB, declared under [[d1_databases]] in wrangler.toml)');
+    throw webhookHandlingError(
+      'invalid_config',
+      'd1Dedupe(db): pass a D1 binding (env.DB, declared under [[d1_databases]] in wrangler.toml)',
+    );
   }
   const { retainSec, now } = storeOptions(options, 'd1Dedupe');
   const table = options?.table ?? 'plugipay_webhook_events';
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table)) {
-    throw webhookHandlingError('invalid_config', `d1Dedupe: table must be a plain SQL identifier (letters, digits, _), got ${JSON.stringify(table)}`);
+    throw webhookHandlingError(
+      'invalid_config',
+      `d1Dedupe: table must be a plain SQL identifier (letters, digits, _), got ${JSON.stringify(table)}`,
+    );
   }
   const createSql = `CREATE TABLE IF NOT EXISTS ${table} (event_id TEXT PRIMARY KEY, state TEXT NOT NULL, expires_at INTEGER NOT NULL)`;
   // ?1 id, ?2 the new expiry, ?3 now: the row is taken only when absent or expired.
@@ -94,7 +100,10 @@ export function d1Dedupe(db: D1DatabaseLike, options?: D1DedupeOptions): Webhook
       return state === 'done' ? 'done' : 'processing';
     },
     async complete(eventId) {
-      await db.prepare(completeSql).bind(eventId, now() + retainSec * 1000).run();
+      await db
+        .prepare(completeSql)
+        .bind(eventId, now() + retainSec * 1000)
+        .run();
     },
     async release(eventId) {
       await db.prepare(releaseSql).bind(eventId).run();

@@ -86,7 +86,10 @@ async function unlocked<T>(operation: () => Promise<T>): Promise<T> {
  */
 export function denoKvDedupe(kv: DenoKvLike, options?: DenoKvDedupeOptions): WebhookDedupeStore {
   if (typeof kv?.get != 'function' || typeof kv.atomic != 'function') {
-    throw webhookHandlingError('invalid_config', 'denoKvDedupe(kv): pass a Deno KV database (await Deno.openKv(); locally run with --unstable-kv)');
+    throw webhookHandlingError(
+      'invalid_config',
+      'denoKvDedupe(kv): pass a Deno KV database (await Deno.openKv(); locally run with --unstable-kv)',
+    );
   }
   const { retainSec, now } = storeOptions(options, 'denoKvDedupe');
   const prefix = options?.prefix ?? ['plugipay', 'webhook_events'];
@@ -94,30 +97,33 @@ export function denoKvDedupe(kv: DenoKvLike, options?: DenoKvDedupeOptions): Web
   const key = (eventId: string) => [...prefix, eventId];
 
   return {
-    claim: (eventId, ttlSec) => unlocked(async () => {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    claim: (eventId, ttlSec) =>
+      unlocked(async () => {
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const entry = await kv.get(key(eventId));
+          const held = entry.value as Held | null;
+          const at = now();
+          if (held && held.until > at) return held.done ? 'done' : 'processing';
+          const committed = await kv
+            .atomic()
+            .check(entry)
+            .set(key(eventId), { done: false, until: at + ttlSec * 1000 } satisfies Held, { expireIn: ttlSec * 1000 })
+            .commit();
+          if (committed.ok) return 'claimed';
+        }
+        // Sixteen other writers in a row: someone is claiming and releasing it right now.
+        return 'processing' as const;
+      }),
+    complete: (eventId) =>
+      unlocked(async () => {
+        await kv.set(key(eventId), { done: true, until: now() + retainSec * 1000 } satisfies Held, { expireIn: retainSec * 1000 });
+      }),
+    release: (eventId) =>
+      unlocked(async () => {
         const entry = await kv.get(key(eventId));
-        const held = entry.value as Held | null;
-        const at = now();
-        if (held && held.until > at) return held.done ? 'done' : 'processing';
-        const committed = await kv
-          .atomic()
-          .check(entry)
-          .set(key(eventId), { done: false, until: at + ttlSec * 1000 } satisfies Held, { expireIn: ttlSec * 1000 })
-          .commit();
-        if (committed.ok) return 'claimed';
-      }
-      // Sixteen other writers in a row: someone is claiming and releasing it right now.
-      return 'processing' as const;
-    }),
-    complete: (eventId) => unlocked(async () => {
-      await kv.set(key(eventId), { done: true, until: now() + retainSec * 1000 } satisfies Held, { expireIn: retainSec * 1000 });
-    }),
-    release: (eventId) => unlocked(async () => {
-      const entry = await kv.get(key(eventId));
-      if ((entry.value as Held | null)?.done !== false) return;
-      // Only our own claim: a completion written meanwhile stays.
-      await kv.atomic().check(entry).delete(key(eventId)).commit();
-    }),
+        if ((entry.value as Held | null)?.done !== false) return;
+        // Only our own claim: a completion written meanwhile stays.
+        await kv.atomic().check(entry).delete(key(eventId)).commit();
+      }),
   };
 }

@@ -87,7 +87,10 @@ export function enqueueWebhooks<Env extends object = PlugipayEnv, Ctx = unknown>
   options?: VerifyWebhookOptions,
 ): (request: Request, env: Env, ctx: Ctx) => Promise<Response> {
   if (typeof getQueue != 'function') {
-    throw webhookHandlingError('invalid_request', 'enqueueWebhooks(getQueue): pass a function of env that returns the Queue binding, e.g. (env) => env.WEBHOOKS');
+    throw webhookHandlingError(
+      'invalid_request',
+      'enqueueWebhooks(getQueue): pass a function of env that returns the Queue binding, e.g. (env) => env.WEBHOOKS',
+    );
   }
   return async (request, env) => {
     if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } });
@@ -95,7 +98,10 @@ export function enqueueWebhooks<Env extends object = PlugipayEnv, Ctx = unknown>
     if (rejection) return rejection;
     const queue = getQueue(env);
     if (typeof queue?.send != 'function') {
-      throw webhookHandlingError('invalid_config', 'enqueueWebhooks: getQueue(env) did not return a Queue: bind one under [[queues.producers]] in wrangler.toml');
+      throw webhookHandlingError(
+        'invalid_config',
+        'enqueueWebhooks: getQueue(env) did not return a Queue: bind one under [[queues.producers]] in wrangler.toml',
+      );
     }
     try {
       await queue.send({ event, receivedAt: new Date().toISOString() } satisfies QueuedWebhook);
@@ -144,13 +150,24 @@ export function createQueueConsumer<Env extends object = PlugipayEnv, Ctx = unkn
 ): (batch: MessageBatchLike, env: Env, ctx: Ctx) => Promise<void> {
   if (typeof fn != 'function') throw webhookHandlingError('invalid_request', 'createQueueConsumer(fn): fn must be a function');
   if (options?.dedupe === undefined) {
-    throw webhookHandlingError('invalid_request', 'createQueueConsumer(fn, { dedupe }): pass a store, e.g. { dedupe: (env) => d1Dedupe(env.DB) }: queues deliver at least once');
+    throw webhookHandlingError(
+      'invalid_request',
+      'createQueueConsumer(fn, { dedupe }): pass a store, e.g. { dedupe: (env) => d1Dedupe(env.DB) }: queues deliver at least once',
+    );
   }
-  const { dedupe, ttlSec, retryDelaySec, onError = (error, message) => console.error(`plugipay-edge: queue message ${message.id} will be retried:`, error) } = options;
+  const {
+    dedupe,
+    ttlSec,
+    retryDelaySec,
+    onError = (error, message) => console.error(`plugipay-edge: queue message ${message.id} will be retried:`, error),
+  } = options;
   checkDedupeOption(dedupe, 'createQueueConsumer');
   if (ttlSec !== undefined) checkTtlSec(ttlSec, 'createQueueConsumer');
   if (retryDelaySec !== undefined && !(Number.isSafeInteger(retryDelaySec) && retryDelaySec >= 0)) {
-    throw webhookHandlingError('invalid_request', `createQueueConsumer: retryDelaySec must be a whole number of seconds ≥ 0 (got ${String(retryDelaySec)})`);
+    throw webhookHandlingError(
+      'invalid_request',
+      `createQueueConsumer: retryDelaySec must be a whole number of seconds ≥ 0 (got ${String(retryDelaySec)})`,
+    );
   }
   const retry = (message: QueueMessageLike) => message.retry(retryDelaySec === undefined ? undefined : { delaySeconds: retryDelaySec });
 
@@ -160,11 +177,19 @@ export function createQueueConsumer<Env extends object = PlugipayEnv, Ctx = unkn
         try {
           const { body } = message;
           if (!isQueuedWebhook(body)) {
-            throw new PlugipayError({ code: 'invalid_payload', message: `queue message ${message.id} is not { event, receivedAt } as enqueueWebhooks sends it` });
+            throw new PlugipayError({
+              code: 'invalid_payload',
+              message: `queue message ${message.id} is not { event, receivedAt } as enqueueWebhooks sends it`,
+            });
           }
           const store = dedupeFor(dedupe, env, 'createQueueConsumer')!;
           const delivery: QueuedDelivery = { receivedAt: body.receivedAt, messageId: message.id, attempts: message.attempts };
-          const outcome = await handleOnce(store, body.event, (event) => fn(event, env, ctx, delivery), ttlSec === undefined ? {} : { ttlSec });
+          const outcome = await handleOnce(
+            store,
+            body.event,
+            (event) => fn(event, env, ctx, delivery),
+            ttlSec === undefined ? {} : { ttlSec },
+          );
           if (outcome.status === 'in_progress') retry(message);
           else message.ack();
         } catch (error) {

@@ -53,11 +53,7 @@ export function webhookSecretFromEnv(env: PlugipayEnv | object): string {
 }
 
 /** What `createWebhookHandler` calls with each verified event, with the Worker's `env` and `ctx`; return a `Response` or nothing (204). */
-export type WebhookEventHandler<Env, Ctx> = (
-  event: WebhookEvent,
-  env: Env,
-  ctx: Ctx,
-) => Response | void | Promise<Response | void>;
+export type WebhookEventHandler<Env, Ctx> = (event: WebhookEvent, env: Env, ctx: Ctx) => Response | void | Promise<Response | void>;
 
 /** A dedupe store, or how to build one from the Worker's bindings (`(env) => d1Dedupe(env.DB)`). */
 export type DedupeOption<Env> = WebhookDedupeStore | ((env: Env) => WebhookDedupeStore);

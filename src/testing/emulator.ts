@@ -122,11 +122,7 @@ export interface Emulator {
   /** The session's time runs out: `expired`, and `checkout_session.expired` is emitted. */
   expireCheckout(sessionId: string): CheckoutSession;
   /** The provider settles a pending refund: `refund.issued` or `refund.failed` is emitted. */
-  settleRefund(
-    refundId: string,
-    outcome: 'succeeded' | 'failed',
-    failure?: { failureCode?: string; failureMessage?: string },
-  ): Refund;
+  settleRefund(refundId: string, outcome: 'succeeded' | 'failed', failure?: { failureCode?: string; failureMessage?: string }): Refund;
   /** An open invoice passes its due date without payment (dunning starts). */
   markInvoicePastDue(invoiceId: string): Invoice;
   /** Recorded events, oldest first (all workspaces unless `accountId` is given). */

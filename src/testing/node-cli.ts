@@ -91,7 +91,10 @@ function parseForwardUrl(raw: string | undefined): string | undefined {
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
-export async function main(argv: string[], out: (line: string) => void = console.log): Promise<{ server: EmulatorServer; stop(): Promise<void> } | undefined> {
+export async function main(
+  argv: string[],
+  out: (line: string) => void = console.log,
+): Promise<{ server: EmulatorServer; stop(): Promise<void> } | undefined> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -153,7 +156,11 @@ export async function main(argv: string[], out: (line: string) => void = console
     if (!webhookSecret) {
       // Registered through the API, signed, as an app would do it.
       const client = new PlugipayClient({ ...credentials, baseUrl: server.url });
-      const endpoint = await client.webhookEndpoints.create({ url: forwardTo, events: ['*'], description: 'plugipay-emulator --forward-to' });
+      const endpoint = await client.webhookEndpoints.create({
+        url: forwardTo,
+        events: ['*'],
+        description: 'plugipay-emulator --forward-to',
+      });
       webhookSecret = endpoint.secret ?? emulator.webhookSecret(endpoint.id);
       forward = { url: forwardTo, endpointId: endpoint.id };
     }

@@ -15,8 +15,7 @@ import type { Subscription } from '../resources/subscriptions';
 import type { WebhookEndpoint } from '../resources/webhook-endpoints';
 
 /** What `subscription.renewed` carries from the renewal job; test-clock renewals carry it all. */
-export type RenewedSubscription = Pick<Subscription, 'id' | 'currentPeriodStart' | 'currentPeriodEnd'> &
-  Partial<Subscription>;
+export type RenewedSubscription = Pick<Subscription, 'id' | 'currentPeriodStart' | 'currentPeriodEnd'> & Partial<Subscription>;
 
 /** `data` of each catalog type: the resource after the change, plus the type's extras. */
 export interface WebhookEventCatalog {

@@ -51,10 +51,7 @@ export interface WebhookDedupeStore {
 }
 
 /** The outcome of `handleOnce`: `fn` ran (with its result), or it did not because the event is done or being handled. */
-export type HandleOnceResult<T> =
-  | { status: 'processed'; result: T }
-  | { status: 'duplicate' }
-  | { status: 'in_progress' };
+export type HandleOnceResult<T> = { status: 'processed'; result: T } | { status: 'duplicate' } | { status: 'in_progress' };
 
 /** Options of `handleOnce`. */
 export interface HandleOnceOptions {
@@ -99,7 +96,11 @@ async function callStore<T>(store: WebhookDedupeStore, method: keyof WebhookDedu
   try {
     return (await (store[method] as (id: string, ...rest: number[]) => Promise<T>)(eventId, ...rest)) as T;
   } catch (error) {
-    throw webhookHandlingError('dedupe_store_failed', `webhook dedupe store: ${method}(${JSON.stringify(eventId)}) failed; see cause`, error);
+    throw webhookHandlingError(
+      'dedupe_store_failed',
+      `webhook dedupe store: ${method}(${JSON.stringify(eventId)}) failed; see cause`,
+      error,
+    );
   }
 }
 
@@ -141,7 +142,10 @@ export async function handleOnce<E extends { id: string }, T>(
   checkDedupeStore(store, 'handleOnce(store, …)');
   const id = (event as { id?: unknown } | null)?.id;
   if (typeof id != 'string' || !id) {
-    throw webhookHandlingError('invalid_request', 'handleOnce(store, event, …): event must have a non-empty string id: pass the verified event');
+    throw webhookHandlingError(
+      'invalid_request',
+      'handleOnce(store, event, …): event must have a non-empty string id: pass the verified event',
+    );
   }
   if (typeof fn != 'function') throw webhookHandlingError('invalid_request', 'handleOnce(store, event, fn): fn must be a function');
   const ttlSec = options?.ttlSec === undefined ? DEFAULT_DEDUPE_TTL_SEC : checkTtlSec(options.ttlSec, 'handleOnce');

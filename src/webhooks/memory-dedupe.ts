@@ -24,7 +24,10 @@ export const DEFAULT_RETAIN_SEC = 7 * 24 * 3600;
 export function storeOptions(options: DedupeStoreOptions | undefined, where: string): { retainSec: number; now: () => number } {
   const { retainSec = DEFAULT_RETAIN_SEC, now = Date.now } = options ?? {};
   if (!Number.isSafeInteger(retainSec) || retainSec <= 0) {
-    throw webhookHandlingError('invalid_request', `${where}: retainSec must be a positive whole number of seconds (got ${String(retainSec)}); omit it for 7 days`);
+    throw webhookHandlingError(
+      'invalid_request',
+      `${where}: retainSec must be a positive whole number of seconds (got ${String(retainSec)}); omit it for 7 days`,
+    );
   }
   if (typeof now != 'function') throw webhookHandlingError('invalid_request', `${where}: now must be a function returning milliseconds`);
   return { retainSec, now };

@@ -23,8 +23,7 @@ export interface VerifyWebhookOptions {
 /** A webhook's signing secret (`whsec_...`), or several while one is being rotated. */
 export type WebhookSecret = string | readonly string[];
 
-const signatureError = (code: string, message: string) =>
-  new PlugipaySignatureError({ status: 401, code: 'signature_' + code, message });
+const signatureError = (code: string, message: string) => new PlugipaySignatureError({ status: 401, code: 'signature_' + code, message });
 
 const isText = (value: unknown) => typeof value == 'string';
 
@@ -94,11 +93,7 @@ export async function verifyWebhook(
  * Verifies a Fetch API `Request` (Workers, Deno, Next.js route handlers) and resolves to its
  * event. Call it before anything reads the body, or pass `request.clone()`.
  */
-export async function verifyWebhookRequest(
-  request: Request,
-  secret: WebhookSecret,
-  options?: VerifyWebhookOptions,
-): Promise<WebhookEvent> {
+export async function verifyWebhookRequest(request: Request, secret: WebhookSecret, options?: VerifyWebhookOptions): Promise<WebhookEvent> {
   let body: ArrayBuffer;
   try {
     body = await request.arrayBuffer();

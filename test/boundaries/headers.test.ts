@@ -21,7 +21,13 @@ afterAll(() => server.close());
 
 /** Everything an error exposes, as text: message, fields, JSON dump, stack and cause. */
 function exposed(error: PlugipayError): string {
-  return [error.message, JSON.stringify(error), JSON.stringify(error.fieldErrors ?? []), String(error.stack), String(error.cause ?? '')].join('\n');
+  return [
+    error.message,
+    JSON.stringify(error),
+    JSON.stringify(error.fieldErrors ?? []),
+    String(error.stack),
+    String(error.cause ?? ''),
+  ].join('\n');
 }
 
 function constructionError(make: () => unknown): PlugipayError {
@@ -67,7 +73,9 @@ describe('idempotencyKey', () => {
       await client.customers.create({ name: 'A' }, { idempotencyKey });
       const received = server.received.at(-1)!;
       expect(received.headers['idempotency-key']).toBe(idempotencyKey);
-      expect(verifyReceived({ secret: SECRET, method: 'POST', target: received.target, headers: received.headers, body: received.body })).toEqual({ ok: true });
+      expect(
+        verifyReceived({ secret: SECRET, method: 'POST', target: received.target, headers: received.headers, body: received.body }),
+      ).toEqual({ ok: true });
     }
   });
 });
@@ -82,13 +90,16 @@ describe('onBehalfOf, keyId and apiKey', () => {
     expect(server.received.length).toBe(before);
   });
 
-  it.each(BAD_VALUES)('onBehalfOf with %s as an option, or through forMerchant, is invalid_config from the constructor', (_, onBehalfOf) => {
-    const direct = constructionError(() => new PlugipayClient({ keyId: KEY_ID, secret: SECRET, onBehalfOf }));
-    expect(direct).toMatchObject({ code: 'invalid_config', status: 0 });
-    const scoped = constructionError(() => client.forMerchant(onBehalfOf));
-    expect(scoped).toMatchObject({ code: 'invalid_config', status: 0 });
-    expect(scoped.fieldErrors?.map((f) => f.field)).toEqual(['onBehalfOf']);
-  });
+  it.each(BAD_VALUES)(
+    'onBehalfOf with %s as an option, or through forMerchant, is invalid_config from the constructor',
+    (_, onBehalfOf) => {
+      const direct = constructionError(() => new PlugipayClient({ keyId: KEY_ID, secret: SECRET, onBehalfOf }));
+      expect(direct).toMatchObject({ code: 'invalid_config', status: 0 });
+      const scoped = constructionError(() => client.forMerchant(onBehalfOf));
+      expect(scoped).toMatchObject({ code: 'invalid_config', status: 0 });
+      expect(scoped.fieldErrors?.map((f) => f.field)).toEqual(['onBehalfOf']);
+    },
+  );
 
   it.each(BAD_VALUES)('keyId with %s is invalid_config', (_, keyId) => {
     expect(constructionError(() => new PlugipayClient({ keyId, secret: SECRET }))).toMatchObject({ code: 'invalid_config' });

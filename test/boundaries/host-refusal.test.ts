@@ -20,17 +20,26 @@ function refusing(name: string) {
 }
 
 describe('host refusals', () => {
-  it.each(['NotCapable', 'PermissionDenied'])('%s is permission_denied, names --allow-net=<host:port>, and is not retried', async (name) => {
-    const host = refusing(name);
-    const client = new PlugipayClient({ keyId: 'pk_1', secret: 'sk_1', baseUrl: 'http://127.0.0.1:4010', fetch: host.fetch, maxRetries: 3 });
-    const error = await failure(client.customers.create({ name: 'A' }));
-    expect(error).toMatchObject({ code: 'permission_denied', status: 0, name: 'PlugipayError' });
-    expect(error).not.toBeInstanceOf(PlugipayNetworkError);
-    expect(error.message).toContain('--allow-net=127.0.0.1:4010');
-    expect(error.idempotencyKey).toMatch(/^idem_/);
-    expect(isRetryable(error)).toBe(false);
-    expect(host.calls()).toBe(1);
-  });
+  it.each(['NotCapable', 'PermissionDenied'])(
+    '%s is permission_denied, names --allow-net=<host:port>, and is not retried',
+    async (name) => {
+      const host = refusing(name);
+      const client = new PlugipayClient({
+        keyId: 'pk_1',
+        secret: 'sk_1',
+        baseUrl: 'http://127.0.0.1:4010',
+        fetch: host.fetch,
+        maxRetries: 3,
+      });
+      const error = await failure(client.customers.create({ name: 'A' }));
+      expect(error).toMatchObject({ code: 'permission_denied', status: 0, name: 'PlugipayError' });
+      expect(error).not.toBeInstanceOf(PlugipayNetworkError);
+      expect(error.message).toContain('--allow-net=127.0.0.1:4010');
+      expect(error.idempotencyKey).toMatch(/^idem_/);
+      expect(isRetryable(error)).toBe(false);
+      expect(host.calls()).toBe(1);
+    },
+  );
 
   it('a default port is left out, as Deno writes the host', async () => {
     const client = new PlugipayClient({ keyId: 'pk_1', secret: 'sk_1', fetch: refusing('NotCapable').fetch });

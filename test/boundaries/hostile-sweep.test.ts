@@ -45,7 +45,10 @@ const HOSTILE: [string, () => unknown][] = [
   ['true', () => true],
   ['a class instance', () => new Opaque()],
   ['a circular object', () => cyclic],
-  ['a proxy whose traps throw', () => new Proxy({}, { get: trap, ownKeys: trap, getPrototypeOf: trap, has: trap, getOwnPropertyDescriptor: trap })],
+  [
+    'a proxy whose traps throw',
+    () => new Proxy({}, { get: trap, ownKeys: trap, getPrototypeOf: trap, has: trap, getOwnPropertyDescriptor: trap }),
+  ],
   ['an object of BigInts', () => ({ name: 10n, amount: 10n, metadata: { a: 10n }, data: { a: 10n }, config: { a: 10n } })],
   ['an object of lone surrogates', () => ({ name: '\uD800', email: '\uD800@x.y', metadata: { '\uDC00': '\uD800' } })],
 ];
@@ -123,7 +126,8 @@ describe('the hostile-argument sweep', { timeout: 120_000 }, () => {
         for (const [label, make] of HOSTILE) {
           const result = await outcome(() => method(...prefix, make()));
           if (result.ok) continue;
-          if (!(result.error instanceof PlugipayError)) escaped.push(`${name}(${prefix.length} args, ${label}) threw ${String(result.error)}`);
+          if (!(result.error instanceof PlugipayError))
+            escaped.push(`${name}(${prefix.length} args, ${label}) threw ${String(result.error)}`);
           else if (result.error.code === 'invalid_request') {
             refusals++;
             if (result.sent) escaped.push(`${name}(${prefix.length} args, ${label}) was refused after sending`);
@@ -145,8 +149,10 @@ describe('the hostile-argument sweep', { timeout: 120_000 }, () => {
       for (const prefix of [[], ['cs_1'], ['cs_1', {}]]) {
         for (const [label, make] of HOSTILE) {
           const result = await outcome(() => method(...prefix, make()));
-          if (!result.ok && !(result.error instanceof PlugipayError)) escaped.push(`${name}(${prefix.length} args, ${label}) threw ${String(result.error)}`);
-          if (!result.ok && result.error instanceof PlugipayError && result.error.code === 'invalid_request' && result.sent) escaped.push(`${name}(${label}) sent`);
+          if (!result.ok && !(result.error instanceof PlugipayError))
+            escaped.push(`${name}(${prefix.length} args, ${label}) threw ${String(result.error)}`);
+          if (!result.ok && result.error instanceof PlugipayError && result.error.code === 'invalid_request' && result.sent)
+            escaped.push(`${name}(${label}) sent`);
           if (prefix.length === 0 && (result.ok || !(result.error instanceof PlugipayError) || result.error.code !== 'invalid_request')) {
             escaped.push(`${name}(${label}) as the id was not refused`);
           }
@@ -188,13 +194,26 @@ describe('the hostile-argument sweep', { timeout: 120_000 }, () => {
   it('client.request() and the constructor too', async () => {
     const escaped: string[] = [];
     for (const [label, make] of HOSTILE) {
-      const shapes = [make(), { method: 'POST', path: '/api/v1/x', body: make() }, { method: 'GET', path: '/api/v1/x', query: { q: make() } }, { method: 'GET', path: make() }];
+      const shapes = [
+        make(),
+        { method: 'POST', path: '/api/v1/x', body: make() },
+        { method: 'GET', path: '/api/v1/x', query: { q: make() } },
+        { method: 'GET', path: make() },
+      ];
       for (const options of shapes) {
         const result = await outcome(() => client.request(options as never));
         if (!result.ok && !(result.error instanceof PlugipayError)) escaped.push(`request(${label}) threw ${String(result.error)}`);
-        if (!result.ok && result.error instanceof PlugipayError && result.error.code === 'invalid_request' && result.sent) escaped.push(`request(${label}) sent`);
+        if (!result.ok && result.error instanceof PlugipayError && result.error.code === 'invalid_request' && result.sent)
+          escaped.push(`request(${label}) sent`);
       }
-      for (const options of [make(), { keyId: make(), secret: 's' }, { keyId: 'k', secret: make() }, { apiKey: make() }, { keyId: 'k', secret: 's', baseUrl: make() }, { keyId: 'k', secret: 's', timeoutMs: make() }]) {
+      for (const options of [
+        make(),
+        { keyId: make(), secret: 's' },
+        { keyId: 'k', secret: make() },
+        { apiKey: make() },
+        { keyId: 'k', secret: 's', baseUrl: make() },
+        { keyId: 'k', secret: 's', timeoutMs: make() },
+      ]) {
         try {
           new PlugipayClient(options as never);
         } catch (error) {

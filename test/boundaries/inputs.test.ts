@@ -81,14 +81,27 @@ describe('bodies: plain objects of JSON-exact values', () => {
     ['a lone surrogate key', { ['k\uDE00']: 'x' }, 'metadata.k\uDE00'],
   ])('%s inside free-form metadata is refused', async (_, metadata, field) => {
     // metadata values must be strings for customers; events.trigger takes free-form data.
-    await refused(() => client.events.trigger({ type: 'plugipay.customer.created.v1', aggregateId: 'cus_1', data: metadata } as never), field.replace('metadata', 'data'));
+    await refused(
+      () => client.events.trigger({ type: 'plugipay.customer.created.v1', aggregateId: 'cus_1', data: metadata } as never),
+      field.replace('metadata', 'data'),
+    );
   });
 
   it.each([
     ['undefined inside an array', { list: [1, undefined] }, 'config.list[1]'],
     ['a hole inside an array', { list: [1, , 3] }, 'config.list[1]'],
     ['a circular reference', { nested: cyclic }, 'config.nested.self'],
-    ['a toJSON that throws', { value: { toJSON: () => { throw new Error('boom'); } } }, 'config.value'],
+    [
+      'a toJSON that throws',
+      {
+        value: {
+          toJSON: () => {
+            throw new Error('boom');
+          },
+        },
+      },
+      'config.value',
+    ],
     ['an invalid Date', { when: new Date('nope') }, 'config.when'],
     ['a nested Map', { m: new Map() }, 'config.m'],
     ['a nested class instance', { price: new Money(5) }, 'config.price'],
@@ -98,8 +111,16 @@ describe('bodies: plain objects of JSON-exact values', () => {
 
   it('valid Dates and shared (not circular) references are sent', async () => {
     const shared = { a: 1 };
-    await client.events.trigger({ type: 'plugipay.customer.created.v1', aggregateId: 'cus_1', data: { one: shared, two: shared, at: new Date(0) } } as never);
-    expect(JSON.parse(server.received.at(-1)!.body.toString()).data).toEqual({ one: { a: 1 }, two: { a: 1 }, at: '1970-01-01T00:00:00.000Z' });
+    await client.events.trigger({
+      type: 'plugipay.customer.created.v1',
+      aggregateId: 'cus_1',
+      data: { one: shared, two: shared, at: new Date(0) },
+    } as never);
+    expect(JSON.parse(server.received.at(-1)!.body.toString()).data).toEqual({
+      one: { a: 1 },
+      two: { a: 1 },
+      at: '1970-01-01T00:00:00.000Z',
+    });
   });
 
   it('client.request() holds the same rule and names body.*', async () => {
@@ -172,7 +193,9 @@ describe('timers', () => {
   });
 
   it.each([0, Number.NaN, Infinity, LIMIT + 1])('timeoutMs %s as a client option is invalid_config from the constructor', (timeoutMs) => {
-    expect(() => new PlugipayClient({ keyId: KEY_ID, secret: SECRET, timeoutMs })).toThrow(expect.objectContaining({ code: 'invalid_config' }));
+    expect(() => new PlugipayClient({ keyId: KEY_ID, secret: SECRET, timeoutMs })).toThrow(
+      expect.objectContaining({ code: 'invalid_config' }),
+    );
   });
 
   it('options that are not a plain object are refused', async () => {

@@ -22,7 +22,10 @@ afterAll(() => server.close());
 const RUNS = { numRuns: 300 };
 
 /** Sent and verified (then `check` the received request), or refused before sending: nothing else. */
-async function sentOrRefused(call: () => PromiseLike<unknown>, check: (received: RawServer['received'][number]) => void): Promise<'sent' | 'refused'> {
+async function sentOrRefused(
+  call: () => PromiseLike<unknown>,
+  check: (received: RawServer['received'][number]) => void,
+): Promise<'sent' | 'refused'> {
   const before = server.received.length;
   try {
     await call();
@@ -34,7 +37,9 @@ async function sentOrRefused(call: () => PromiseLike<unknown>, check: (received:
   }
   expect(server.received.length).toBe(before + 1);
   const received = server.received.at(-1)!;
-  expect(verifyReceived({ secret: SECRET, method: received.method, target: received.target, headers: received.headers, body: received.body })).toEqual({ ok: true });
+  expect(
+    verifyReceived({ secret: SECRET, method: received.method, target: received.target, headers: received.headers, body: received.body }),
+  ).toEqual({ ok: true });
   check(received);
   return 'sent';
 }

@@ -35,19 +35,22 @@ afterAll(async () => {
 });
 
 describe('a 3xx from the API', () => {
-  it.each([301, 302, 303, 307, 308])('%i on a POST is unexpected_redirect; nothing reaches the other origin; not retried', async (status) => {
-    answer = { status, location: `${elsewhere.url}/steal?token=abc123` };
-    const client = clientFor(api, { maxRetries: 3, onBehalfOf: 'acct_1' });
-    const before = api.received.length;
-    const error = await failure(client.customers.create({ name: 'A' }, { idempotencyKey: 'idem_redirect' }));
-    expect(error).toMatchObject({ code: 'unexpected_redirect', status, idempotencyKey: 'idem_redirect' });
-    expect(error.message).toContain(new URL(elsewhere.url).origin);
-    expect(error.message).not.toContain('token=abc123');
-    expect(error.message).not.toContain('/steal');
-    expect(isRetryable(error)).toBe(false);
-    expect(api.received.length - before).toBe(1);
-    expect(elsewhere.received).toHaveLength(0);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    '%i on a POST is unexpected_redirect; nothing reaches the other origin; not retried',
+    async (status) => {
+      answer = { status, location: `${elsewhere.url}/steal?token=abc123` };
+      const client = clientFor(api, { maxRetries: 3, onBehalfOf: 'acct_1' });
+      const before = api.received.length;
+      const error = await failure(client.customers.create({ name: 'A' }, { idempotencyKey: 'idem_redirect' }));
+      expect(error).toMatchObject({ code: 'unexpected_redirect', status, idempotencyKey: 'idem_redirect' });
+      expect(error.message).toContain(new URL(elsewhere.url).origin);
+      expect(error.message).not.toContain('token=abc123');
+      expect(error.message).not.toContain('/steal');
+      expect(isRetryable(error)).toBe(false);
+      expect(api.received.length - before).toBe(1);
+      expect(elsewhere.received).toHaveLength(0);
+    },
+  );
 
   it('a relative Location is named by the API origin; no Location says so', async () => {
     answer = { status: 302, location: '/login' };

@@ -35,7 +35,8 @@ describe('maxResponseBytes', () => {
       const pump = () => {
         while (!socket.destroyed && written < 512 * MiB) {
           written += chunk.length;
-          if (!socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString('latin1')}\r\n`, 'latin1')) return void socket.once('drain', pump);
+          if (!socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString('latin1')}\r\n`, 'latin1'))
+            return void socket.once('drain', pump);
         }
       };
       pump();
@@ -55,7 +56,12 @@ describe('maxResponseBytes', () => {
     const bomb = gzipSync(Buffer.alloc(64 * MiB, 0x20));
     expect(bomb.length).toBeLessThan(1 * MiB);
     server = await startTcpServer((socket) => {
-      socket.end(Buffer.concat([Buffer.from(head(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length })), bomb]));
+      socket.end(
+        Buffer.concat([
+          Buffer.from(head(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length })),
+          bomb,
+        ]),
+      );
     });
     const client = clientFor(server as never, { maxResponseBytes: 4 * MiB });
     expect(await failure(client.customers.get('cus_1'))).toMatchObject({ code: 'response_too_large' });
@@ -81,20 +87,29 @@ describe('maxResponseBytes', () => {
   it('the per-call option overrides the client option, both ways', async () => {
     const body = JSON.stringify({ data: { id: 'cus_1', note: 'x'.repeat(4096) }, meta: { requestId: 'req_1' } });
     server = await startTcpServer((socket) => {
-      socket.write(head(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' }) + body);
+      socket.write(
+        head(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' }) + body,
+      );
       socket.end();
     });
     const small = clientFor(server as never, { maxResponseBytes: 100 });
     expect(await small.customers.get('cus_1', { maxResponseBytes: 10_000 })).toMatchObject({ id: 'cus_1' });
-    expect(await failure(clientFor(server as never).customers.get('cus_1', { maxResponseBytes: 100 }))).toMatchObject({ code: 'response_too_large' });
+    expect(await failure(clientFor(server as never).customers.get('cus_1', { maxResponseBytes: 100 }))).toMatchObject({
+      code: 'response_too_large',
+    });
   });
 
-  it.each([0, -1, 1.5, Number.NaN, '1000'])('maxResponseBytes %s is refused (invalid_config / invalid_request)', async (maxResponseBytes) => {
-    server = await startTcpServer(() => undefined);
-    expect(() => clientFor(server as never, { maxResponseBytes } as never)).toThrow(expect.objectContaining({ code: 'invalid_config' }));
-    expect(await failure(clientFor(server as never).customers.get('cus_1', { maxResponseBytes } as never))).toMatchObject({ code: 'invalid_request' });
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each([0, -1, 1.5, Number.NaN, '1000'])(
+    'maxResponseBytes %s is refused (invalid_config / invalid_request)',
+    async (maxResponseBytes) => {
+      server = await startTcpServer(() => undefined);
+      expect(() => clientFor(server as never, { maxResponseBytes } as never)).toThrow(expect.objectContaining({ code: 'invalid_config' }));
+      expect(await failure(clientFor(server as never).customers.get('cus_1', { maxResponseBytes } as never))).toMatchObject({
+        code: 'invalid_request',
+      });
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });
 
 describe('readBoundedBytes', () => {

@@ -25,12 +25,26 @@ describe('retryAfterMs', () => {
     expect(wait({ 'retry-after': value })).toBe(ms);
   });
 
-  it.each(['-1', '1.5', '1, 2', '2, 2', '+3', '0x10', '1e3', 'soon', 'Tomorrow 10', '1, 2 Jan', 'Thu, 31 Feb 2026 00:00:00 GMT', 'Thu, 01 Jan 2026 25:00:00 GMT', 'Thu, 01 Jan 2026 00:00:05 PST', 'Thu, 1 Jan 2026 00:00:05 GMT', 'Fri, 01 Jan 2026 00:00:05 GMT', ''])(
-    'Retry-After %j is ignored',
-    (value) => {
-      expect(wait({ 'retry-after': value })).toBeUndefined();
-    },
-  );
+  it.each([
+    '-1',
+    '1.5',
+    '1, 2',
+    '2, 2',
+    '+3',
+    '0x10',
+    '1e3',
+    'soon',
+    'Tomorrow 10',
+    '1, 2 Jan',
+    'Thu, 31 Feb 2026 00:00:00 GMT',
+    'Thu, 01 Jan 2026 25:00:00 GMT',
+    'Thu, 01 Jan 2026 00:00:05 PST',
+    'Thu, 1 Jan 2026 00:00:05 GMT',
+    'Fri, 01 Jan 2026 00:00:05 GMT',
+    '',
+  ])('Retry-After %j is ignored', (value) => {
+    expect(wait({ 'retry-after': value })).toBeUndefined();
+  });
 
   it.each([
     ['250', 250],

@@ -13,16 +13,23 @@ const T = 1_767_225_600;
 const now = T * 1000;
 
 function sign(body: Uint8Array | string, t = T, secret = SECRET): string {
-  return createHmac('sha256', secret).update(Buffer.concat([Buffer.from(`${t}.`), Buffer.from(body)])).digest('hex');
+  return createHmac('sha256', secret)
+    .update(Buffer.concat([Buffer.from(`${t}.`), Buffer.from(body)]))
+    .digest('hex');
 }
 const header = (body: Uint8Array | string) => `t=${T},v1=${sign(body)}`;
-const EVENT = '{"id":"evt_1","type":"plugipay.invoice.paid.v1","accountId":"acct_1","occurredAt":"2026-01-01T00:00:00Z","data":{"object":{"id":"inv_1","note":"café"}}}';
+const EVENT =
+  '{"id":"evt_1","type":"plugipay.invoice.paid.v1","accountId":"acct_1","occurredAt":"2026-01-01T00:00:00Z","data":{"object":{"id":"inv_1","note":"café"}}}';
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('raw bytes', () => {
   it('a correctly signed body that is not UTF-8 passes the signature and is invalid_payload', async () => {
-    const bytes = Buffer.concat([Buffer.from('{"id":"evt_1","type":"x","data":{"object":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"id":"evt_1","type":"x","data":{"object":"'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('"}}'),
+    ]);
     const error = await failure(verifyWebhook(bytes, header(bytes), SECRET, { now }));
     expect(error).toMatchObject({ code: 'invalid_payload', status: 400, name: 'PlugipayError' });
   });

@@ -35,7 +35,11 @@ describe('construction', () => {
         expect(err.code).toBe('invalid_config');
         continue;
       }
-      expect(err).toMatchObject({ status: 0, code: 'missing_credentials', message: 'PlugipayClient: keyId and secret (or apiKey) are required' });
+      expect(err).toMatchObject({
+        status: 0,
+        code: 'missing_credentials',
+        message: 'PlugipayClient: keyId and secret (or apiKey) are required',
+      });
     }
   });
 
@@ -85,7 +89,13 @@ describe('validation before any request', () => {
       } as never),
     );
     expect(err.fieldErrors!.map((e) => e.field)).toEqual([
-      'amount', 'currency', 'methods', 'successUrl', 'lineItems[0].quantity', 'expiresInSec', 'colour',
+      'amount',
+      'currency',
+      'methods',
+      'successUrl',
+      'lineItems[0].quantity',
+      'expiresInSec',
+      'colour',
     ]);
     expect(err.message).toMatch(/^amount: must be an integer amount/);
     expect(calls).toHaveLength(0);
@@ -107,10 +117,16 @@ describe('validation before any request', () => {
     const { client, calls } = scripted(() => json({ data: [] }));
     expect((await rejection(client.customers.list({ limit: 101 }))).message).toBe('limit: must be at most 100');
     expect((await rejection(client.customers.list({ order: 'up' } as never))).message).toBe('order: must be one of "asc", "desc"');
-    expect((await rejection(client.customers.list({ createdAfter: 'yesterday' }))).message).toMatch(/^createdAfter: must be an ISO-8601 timestamp/);
+    expect((await rejection(client.customers.list({ createdAfter: 'yesterday' }))).message).toMatch(
+      /^createdAfter: must be an ISO-8601 timestamp/,
+    );
     expect((await rejection(client.customers.get(''))).message).toBe('id: must be a non-empty id');
-    expect((await rejection(client.customers.get('c', { idempotencyKeys: 'x' } as never))).message).toMatch(/^idempotencyKeys: is not a known field/);
-    expect((await rejection(client.request({ method: 'GET', path: 'https://evil.example/x' }))).message).toMatch(/^path: must be a path starting with "\/"/);
+    expect((await rejection(client.customers.get('c', { idempotencyKeys: 'x' } as never))).message).toMatch(
+      /^idempotencyKeys: is not a known field/,
+    );
+    expect((await rejection(client.request({ method: 'GET', path: 'https://evil.example/x' }))).message).toMatch(
+      /^path: must be a path starting with "\/"/,
+    );
     expect((await rejection(client.request({ method: 'FETCH' as never, path: '/x' }))).message).toMatch(/^method: must be one of/);
     expect(calls).toHaveLength(0);
   });
@@ -124,9 +140,24 @@ describe('validation before any request', () => {
   });
 
   it('checkout sessions: lineItems default to [] and Dates in filters go out as ISO strings', async () => {
-    const { client, calls } = scripted((url) => json(url.pathname.endsWith('sessions') && url.search ? { data: [] } : { data: { id: 'cs_1' } }));
-    await client.checkoutSessions.create({ amount: 125_000, currency: 'IDR', methods: ['qris'], successUrl: 'https://a.example/ok', cancelUrl: 'https://a.example/no' });
-    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ amount: 125_000, currency: 'IDR', methods: ['qris'], successUrl: 'https://a.example/ok', cancelUrl: 'https://a.example/no', lineItems: [] });
+    const { client, calls } = scripted((url) =>
+      json(url.pathname.endsWith('sessions') && url.search ? { data: [] } : { data: { id: 'cs_1' } }),
+    );
+    await client.checkoutSessions.create({
+      amount: 125_000,
+      currency: 'IDR',
+      methods: ['qris'],
+      successUrl: 'https://a.example/ok',
+      cancelUrl: 'https://a.example/no',
+    });
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({
+      amount: 125_000,
+      currency: 'IDR',
+      methods: ['qris'],
+      successUrl: 'https://a.example/ok',
+      cancelUrl: 'https://a.example/no',
+      lineItems: [],
+    });
     await client.checkoutSessions.list({ status: 'completed', createdBefore: new Date(Date.UTC(2026, 0, 1)) });
     expect(calls[1]!.url.search).toBe('?status=completed&createdBefore=2026-01-01T00%3A00%3A00.000Z');
   });
@@ -169,7 +200,10 @@ describe('pagination', () => {
       const data = people.slice(start, start + 3);
       const hasMore = start + 3 < people.length;
       const nextCursor = hasMore ? String(start + 3) : null;
-      const meta = shape === 'page' ? { requestId: `req_${start}`, page: { limit: 3, hasMore, nextCursor } } : { requestId: `req_${start}`, hasMore, cursor: nextCursor };
+      const meta =
+        shape === 'page'
+          ? { requestId: `req_${start}`, page: { limit: 3, hasMore, nextCursor } }
+          : { requestId: `req_${start}`, hasMore, cursor: nextCursor };
       return json({ data, error: null, meta });
     });
   }
@@ -185,7 +219,11 @@ describe('pagination', () => {
     const seen: string[] = [];
     for await (const customer of client.customers.list({ limit: 3, email: 'a@b.co' })) seen.push(customer.id);
     expect(seen).toEqual(people.map((p) => p.id));
-    expect(calls.map((c) => c.url.search)).toEqual(['?limit=3&email=a%40b.co', '?limit=3&email=a%40b.co&cursor=3', '?limit=3&email=a%40b.co&cursor=6']);
+    expect(calls.map((c) => c.url.search)).toEqual([
+      '?limit=3&email=a%40b.co',
+      '?limit=3&email=a%40b.co&cursor=3',
+      '?limit=3&email=a%40b.co&cursor=6',
+    ]);
   });
 
   it('pages() walks page by page, fetching lazily', async () => {

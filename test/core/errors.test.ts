@@ -20,13 +20,31 @@ beforeAll(async () => {
     const path = req.target.split('?')[0]!;
     switch (path) {
       case '/api/v1/customers/missing':
-        return sendJson(res, 404, JSON.stringify({
-          data: null,
-          error: { code: 'not_found', message: 'Customer missing not found', field: 'id', details: { id: 'missing' }, docUrl: 'https://plugipay.com/docs/errors#not_found' },
-          meta: { requestId: 'req_404', timestamp: '2026-01-01T00:00:00Z' },
-        }));
+        return sendJson(
+          res,
+          404,
+          JSON.stringify({
+            data: null,
+            error: {
+              code: 'not_found',
+              message: 'Customer missing not found',
+              field: 'id',
+              details: { id: 'missing' },
+              docUrl: 'https://plugipay.com/docs/errors#not_found',
+            },
+            meta: { requestId: 'req_404', timestamp: '2026-01-01T00:00:00Z' },
+          }),
+        );
       case '/api/v1/validation':
-        return sendJson(res, 400, JSON.stringify({ data: null, error: { code: 'VALIDATION_ERROR', message: 'amount: too small', field: 'amount' }, meta: { requestId: 'req_400' } }));
+        return sendJson(
+          res,
+          400,
+          JSON.stringify({
+            data: null,
+            error: { code: 'VALIDATION_ERROR', message: 'amount: too small', field: 'amount' },
+            meta: { requestId: 'req_400' },
+          }),
+        );
       case '/api/v1/error-in-200':
         return sendJson(res, 200, JSON.stringify({ data: null, error: { code: 'upstream_error' }, meta: { requestId: 'req_200e' } }));
       case '/api/v1/html-502':
@@ -60,7 +78,6 @@ afterAll(() => server.close());
 
 const client = (options: Partial<ConstructorParameters<typeof PlugipayClient>[0]> = {}) =>
   new PlugipayClient({ keyId: 'pk_test', secret: SECRET, baseUrl: server.url, ...options });
-
 
 async function closedPort(): Promise<number> {
   const probe = createServer();
@@ -98,7 +115,11 @@ describe('server errors keep every field', () => {
   });
 
   it('a 502 HTML page is invalid_response with status 502, quoting at most 200 characters', async () => {
-    const err = await failure(client().customers.get('x', {}).then(() => client().request({ method: 'GET', path: '/api/v1/html-502' })));
+    const err = await failure(
+      client()
+        .customers.get('x', {})
+        .then(() => client().request({ method: 'GET', path: '/api/v1/html-502' })),
+    );
     expect(err).toMatchObject({ status: 502, code: 'invalid_response', requestId: null });
     expect(err.message).toContain('<html><head><title>502 Bad Gateway');
     expect(err.message.length).toBeLessThan(320);
@@ -134,7 +155,9 @@ describe('client-side failures have status 0 and no request id', () => {
 
   it('the default timeout message reads 30.0s', async () => {
     expect(client().timeoutMs).toBe(30_000);
-    const err = await failure(client().request({ method: 'GET', path: '/api/v1/never', timeoutMs: 30_000, signal: AbortSignal.timeout(50) }));
+    const err = await failure(
+      client().request({ method: 'GET', path: '/api/v1/never', timeoutMs: 30_000, signal: AbortSignal.timeout(50) }),
+    );
     // The caller's signal fired first: aborted, not timeout.
     expect(err.code).toBe('aborted');
     const { timeoutError } = await import('../../src/core/errors');
@@ -150,7 +173,9 @@ describe('client-side failures have status 0 and no request id', () => {
   it('a per-call timeout overrides the client’s', async () => {
     const err = await failure(client({ timeoutMs: 5_000 }).request({ method: 'GET', path: '/api/v1/slow-ok', timeoutMs: 50 }));
     expect(err.code).toBe('timeout');
-    await expect(client({ timeoutMs: 50 }).request({ method: 'GET', path: '/api/v1/slow-ok', timeoutMs: 5_000 })).resolves.toEqual({ ok: true });
+    await expect(client({ timeoutMs: 50 }).request({ method: 'GET', path: '/api/v1/slow-ok', timeoutMs: 5_000 })).resolves.toEqual({
+      ok: true,
+    });
   });
 
   it('a refused port is network_error', async () => {
@@ -216,10 +241,24 @@ describe('the error classes', () => {
   });
 
   it('toJSON dumps every attribute that is set', () => {
-    const err = new PlugipayError({ status: 409, code: 'conflict', message: 'm', requestId: 'req_1', field: 'externalId', idempotencyKey: 'k', cause: new TypeError('inner') });
+    const err = new PlugipayError({
+      status: 409,
+      code: 'conflict',
+      message: 'm',
+      requestId: 'req_1',
+      field: 'externalId',
+      idempotencyKey: 'k',
+      cause: new TypeError('inner'),
+    });
     expect(err.toJSON()).toEqual({
-      name: 'PlugipayError', status: 409, code: 'conflict', message: 'm', requestId: 'req_1',
-      field: 'externalId', idempotencyKey: 'k', cause: 'TypeError: inner',
+      name: 'PlugipayError',
+      status: 409,
+      code: 'conflict',
+      message: 'm',
+      requestId: 'req_1',
+      field: 'externalId',
+      idempotencyKey: 'k',
+      cause: 'TypeError: inner',
     });
     expect(JSON.parse(JSON.stringify(err))).toEqual(err.toJSON());
   });
@@ -240,7 +279,14 @@ describe('the secret never leaks', () => {
       failure(Promise.resolve().then(() => new PlugipayClient({ secret: SECRET }))),
     ]);
     for (const err of failures) {
-      for (const text of [err.message, String(err), JSON.stringify(err), JSON.stringify(err.toJSON()), inspect(err, { depth: 10 }), err.stack ?? '']) {
+      for (const text of [
+        err.message,
+        String(err),
+        JSON.stringify(err),
+        JSON.stringify(err.toJSON()),
+        inspect(err, { depth: 10 }),
+        err.stack ?? '',
+      ]) {
         expect(text).not.toContain(SECRET);
       }
     }
@@ -258,13 +304,22 @@ describe('clock skew', () => {
       secret: SECRET,
       now: () => serverNow - 412_000,
       fetch: async () =>
-        new Response(JSON.stringify({ data: null, error: { code: 'invalid_timestamp', message: 'Timestamp outside the allowed window' }, meta: { requestId: 'req_skew' } }), {
-          status: 401,
-          headers: { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() },
-        }),
+        new Response(
+          JSON.stringify({
+            data: null,
+            error: { code: 'invalid_timestamp', message: 'Timestamp outside the allowed window' },
+            meta: { requestId: 'req_skew' },
+          }),
+          {
+            status: 401,
+            headers: { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() },
+          },
+        ),
     });
     const err = await failure(skewed.customers.get('x'));
     expect(err).toMatchObject({ status: 401, code: 'invalid_timestamp', requestId: 'req_skew', details: { clockSkewSeconds: -412 } });
-    expect(err.message).toBe("Timestamp outside the allowed window (the local clock is 412 s behind Plugipay's, which allows 300 s: sync it, e.g. with NTP, or pass a corrected `now`)");
+    expect(err.message).toBe(
+      "Timestamp outside the allowed window (the local clock is 412 s behind Plugipay's, which allows 300 s: sync it, e.g. with NTP, or pass a corrected `now`)",
+    );
   });
 });

@@ -55,7 +55,12 @@ describe('hooks', () => {
     const { client, events } = recording({ maxRetries: 2 });
     const { idempotencyKey } = await client.customers.create({ email: 'a@example.com' }).withResponse();
     expect(events.map((e) => `${e.hook}#${e.info.attempt}`)).toEqual([
-      'onRequest#1', 'onResponseError#1', 'onRequest#2', 'onRequestError#2', 'onRequest#3', 'onResponse#3',
+      'onRequest#1',
+      'onResponseError#1',
+      'onRequest#2',
+      'onRequestError#2',
+      'onRequest#3',
+      'onResponse#3',
     ]);
     expect(new Set(events.map((e) => e.info.idempotencyKey))).toEqual(new Set([idempotencyKey]));
     const responseError = events[1]!.info;
@@ -78,7 +83,11 @@ describe('hooks', () => {
       ...server.emulator.credentials,
       baseUrl: server.url,
       maxRetries: 3,
-      hooks: { [name]: () => { throw boom; } },
+      hooks: {
+        [name]: () => {
+          throw boom;
+        },
+      },
     });
     const err = await failure(client.customers.list());
     expect(err).toMatchObject({ code: 'hook_failed', status: 0, retries: 0 });
@@ -89,7 +98,15 @@ describe('hooks', () => {
   it('a throwing onResponseError replaces the error with hook_failed', async () => {
     server.emulator.inject({ status: 404, body: { code: 'not_found', message: 'no' } });
     const boom = new Error('x');
-    const client = new PlugipayClient({ ...server.emulator.credentials, baseUrl: server.url, hooks: { onResponseError: async () => { throw boom; } } });
+    const client = new PlugipayClient({
+      ...server.emulator.credentials,
+      baseUrl: server.url,
+      hooks: {
+        onResponseError: async () => {
+          throw boom;
+        },
+      },
+    });
     const err = await failure(client.customers.get('cus_x'));
     expect(err).toMatchObject({ code: 'hook_failed' });
     expect(err.cause).toBe(boom);
@@ -97,7 +114,13 @@ describe('hooks', () => {
 
   it('the public checkout client reports through the same hooks', async () => {
     const events: string[] = [];
-    const checkout = new PublicCheckoutClient({ baseUrl: server.url, hooks: { onRequest: (r) => void events.push(`${r.method} ${r.attempt} ${r.idempotencyKey}`), onResponseError: (r) => void events.push(String(r.status)) } });
+    const checkout = new PublicCheckoutClient({
+      baseUrl: server.url,
+      hooks: {
+        onRequest: (r) => void events.push(`${r.method} ${r.attempt} ${r.idempotencyKey}`),
+        onResponseError: (r) => void events.push(String(r.status)),
+      },
+    });
     await failure(checkout.getSession('cs_missing'));
     expect(events).toEqual(['GET 1 null', '404']);
   });
@@ -106,6 +129,8 @@ describe('hooks', () => {
     expect(() => new PlugipayClient({ apiKey: 'a', hooks: { onRequest: 'log' } as never })).toThrow(
       expect.objectContaining({ code: 'invalid_config', message: expect.stringContaining('hooks.onRequest') }),
     );
-    expect(() => new PlugipayClient({ apiKey: 'a', hooks: { onRetry: () => {} } as never })).toThrow(expect.objectContaining({ code: 'invalid_config' }));
+    expect(() => new PlugipayClient({ apiKey: 'a', hooks: { onRetry: () => {} } as never })).toThrow(
+      expect.objectContaining({ code: 'invalid_config' }),
+    );
   });
 });

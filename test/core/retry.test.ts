@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { PlugipayClient, PlugipayError, backoffDelay, retryAfterMs, withRetry, type FetchLike } from '../../src/entries/index';
 
 const envelope = (data: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify({ data, error: status >= 400 ? { code: status === 429 ? 'rate_limited' : 'internal_error', message: 'm' } : null, meta: { requestId: `req_${status}` } }), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+  new Response(
+    JSON.stringify({
+      data,
+      error: status >= 400 ? { code: status === 429 ? 'rate_limited' : 'internal_error', message: 'm' } : null,
+      meta: { requestId: `req_${status}` },
+    }),
+    {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    },
+  );
 
 function clientWith(responses: (() => Response | Promise<Response>)[], options: { maxRetries?: number } = {}) {
   const seen: Headers[] = [];
@@ -24,11 +31,14 @@ function clientWith(responses: (() => Response | Promise<Response>)[], options: 
 
 describe('maxRetries', () => {
   it('retries transient failures with the same idempotency key and a fresh signature', async () => {
-    const { client, seen } = clientWith([
-      () => envelope(null, 503, { 'retry-after-ms': '5' }),
-      () => envelope(null, 429, { 'retry-after': '0' }),
-      () => envelope({ id: 'cus_1' }, 200),
-    ], { maxRetries: 3 });
+    const { client, seen } = clientWith(
+      [
+        () => envelope(null, 503, { 'retry-after-ms': '5' }),
+        () => envelope(null, 429, { 'retry-after': '0' }),
+        () => envelope({ id: 'cus_1' }, 200),
+      ],
+      { maxRetries: 3 },
+    );
     const res = await client.customers.create({ name: 'Ada' }).withResponse();
     expect(res.data).toEqual({ id: 'cus_1' });
     expect(seen).toHaveLength(3);
@@ -92,11 +102,22 @@ describe('backoff and Retry-After', () => {
 describe('withRetry', () => {
   it('makes 3 attempts by default and classifies like the client', async () => {
     let calls = 0;
-    const transient = () => new PlugipayError({ status: 502, code: 'upstream_error', message: 'm', headers: new Headers({ 'retry-after-ms': '1' }) });
-    await expect(withRetry(async () => { calls++; throw transient(); })).rejects.toMatchObject({ retries: 2 });
+    const transient = () =>
+      new PlugipayError({ status: 502, code: 'upstream_error', message: 'm', headers: new Headers({ 'retry-after-ms': '1' }) });
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw transient();
+      }),
+    ).rejects.toMatchObject({ retries: 2 });
     expect(calls).toBe(3);
     calls = 0;
-    await expect(withRetry(async () => { calls++; throw new PlugipayError({ status: 400, code: 'invalid_request', message: 'm' }); })).rejects.toMatchObject({ retries: 0 });
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw new PlugipayError({ status: 400, code: 'invalid_request', message: 'm' });
+      }),
+    ).rejects.toMatchObject({ retries: 0 });
     expect(calls).toBe(1);
     await expect(withRetry(async () => 'ok', { attempts: 0 })).rejects.toMatchObject({ code: 'invalid_request' });
   });

@@ -17,7 +17,16 @@ describe('transport on ofetch', () => {
       keyId: 'pk',
       secret: 'sk',
       baseUrl: 'http://127.0.0.1:9',
-      fetchOptions: { baseURL: 'http://evil.example', query: { leak: 1 }, retry: 5, timeout: 1, parseResponse: () => 'theirs', onRequest: () => { throw new Error('theirs'); } },
+      fetchOptions: {
+        baseURL: 'http://evil.example',
+        query: { leak: 1 },
+        retry: 5,
+        timeout: 1,
+        parseResponse: () => 'theirs',
+        onRequest: () => {
+          throw new Error('theirs');
+        },
+      },
       fetch: async (input) => {
         seen.push(String(input));
         return new Response('<html>', { status: 502, headers: { 'content-type': 'text/html' } });
@@ -63,7 +72,13 @@ describe('transport on ofetch', () => {
   it('a 204 resolves a void route without reading a body; a network failure is mapped, not a FetchError', async () => {
     const ok = new PlugipayClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9', fetch: async () => new Response(null, { status: 204 }) });
     await expect(ok.customers.delete('cus_1')).resolves.toBeUndefined();
-    const down = new PlugipayClient({ apiKey: 'secret-key', baseUrl: 'http://127.0.0.1:9', fetch: async () => { throw new TypeError('fetch failed'); } });
+    const down = new PlugipayClient({
+      apiKey: 'secret-key',
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
     const err = await failure(down.customers.get('cus_1'));
     expect(err).toMatchObject({ code: 'network_error', status: 0, message: 'fetch failed' });
     expect(err.cause).toBeInstanceOf(TypeError);

@@ -83,7 +83,10 @@ describe('the client signs the vectors it can send', () => {
   it('R6: customers.list({ limit: 2 })', async () => {
     const v = requestVector('R6');
     const { client, captured } = capturingClient(v.secret, v.timestamp);
-    await client.customers.list({ limit: 2 }).withResponse().catch(() => undefined);
+    await client.customers
+      .list({ limit: 2 })
+      .withResponse()
+      .catch(() => undefined);
     expect(new URL(captured[0]!.url).pathname + new URL(captured[0]!.url).search).toBe(v.path);
     expect(signatureOf(captured[0]!)).toBe(v.signature);
   });

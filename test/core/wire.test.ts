@@ -14,8 +14,20 @@ let client: PlugipayClient;
 beforeAll(async () => {
   server = await startRawServer((req, res) => {
     const multipart = String(req.headers['content-type'] ?? '').startsWith('multipart/form-data');
-    const check = verifyReceived({ secret: SECRET, method: req.method, target: req.target, headers: req.headers, body: req.body, multipart });
-    if (!check.ok) return sendJson(res, 401, JSON.stringify({ data: null, error: { code: 'invalid_signature', message: check.reason }, meta: { requestId: 'req_bad' } }));
+    const check = verifyReceived({
+      secret: SECRET,
+      method: req.method,
+      target: req.target,
+      headers: req.headers,
+      body: req.body,
+      multipart,
+    });
+    if (!check.ok)
+      return sendJson(
+        res,
+        401,
+        JSON.stringify({ data: null, error: { code: 'invalid_signature', message: check.reason }, meta: { requestId: 'req_bad' } }),
+      );
     const isList = req.method === 'GET' && /\/customers(\?|$)/.test(req.target);
     sendJson(res, 200, envelope(isList ? [] : { id: 'ok', target: req.target }));
   });
@@ -119,7 +131,13 @@ describe('insertion order', () => {
   });
 
   it('body keys keep the caller’s order; defaults the SDK adds come after', async () => {
-    await client.checkoutSessions.create({ successUrl: 'https://a.example/ok', cancelUrl: 'https://a.example/no', methods: ['qris'], currency: 'IDR', amount: 1000 });
+    await client.checkoutSessions.create({
+      successUrl: 'https://a.example/ok',
+      cancelUrl: 'https://a.example/no',
+      methods: ['qris'],
+      currency: 'IDR',
+      amount: 1000,
+    });
     expect(server.received.at(-1)!.body.toString()).toBe(
       '{"successUrl":"https://a.example/ok","cancelUrl":"https://a.example/no","methods":["qris"],"currency":"IDR","amount":1000,"lineItems":[]}',
     );

@@ -103,7 +103,11 @@ describe('README TypeScript blocks compile against the packed package', () => {
 });
 
 describe('README commands', () => {
-  const shell = blocks.filter((b) => b.lang === 'sh').map((b) => b.code).join('\n') + README;
+  const shell =
+    blocks
+      .filter((b) => b.lang === 'sh')
+      .map((b) => b.code)
+      .join('\n') + README;
   const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
 
   it('every `npm run …` it shows is a script of package.json', () => {
@@ -112,7 +116,7 @@ describe('README commands', () => {
     expect(named.filter((name) => !(name in scripts))).toEqual([]);
   });
 
-  it("the Deno --allow-env list is exactly what fromEnv reads", () => {
+  it('the Deno --allow-env list is exactly what fromEnv reads', () => {
     const lists = [...README.matchAll(/--allow-env=([\w,]+)/g)].map((m) => m[1]!.split(','));
     expect(lists.length).toBeGreaterThan(0);
     for (const list of lists) expect(list.sort()).toEqual(Object.values(ENV).sort());
@@ -123,7 +127,9 @@ describe('README numbers are the suite’s', () => {
   it('each size budget it states is the one the size tests enforce, and it states no other size', () => {
     const names = README_NAMES as Record<string, string>;
     for (const [entry, bytes] of Object.entries(BUDGETS as Record<string, number>)) {
-      const stated = [...README.matchAll(new RegExp(`${names[entry]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ≤ ([\\d.]+) KB`, 'g'))].map((m) => Number(m[1]));
+      const stated = [...README.matchAll(new RegExp(`${names[entry]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ≤ ([\\d.]+) KB`, 'g'))].map(
+        (m) => Number(m[1]),
+      );
       expect({ entry, stated }).toEqual({ entry, stated: [Math.round((bytes / 1024) * 10) / 10] });
     }
     // Every "≤ N KB" belongs to one of those names.
@@ -155,7 +161,10 @@ describe('README measured sizes', () => {
       });
       const measured = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
       const readme = Number(stated![i + 1]!.replace(/,/g, ''));
-      expect({ entry, off: Math.abs(readme - measured) / measured <= 0.02 ? 'within 2 %' : `README ${readme} B, measured ${measured} B` }).toEqual({
+      expect({
+        entry,
+        off: Math.abs(readme - measured) / measured <= 0.02 ? 'within 2 %' : `README ${readme} B, measured ${measured} B`,
+      }).toEqual({
         entry,
         off: 'within 2 %',
       });
@@ -167,9 +176,14 @@ describe('README error-code table', () => {
   it('lists every code the SDK raises, and nothing it does not', () => {
     const start = README.indexOf('Codes the SDK raises itself');
     expect(start).toBeGreaterThan(0);
-    const rows = README.slice(start).split('\n').filter((l) => l.startsWith('| `'));
+    const rows = README.slice(start)
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
     const table = README.slice(start).split('\n\n')[1]!;
-    const listed = table.split('\n').filter((l) => l.startsWith('| `')).map((l) => l.match(/^\| `([^`]+)`/)![1]!);
+    const listed = table
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .map((l) => l.match(/^\| `([^`]+)`/)![1]!);
     expect(rows.length).toBeGreaterThanOrEqual(listed.length);
     const raised = raisedCodes(ROOT);
     expect(raised.size).toBeGreaterThan(10);

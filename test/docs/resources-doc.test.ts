@@ -22,14 +22,24 @@ describe('docs/resources.md', () => {
     const client = new PlugipayClient({ apiKey: 'k' }) as unknown as Record<string, unknown>;
     // Namespaces are own fields or getters up the prototype chain: look at every name either way.
     const names = new Set<string>();
-    for (let o: object | null = client; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) for (const n of Object.getOwnPropertyNames(o)) names.add(n);
+    for (let o: object | null = client; o && o !== Object.prototype; o = Object.getPrototypeOf(o))
+      for (const n of Object.getOwnPropertyNames(o)) names.add(n);
     const actual = [...names]
       .map((name) => [name, client[name]] as const)
-      .filter(([, value]) => value && typeof value === 'object' && Object.values(value).length > 0 && Object.values(value).every((f) => typeof f === 'function'))
+      .filter(
+        ([, value]) =>
+          value &&
+          typeof value === 'object' &&
+          Object.values(value).length > 0 &&
+          Object.values(value).every((f) => typeof f === 'function'),
+      )
       .map(([name, value]) => ({ name, methods: Object.keys(value as object).sort() }));
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-    expect(namespaces.map((ns) => ({ name: ns.name, methods: ns.methods.map((m) => m.name).sort() })).sort(byName)).toEqual(actual.sort(byName));
+    expect(namespaces.map((ns) => ({ name: ns.name, methods: ns.methods.map((m) => m.name).sort() })).sort(byName)).toEqual(
+      actual.sort(byName),
+    );
     expect(namespaces.flatMap((ns) => ns.methods).length).toBeGreaterThanOrEqual(100);
-    for (const m of namespaces.flatMap((ns) => ns.methods)) expect(`${m.method} ${m.path}`).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/v1\//);
+    for (const m of namespaces.flatMap((ns) => ns.methods))
+      expect(`${m.method} ${m.path}`).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/v1\//);
   }, 60_000);
 });

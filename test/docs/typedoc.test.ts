@@ -20,16 +20,33 @@ function typedoc(source: string) {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   const settings = JSON.parse(readFileSync(join(ROOT, 'typedoc.json'), 'utf8'));
-  const config = { ...settings, entryPoints: ['entry.ts'], tsconfig: 'tsconfig.json', projectDocuments: [], plugin: [join(ROOT, 'scripts/typedoc-options.mjs')] };
+  const config = {
+    ...settings,
+    entryPoints: ['entry.ts'],
+    tsconfig: 'tsconfig.json',
+    projectDocuments: [],
+    plugin: [join(ROOT, 'scripts/typedoc-options.mjs')],
+  };
   writeFileSync(join(DIR, 'typedoc.json'), JSON.stringify(config));
-  writeFileSync(join(DIR, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', types: [] }, files: ['entry.ts'] }));
+  writeFileSync(
+    join(DIR, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', types: [] },
+      files: ['entry.ts'],
+    }),
+  );
   writeFileSync(join(DIR, 'entry.ts'), `/**\n * The entry.\n * @module\n */\n\n${source}\n`);
-  const out = spawnSync(process.execPath, [join(ROOT, 'node_modules/typedoc/bin/typedoc'), '--emit', 'none', '--logLevel', 'Warn'], { cwd: DIR, encoding: 'utf8' });
+  const out = spawnSync(process.execPath, [join(ROOT, 'node_modules/typedoc/bin/typedoc'), '--emit', 'none', '--logLevel', 'Warn'], {
+    cwd: DIR,
+    encoding: 'utf8',
+  });
   return { status: out.status, text: (out.stdout + out.stderr).replace(ANSI_COLOR, '') };
 }
 
 it('the settings pass a documented project (the control)', () => {
-  const { status, text } = typedoc('/** Adds one. */\nexport function documented(n: number): number { return n + 1; }\n/** Options. */\nexport interface GoodOptions {\n  /** How many; default 1. */\n  count?: number;\n}');
+  const { status, text } = typedoc(
+    '/** Adds one. */\nexport function documented(n: number): number { return n + 1; }\n/** Options. */\nexport interface GoodOptions {\n  /** How many; default 1. */\n  count?: number;\n}',
+  );
   expect({ status, text }).toEqual({ status: 0, text: '' });
 }, 60_000);
 

@@ -211,6 +211,11 @@ describe('CORS', () => {
 });
 
 it('signs with the fixed signer the same way for the signed-request helper', () => {
-  const req = signedRequest({ keyId: 'k', secret: 'sk_x' }, '/x', { method: 'POST', body: '{}', idempotencyKey: 'idem_abc', timestamp: 1700000000 });
+  const req = signedRequest({ keyId: 'k', secret: 'sk_x' }, '/x', {
+    method: 'POST',
+    body: '{}',
+    idempotencyKey: 'idem_abc',
+    timestamp: 1700000000,
+  });
   expect(req.headers.get('authorization')).toContain('4c050b47344e753bfcdf409c1c1b363387ae3a56b075a215ff74c9356406d4e5');
 });

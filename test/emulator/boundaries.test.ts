@@ -136,7 +136,10 @@ describe('emulator boundaries (issue 11 rule 11)', () => {
     ['garbage instead of HTTP', 'hello there\r\n\r\n'],
     ['a header without a colon', 'GET / HTTP/1.1\r\nHost: x\r\nbroken header\r\n\r\n'],
     ['a bad Content-Length', 'POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'],
-    ['conflicting Content-Length and chunked', 'POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
+    [
+      'conflicting Content-Length and chunked',
+      'POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+    ],
     ['a NUL in the target', 'GET /api/v1/\u0000 HTTP/1.1\r\nHost: x\r\n\r\n'],
     ['a 64 KiB header', `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`],
   ])('%s: a 4xx answer, and the server keeps serving', async (_name, bytes) => {
@@ -184,7 +187,12 @@ describe('emulator boundaries (issue 11 rule 11)', () => {
       },
     });
     const response = await emulator.fetch(
-      new Request(`${BASE}/api/v1/customers`, { method: 'POST', body, headers: { 'content-length': String(2 * MiB) }, duplex: 'half' } as RequestInit),
+      new Request(`${BASE}/api/v1/customers`, {
+        method: 'POST',
+        body,
+        headers: { 'content-length': String(2 * MiB) },
+        duplex: 'half',
+      } as RequestInit),
     );
     expect(response.status).toBe(401); // unsigned: refused from the headers alone
     expect(pulled).toBeLessThanOrEqual(1);

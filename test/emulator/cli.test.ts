@@ -43,7 +43,10 @@ function start(args: string[]): Promise<Started> {
       if (!stdout.includes('Ctrl-C to stop.')) return;
       clearTimeout(timer);
       const env = Object.fromEntries(
-        stdout.split('\n').filter((l) => /^PLUGIPAY_[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+        stdout
+          .split('\n')
+          .filter((l) => /^PLUGIPAY_[A-Z_]+=/.test(l))
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
       );
       resolve({ child, env, stdout: () => stdout, exited });
     };
@@ -61,7 +64,11 @@ async function receiver() {
     res.writeHead(200).end('ok');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/plugipay`, received, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/plugipay`,
+    received,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 async function until<T>(get: () => T | undefined, what: string, ms = 10_000): Promise<T> {
@@ -106,7 +113,11 @@ describe('plugipay-emulator (the packed bin)', () => {
 
       const client = new pkg.PlugipayClient({ keyId: env.PLUGIPAY_KEY_ID, secret: env.PLUGIPAY_SECRET, baseUrl: env.PLUGIPAY_BASE_URL });
       const session = await client.checkoutSessions.create({
-        amount: 125_000, currency: 'IDR', methods: ['qris'], successUrl: 'https://shop.example/thanks', cancelUrl: 'https://shop.example/cart',
+        amount: 125_000,
+        currency: 'IDR',
+        methods: ['qris'],
+        successUrl: 'https://shop.example/thanks',
+        cancelUrl: 'https://shop.example/cart',
       });
       expect(session.hostedUrl).toBe(`${env.PLUGIPAY_BASE_URL}/c/${session.id}`);
       await client.checkoutSessions.confirm(session.id);
@@ -129,7 +140,11 @@ describe('plugipay-emulator (the packed bin)', () => {
       try {
         expect(second.env.PLUGIPAY_KEY_ID).toBe(env.PLUGIPAY_KEY_ID);
         expect(second.env.PLUGIPAY_WEBHOOK_SECRET).toBe(env.PLUGIPAY_WEBHOOK_SECRET);
-        const again = new pkg.PlugipayClient({ keyId: second.env.PLUGIPAY_KEY_ID, secret: second.env.PLUGIPAY_SECRET, baseUrl: second.env.PLUGIPAY_BASE_URL });
+        const again = new pkg.PlugipayClient({
+          keyId: second.env.PLUGIPAY_KEY_ID,
+          secret: second.env.PLUGIPAY_SECRET,
+          baseUrl: second.env.PLUGIPAY_BASE_URL,
+        });
         expect((await again.checkoutSessions.get(session.id)).status).toBe('completed');
         expect((await again.webhookEndpoints.list()).length).toBe(1);
       } finally {

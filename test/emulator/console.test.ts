@@ -102,7 +102,11 @@ describe('dashboard and actions', () => {
     expect(refused.status).toBe(403);
     const preflight = await emulator.fetch(`${BASE}/_emulator/checkout/${session.id}/pay`, { method: 'OPTIONS' });
     expect(preflight.headers.get('access-control-allow-headers')).not.toMatch(/x-plugipay-emulator/i);
-    const paid = await emulator.fetch(`${BASE}/_emulator/checkout/${session.id}/pay`, { method: 'POST', headers: ACTION, body: '{"method":"qris"}' });
+    const paid = await emulator.fetch(`${BASE}/_emulator/checkout/${session.id}/pay`, {
+      method: 'POST',
+      headers: ACTION,
+      body: '{"method":"qris"}',
+    });
     expect(paid.status).toBe(200);
     expect((await paid.json()).data).toMatchObject({ status: 'completed', paymentMethod: 'qris', adapter: 'xendit' });
     expect(emulator.events({ type: 'plugipay.checkout_session.completed.v1' })).toHaveLength(1);
@@ -114,11 +118,23 @@ describe('dashboard and actions', () => {
     const emulator = createEmulator();
     const api = apiFor(emulator);
     const customer = (await api.post('/api/v1/customers', { name: 'Sub' })).body.data;
-    const portalFeatures = { selfServeCancel: true, selfServePause: false, selfServeUpgrade: false, selfServeDowngrade: false, updatePaymentMethod: true };
+    const portalFeatures = {
+      selfServeCancel: true,
+      selfServePause: false,
+      selfServeUpgrade: false,
+      selfServeDowngrade: false,
+      updatePaymentMethod: true,
+    };
     const plan = (
-      await api.post('/api/v1/plans', { name: 'Monthly', interval: 'month', portalFeatures, prices: [{ currency: 'IDR', model: 'flat', unitAmount: 99_000 }] })
+      await api.post('/api/v1/plans', {
+        name: 'Monthly',
+        interval: 'month',
+        portalFeatures,
+        prices: [{ currency: 'IDR', model: 'flat', unitAmount: 99_000 }],
+      })
     ).body.data;
-    const subscription = (await api.post('/api/v1/subscriptions', { customerId: customer.id, planId: plan.id, priceId: plan.prices[0].id })).body.data;
+    const subscription = (await api.post('/api/v1/subscriptions', { customerId: customer.id, planId: plan.id, priceId: plan.prices[0].id }))
+      .body.data;
     const response = await emulator.fetch(`${BASE}/_emulator/test-clocks/advance`, {
       method: 'POST',
       headers: ACTION,
@@ -196,14 +212,22 @@ describe('redelivery (issue 14: test your handler idempotency locally)', () => {
       }
 
       // Over HTTP (what the dashboard button posts).
-      const response = await emulator.fetch(`${BASE}/_emulator/events/${event!.id}/redeliver`, { method: 'POST', headers: ACTION, body: '{"copies":1}' });
+      const response = await emulator.fetch(`${BASE}/_emulator/events/${event!.id}/redeliver`, {
+        method: 'POST',
+        headers: ACTION,
+        body: '{"copies":1}',
+      });
       expect(response.status).toBe(200);
       expect((await response.json()).data).toMatchObject({ eventId: event!.id, copies: 1 });
       await emulator.flushWebhooks();
       expect(receiver.bodies).toHaveLength(4);
       expect(emulator.deliveries().filter((d) => d.eventId === event!.id)).toHaveLength(4);
 
-      const bad = await emulator.fetch(`${BASE}/_emulator/events/${event!.id}/redeliver`, { method: 'POST', headers: ACTION, body: '{"copies":11}' });
+      const bad = await emulator.fetch(`${BASE}/_emulator/events/${event!.id}/redeliver`, {
+        method: 'POST',
+        headers: ACTION,
+        body: '{"copies":11}',
+      });
       expect(bad.status).toBe(400);
       await expect(emulator.redeliverEvent('evt_nope')).rejects.toThrow(/No such event/);
     } finally {

@@ -14,7 +14,11 @@ describe('emulator.inject', () => {
     const limited = await api.get('/api/v1/customers');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('2');
-    expect(limited.body).toMatchObject({ data: null, error: { code: 'rate_limited' }, meta: { requestId: expect.stringMatching(/^req_/) } });
+    expect(limited.body).toMatchObject({
+      data: null,
+      error: { code: 'rate_limited' },
+      meta: { requestId: expect.stringMatching(/^req_/) },
+    });
     expect(fault).toMatchObject({ hits: 1, remaining: 0 });
     expect((await api.get('/api/v1/customers')).status).toBe(200);
     expect(emulator.requests.map((r) => [r.status, r.fault])).toEqual([
@@ -26,7 +30,11 @@ describe('emulator.inject', () => {
   it('wraps an object body as the error and passes an envelope through', async () => {
     const { emulator, api } = setup();
     emulator.inject({ status: 422, body: { code: 'provider_declined', message: 'Card issuer said no', field: 'amount' } });
-    expect((await api.get('/api/v1/customers')).body.error).toEqual({ code: 'provider_declined', message: 'Card issuer said no', field: 'amount' });
+    expect((await api.get('/api/v1/customers')).body.error).toEqual({
+      code: 'provider_declined',
+      message: 'Card issuer said no',
+      field: 'amount',
+    });
     emulator.inject({ status: 200, body: { data: { odd: true }, error: null, meta: { requestId: 'req_x' } } });
     expect((await api.get('/api/v1/customers')).body).toEqual({ data: { odd: true }, error: null, meta: { requestId: 'req_x' } });
   });

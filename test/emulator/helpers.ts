@@ -44,10 +44,8 @@ export function signedRequest(
   options: CallOptions & { nowMs?: number } = {},
 ): Request {
   const method = (options.method ?? 'GET').toUpperCase();
-  const bodyText =
-    options.body === undefined ? null : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-  const idempotencyKey =
-    options.idempotencyKey !== undefined ? options.idempotencyKey : method === 'GET' ? null : `idem_${randomUUID()}`;
+  const bodyText = options.body === undefined ? null : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const idempotencyKey = options.idempotencyKey !== undefined ? options.idempotencyKey : method === 'GET' ? null : `idem_${randomUUID()}`;
   const timestamp = String(options.timestamp ?? Math.floor((options.nowMs ?? Date.now()) / 1000));
   const signature = nodeSign({
     secret: options.secret ?? credentials.secret,

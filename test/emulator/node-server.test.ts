@@ -83,9 +83,9 @@ describe('startEmulatorServer (node:http on 127.0.0.1)', () => {
     server = await startEmulatorServer();
     const { emulator } = server;
     emulator.inject({ delayMs: Infinity });
-    const hung = await fetch(signedRequest(emulator.credentials, '/api/v1/customers', { base: server.url, signal: AbortSignal.timeout(100) })).catch(
-      (e: unknown) => e,
-    );
+    const hung = await fetch(
+      signedRequest(emulator.credentials, '/api/v1/customers', { base: server.url, signal: AbortSignal.timeout(100) }),
+    ).catch((e: unknown) => e);
     expect((hung as Error).name).toBe('TimeoutError');
 
     emulator.inject({ stallBody: true });

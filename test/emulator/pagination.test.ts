@@ -9,9 +9,7 @@ async function seven(api: Api): Promise<string[]> {
 }
 
 function pageInfo(shape: ListMetaShape, meta: Record<string, any>): { hasMore: boolean; cursor: string | null } {
-  return shape === 'page'
-    ? { hasMore: meta.page.hasMore, cursor: meta.page.nextCursor }
-    : { hasMore: meta.hasMore, cursor: meta.cursor };
+  return shape === 'page' ? { hasMore: meta.page.hasMore, cursor: meta.page.nextCursor } : { hasMore: meta.hasMore, cursor: meta.cursor };
 }
 
 async function walk(api: Api, shape: ListMetaShape, query: string): Promise<string[][]> {

@@ -100,7 +100,9 @@ describe('customers', () => {
 describe('checkout sessions', () => {
   it('creates an open session and completes it with a payment', async () => {
     const { emulator, api } = setup();
-    const session = (await api.post('/api/v1/checkout-sessions', { ...CHECKOUT_INPUT, lineItems: [{ name: 'Tee', quantity: 1, unitAmount: 150000 }] })).body.data;
+    const session = (
+      await api.post('/api/v1/checkout-sessions', { ...CHECKOUT_INPUT, lineItems: [{ name: 'Tee', quantity: 1, unitAmount: 150000 }] })
+    ).body.data;
     expect(session).toMatchObject({
       status: 'open',
       amount: 150000,
@@ -219,7 +221,10 @@ describe('plans and prices', () => {
     expect(active).toEqual([plan.id]);
     expect((await api.get('/api/v1/plans?active=false')).body.data[0].id).toBe(other.id);
 
-    expect((await api.patch(`/api/v1/plans/${plan.id}`, { name: 'Pro+', trialDays: 7 })).body.data).toMatchObject({ name: 'Pro+', trialDays: 7 });
+    expect((await api.patch(`/api/v1/plans/${plan.id}`, { name: 'Pro+', trialDays: 7 })).body.data).toMatchObject({
+      name: 'Pro+',
+      trialDays: 7,
+    });
     const price = (await api.post(`/api/v1/plans/${plan.id}/prices`, { currency: 'USD', model: 'flat', unitAmount: 900 })).body.data;
     expect(price.planId).toBe(plan.id);
     expect((await api.patch(`/api/v1/prices/${price.id}`, { active: false })).body.data.active).toBe(false);
@@ -264,7 +269,15 @@ describe('invoices', () => {
         tax: 3300,
       })
     ).body.data;
-    expect(invoice).toMatchObject({ status: 'draft', subtotal: 35000, discount: 2000, tax: 3300, total: 36300, amountDue: 36300, amountPaid: 0 });
+    expect(invoice).toMatchObject({
+      status: 'draft',
+      subtotal: 35000,
+      discount: 2000,
+      tax: 3300,
+      total: 36300,
+      amountDue: 36300,
+      amountPaid: 0,
+    });
     expect(invoice.lines[0]).toMatchObject({ amount: 30000 });
     expect((await api.post(`/api/v1/invoices/${invoice.id}/pay`)).status).toBe(409);
     const open = (await api.post(`/api/v1/invoices/${invoice.id}/finalize`)).body.data;
@@ -273,11 +286,12 @@ describe('invoices', () => {
     const paid = (await api.post(`/api/v1/invoices/${invoice.id}/pay`)).body.data;
     expect(paid).toMatchObject({ status: 'paid', amountPaid: 36300, amountDue: 0 });
     expect((await api.post(`/api/v1/invoices/${invoice.id}/void`)).status).toBe(409);
-    expect(emulator.events().map((e) => e.type).filter((t) => t.includes('invoice'))).toEqual([
-      'plugipay.invoice.created.v1',
-      'plugipay.invoice.finalized.v1',
-      'plugipay.invoice.paid.v1',
-    ]);
+    expect(
+      emulator
+        .events()
+        .map((e) => e.type)
+        .filter((t) => t.includes('invoice')),
+    ).toEqual(['plugipay.invoice.created.v1', 'plugipay.invoice.finalized.v1', 'plugipay.invoice.paid.v1']);
     expect((await api.get('/api/v1/invoices?status=paid')).body.data).toHaveLength(1);
     expect((await api.get('/api/v1/invoices?status=draft')).body.data).toHaveLength(0);
   });
@@ -285,12 +299,27 @@ describe('invoices', () => {
   it('voids open invoices and validates input', async () => {
     const { emulator, api } = setup();
     const customer = (await api.post('/api/v1/customers', {})).body.data;
-    const inv = (await api.post('/api/v1/invoices', { customerId: customer.id, currency: 'IDR', status: 'open', lines: [{ description: 'x', quantity: 1, unitAmount: 1 }] })).body.data;
+    const inv = (
+      await api.post('/api/v1/invoices', {
+        customerId: customer.id,
+        currency: 'IDR',
+        status: 'open',
+        lines: [{ description: 'x', quantity: 1, unitAmount: 1 }],
+      })
+    ).body.data;
     expect(inv.status).toBe('open');
     expect(emulator.markInvoicePastDue(inv.id).status).toBe('past_due');
     expect((await api.post(`/api/v1/invoices/${inv.id}/void`)).body.data.status).toBe('void');
     expect((await api.post('/api/v1/invoices', { customerId: customer.id, currency: 'IDR', lines: [] })).body.error.field).toBe('lines');
-    expect((await api.post('/api/v1/invoices', { customerId: customer.id, currency: 'IDR', lines: [{ description: 'x', quantity: 1, unitAmount: -1 }] })).body.error.field).toBe('lines[0].unitAmount');
+    expect(
+      (
+        await api.post('/api/v1/invoices', {
+          customerId: customer.id,
+          currency: 'IDR',
+          lines: [{ description: 'x', quantity: 1, unitAmount: -1 }],
+        })
+      ).body.error.field,
+    ).toBe('lines[0].unitAmount');
   });
 });
 
@@ -350,7 +379,9 @@ describe('refunds', () => {
     // The failed refund's amount is refundable again.
     expect((await api.post('/api/v1/refunds', { chargeId: paymentId })).body.data.amount).toBe(100000);
     expect((await api.get(`/api/v1/refunds?chargeId=${paymentId}&status=pending`)).body.data).toHaveLength(1);
-    expect((await api.post('/api/v1/refunds', { chargeId: paymentId, sourceType: 'invoice', sourceId: 'x' })).body.error.field).toBe('chargeId');
+    expect((await api.post('/api/v1/refunds', { chargeId: paymentId, sourceType: 'invoice', sourceId: 'x' })).body.error.field).toBe(
+      'chargeId',
+    );
     expect((await api.post('/api/v1/refunds', { reason: 'other' })).status).toBe(400);
   });
 });
@@ -434,7 +465,10 @@ describe('routes', () => {
     const unsigned = await emulator.fetch(`${BASE}/api/v1/teleport`);
     expect(unsigned.status).toBe(401);
     const badlySigned = await emulator.fetch(`${BASE}/api/v1/teleport`, {
-      headers: { Authorization: `Plugipay-HMAC-SHA256 keyId=${emulator.credentials.keyId}, scope=*, signature=${'0'.repeat(64)}`, 'X-Plugipay-Timestamp': String(Math.floor(NOW / 1000)) },
+      headers: {
+        Authorization: `Plugipay-HMAC-SHA256 keyId=${emulator.credentials.keyId}, scope=*, signature=${'0'.repeat(64)}`,
+        'X-Plugipay-Timestamp': String(Math.floor(NOW / 1000)),
+      },
     });
     expect(badlySigned.status).toBe(401);
     expect(((await badlySigned.json()) as { error: { code: string } }).error.code).toBe('invalid_signature');

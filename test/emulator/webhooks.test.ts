@@ -34,7 +34,9 @@ describe('webhook delivery', () => {
     const hook = receiver();
     const emulator = createEmulator({ now: () => NOW, webhookFetch: hook.fetch });
     const api = apiFor(emulator, { now: () => NOW });
-    const endpoint = (await api.post('/api/v1/webhooks', { url: 'https://hooks.example/plugipay', events: ['plugipay.checkout_session.completed.v1'] })).body.data;
+    const endpoint = (
+      await api.post('/api/v1/webhooks', { url: 'https://hooks.example/plugipay', events: ['plugipay.checkout_session.completed.v1'] })
+    ).body.data;
     expect(endpoint.secret).toMatch(/^whsec_/);
     const all = (await api.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/all' })).body.data;
     expect(all.events).toEqual(['*']);

@@ -31,7 +31,10 @@ describe('fromEnv()', () => {
     for (const errorClass of [NotCapable, PermissionDenied]) {
       fakeDeno({}, ['*'], errorClass);
       expect(() => fromEnv()).toThrow(
-        expect.objectContaining({ code: 'env_permission', message: expect.stringMatching(/refused to read PLUGIPAY_\w+: run with --allow-env=PLUGIPAY_KEY_ID,PLUGIPAY_SECRET,/) }),
+        expect.objectContaining({
+          code: 'env_permission',
+          message: expect.stringMatching(/refused to read PLUGIPAY_\w+: run with --allow-env=PLUGIPAY_KEY_ID,PLUGIPAY_SECRET,/),
+        }),
       );
     }
   });
@@ -45,12 +48,18 @@ describe('fromEnv()', () => {
     fakeDeno({}, ['*'], TypeError);
     expect(() => fromEnv()).toThrow(TypeError);
     vi.unstubAllGlobals();
-    expect(() => fromEnv()).toThrow(expect.objectContaining({ code: 'invalid_config', message: expect.stringContaining('runs in Deno only') }));
+    expect(() => fromEnv()).toThrow(
+      expect.objectContaining({ code: 'invalid_config', message: expect.stringContaining('runs in Deno only') }),
+    );
   });
 
   it('names the missing variable', () => {
     fakeDeno({ PLUGIPAY_KEY_ID: 'pk_1' });
-    expect(() => fromEnv()).toThrow(expect.objectContaining({ code: 'missing_credentials', message: expect.stringContaining('PLUGIPAY_SECRET is not set') }));
-    expect(() => webhookSecretFromEnv()).toThrow(expect.objectContaining({ code: 'missing_credentials', message: expect.stringContaining('PLUGIPAY_WEBHOOK_SECRET') }));
+    expect(() => fromEnv()).toThrow(
+      expect.objectContaining({ code: 'missing_credentials', message: expect.stringContaining('PLUGIPAY_SECRET is not set') }),
+    );
+    expect(() => webhookSecretFromEnv()).toThrow(
+      expect.objectContaining({ code: 'missing_credentials', message: expect.stringContaining('PLUGIPAY_WEBHOOK_SECRET') }),
+    );
   });
 });

@@ -56,7 +56,12 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe.each(Object.entries(ENTRIES))('%s', (_, fromEnv) => {
   it('reads the key pair, base URL and on-behalf-of', () => {
-    const client = fromEnv({ PLUGIPAY_KEY_ID: 'pk_1', PLUGIPAY_SECRET: 'sk_1', PLUGIPAY_BASE_URL: 'http://127.0.0.1:9/', PLUGIPAY_ON_BEHALF_OF: 'acc_7' });
+    const client = fromEnv({
+      PLUGIPAY_KEY_ID: 'pk_1',
+      PLUGIPAY_SECRET: 'sk_1',
+      PLUGIPAY_BASE_URL: 'http://127.0.0.1:9/',
+      PLUGIPAY_ON_BEHALF_OF: 'acc_7',
+    });
     expect(client).toBeInstanceOf(PlugipayClient);
     expect(client.baseUrl).toBe('http://127.0.0.1:9');
     expect(client.onBehalfOf).toBe('acc_7');
@@ -68,7 +73,10 @@ describe.each(Object.entries(ENTRIES))('%s', (_, fromEnv) => {
   });
 
   it('lets options win over the variables', () => {
-    const client = fromEnv({ PLUGIPAY_API_KEY: 'dash_1', PLUGIPAY_BASE_URL: 'https://a.example' }, { baseUrl: 'https://b.example', timeoutMs: 5 });
+    const client = fromEnv(
+      { PLUGIPAY_API_KEY: 'dash_1', PLUGIPAY_BASE_URL: 'https://a.example' },
+      { baseUrl: 'https://b.example', timeoutMs: 5 },
+    );
     expect(client.baseUrl).toBe('https://b.example');
     expect(client.timeoutMs).toBe(5);
     expect(fromEnv({}, { apiKey: 'dash_2' })).toBeInstanceOf(PlugipayClient);
@@ -78,7 +86,9 @@ describe.each(Object.entries(ENTRIES))('%s', (_, fromEnv) => {
     const none = thrown(() => fromEnv({}));
     expect(none).toMatchObject({ code: 'missing_credentials', status: 0 });
     expect(rule(none.message)).toBe('fromEnv: PLUGIPAY_KEY_ID and PLUGIPAY_SECRET are not set (or PLUGIPAY_API_KEY for a dashboard key)');
-    expect(rule(thrown(() => fromEnv({ PLUGIPAY_KEY_ID: 'pk_1' })).message)).toBe('fromEnv: PLUGIPAY_SECRET is not set (the HMAC secret for key pk_1)');
+    expect(rule(thrown(() => fromEnv({ PLUGIPAY_KEY_ID: 'pk_1' })).message)).toBe(
+      'fromEnv: PLUGIPAY_SECRET is not set (the HMAC secret for key pk_1)',
+    );
     const secretOnly = thrown(() => fromEnv({ PLUGIPAY_SECRET: 'sk_hidden' }));
     expect(rule(secretOnly.message)).toBe('fromEnv: PLUGIPAY_KEY_ID is not set (the key id that goes with the secret)');
     expect(JSON.stringify(secretOnly.toJSON())).not.toContain('sk_hidden');
@@ -87,19 +97,27 @@ describe.each(Object.entries(ENTRIES))('%s', (_, fromEnv) => {
 
 describe('the core fromEnv(vars) and webhookSecretFromEnv(vars)', () => {
   it('works over process.env itself', () => {
-    const client = withProcessEnv({ PLUGIPAY_API_KEY: 'dash_env', PLUGIPAY_BASE_URL: 'http://127.0.0.1:1' }, () => coreFromEnv(process.env));
+    const client = withProcessEnv({ PLUGIPAY_API_KEY: 'dash_env', PLUGIPAY_BASE_URL: 'http://127.0.0.1:1' }, () =>
+      coreFromEnv(process.env),
+    );
     expect(client.baseUrl).toBe('http://127.0.0.1:1');
   });
 
   it('says how to set a variable, and refuses what is not text', () => {
     expect(thrown(() => coreFromEnv({})).message).toMatch(/: set PLUGIPAY_KEY_ID in the environment, or pass the option to fromEnv$/);
-    expect(thrown(() => coreFromEnv({ PLUGIPAY_API_KEY: 42 }))).toMatchObject({ code: 'invalid_config', message: expect.stringContaining('variable PLUGIPAY_API_KEY is a number') });
+    expect(thrown(() => coreFromEnv({ PLUGIPAY_API_KEY: 42 }))).toMatchObject({
+      code: 'invalid_config',
+      message: expect.stringContaining('variable PLUGIPAY_API_KEY is a number'),
+    });
     expect(thrown(() => coreFromEnv(null as never))).toMatchObject({ code: 'invalid_config' });
   });
 
   it('reads PLUGIPAY_WEBHOOK_SECRET', () => {
     expect(coreWebhookSecret({ PLUGIPAY_WEBHOOK_SECRET: 'whsec_1' })).toBe('whsec_1');
-    expect(thrown(() => coreWebhookSecret({}))).toMatchObject({ code: 'missing_credentials', message: expect.stringContaining('PLUGIPAY_WEBHOOK_SECRET is not set') });
+    expect(thrown(() => coreWebhookSecret({}))).toMatchObject({
+      code: 'missing_credentials',
+      message: expect.stringContaining('PLUGIPAY_WEBHOOK_SECRET is not set'),
+    });
   });
 });
 

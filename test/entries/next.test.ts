@@ -8,9 +8,19 @@ import { createWebhookRoute } from '../../src/runtimes/next';
 import { signWebhookPayload } from '../../src/testing/sign-webhook';
 
 const secret = 'whsec_next_test';
-const body = JSON.stringify({ id: 'evt_1', type: 'plugipay.invoice.paid.v1', accountId: 'acc_1', occurredAt: '2026-01-01T00:00:00Z', data: { object: {} } });
+const body = JSON.stringify({
+  id: 'evt_1',
+  type: 'plugipay.invoice.paid.v1',
+  accountId: 'acc_1',
+  occurredAt: '2026-01-01T00:00:00Z',
+  data: { object: {} },
+});
 const post = (payload: string, header?: string) =>
-  new Request('https://shop.example/api/webhooks/plugipay', { method: 'POST', headers: header ? { 'x-plugipay-signature': header } : {}, body: payload });
+  new Request('https://shop.example/api/webhooks/plugipay', {
+    method: 'POST',
+    headers: header ? { 'x-plugipay-signature': header } : {},
+    body: payload,
+  });
 
 const saved = process.env.PLUGIPAY_WEBHOOK_SECRET;
 afterEach(() => {
@@ -77,6 +87,9 @@ describe('createWebhookRoute(handler)', () => {
   it('throws a missing secret (a 500 in your logs) instead of answering it', async () => {
     delete process.env.PLUGIPAY_WEBHOOK_SECRET;
     const { POST } = createWebhookRoute(() => undefined);
-    await expect(POST(post(body, 't=1,v1=00'))).rejects.toMatchObject({ code: 'missing_credentials', message: expect.stringContaining('.env.local') });
+    await expect(POST(post(body, 't=1,v1=00'))).rejects.toMatchObject({
+      code: 'missing_credentials',
+      message: expect.stringContaining('.env.local'),
+    });
   });
 });

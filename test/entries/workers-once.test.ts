@@ -19,10 +19,16 @@ import { signWebhookPayload } from '../../src/testing/sign-webhook';
 
 const secret = 'whsec_once';
 const env = { PLUGIPAY_WEBHOOK_SECRET: secret };
-const eventBody = (id: string) => JSON.stringify({ id, type: 'plugipay.invoice.paid.v1', accountId: 'acc_1', occurredAt: '2026-01-01T00:00:00Z', data: { object: {} } });
+const eventBody = (id: string) =>
+  JSON.stringify({ id, type: 'plugipay.invoice.paid.v1', accountId: 'acc_1', occurredAt: '2026-01-01T00:00:00Z', data: { object: {} } });
 
 async function post(body: string, header?: string) {
-  const headers: Record<string, string> = header === undefined ? { 'x-plugipay-signature': await signWebhookPayload(body, secret) } : header ? { 'x-plugipay-signature': header } : {};
+  const headers: Record<string, string> =
+    header === undefined
+      ? { 'x-plugipay-signature': await signWebhookPayload(body, secret) }
+      : header
+        ? { 'x-plugipay-signature': header }
+        : {};
   return new Request('https://worker.example/hook', { method: 'POST', headers, body });
 }
 
@@ -172,7 +178,14 @@ function fakeQueue() {
 
 function message(body: unknown, id = 'msg_1'): QueueMessageLike & { settled: string[] } {
   const settled: string[] = [];
-  return { id, body, attempts: 1, settled, ack: () => void settled.push('ack'), retry: (o) => void settled.push(`retry${o?.delaySeconds ?? ''}`) };
+  return {
+    id,
+    body,
+    attempts: 1,
+    settled,
+    ack: () => void settled.push('ack'),
+    retry: (o) => void settled.push(`retry${o?.delaySeconds ?? ''}`),
+  };
 }
 
 describe('enqueueWebhooks(getQueue)', () => {

@@ -17,7 +17,12 @@ describe('fromEnv(env)', () => {
   it('signs with PLUGIPAY_KEY_ID + PLUGIPAY_SECRET against PLUGIPAY_BASE_URL', async () => {
     const emulator = createEmulator();
     const client = fromEnv(
-      { PLUGIPAY_KEY_ID: emulator.credentials.keyId, PLUGIPAY_SECRET: emulator.credentials.secret, PLUGIPAY_BASE_URL: 'https://api.example.test/', OTHER: {} },
+      {
+        PLUGIPAY_KEY_ID: emulator.credentials.keyId,
+        PLUGIPAY_SECRET: emulator.credentials.secret,
+        PLUGIPAY_BASE_URL: 'https://api.example.test/',
+        OTHER: {},
+      },
       { fetch: emulator.fetch },
     );
     expect(client).toBeInstanceOf(PlugipayClient);
@@ -31,7 +36,10 @@ describe('fromEnv(env)', () => {
   });
 
   it('lets options win over the bindings', () => {
-    const client = fromEnv({ PLUGIPAY_API_KEY: 'dash_1', PLUGIPAY_BASE_URL: 'https://a.example' }, { baseUrl: 'https://b.example', timeoutMs: 5 });
+    const client = fromEnv(
+      { PLUGIPAY_API_KEY: 'dash_1', PLUGIPAY_BASE_URL: 'https://a.example' },
+      { baseUrl: 'https://b.example', timeoutMs: 5 },
+    );
     expect(client.baseUrl).toBe('https://b.example');
     expect(client.timeoutMs).toBe(5);
     expect(fromEnv({}, { apiKey: 'dash_2' })).toBeInstanceOf(PlugipayClient);
@@ -40,9 +48,13 @@ describe('fromEnv(env)', () => {
   it('names the missing binding and `wrangler secret put`', () => {
     expect(thrown(() => fromEnv({}))).toMatchObject({
       code: 'missing_credentials',
-      message: expect.stringMatching(/PLUGIPAY_KEY_ID and PLUGIPAY_SECRET are not set.*PLUGIPAY_API_KEY.*wrangler secret put PLUGIPAY_KEY_ID/),
+      message: expect.stringMatching(
+        /PLUGIPAY_KEY_ID and PLUGIPAY_SECRET are not set.*PLUGIPAY_API_KEY.*wrangler secret put PLUGIPAY_KEY_ID/,
+      ),
     });
-    expect(thrown(() => fromEnv({ PLUGIPAY_KEY_ID: 'pk_1' })).message).toMatch(/PLUGIPAY_SECRET is not set.*wrangler secret put PLUGIPAY_SECRET/);
+    expect(thrown(() => fromEnv({ PLUGIPAY_KEY_ID: 'pk_1' })).message).toMatch(
+      /PLUGIPAY_SECRET is not set.*wrangler secret put PLUGIPAY_SECRET/,
+    );
     expect(thrown(() => fromEnv({ PLUGIPAY_SECRET: 'sk_hidden' })).message).toMatch(/PLUGIPAY_KEY_ID is not set/);
     expect(thrown(() => fromEnv({ PLUGIPAY_SECRET: 'sk_hidden' })).message).not.toContain('sk_hidden');
   });
@@ -65,10 +77,20 @@ describe('fromEnv(env)', () => {
 
 describe('webhooks', () => {
   const secret = 'whsec_workers_test';
-  const body = JSON.stringify({ id: 'evt_1', type: 'plugipay.invoice.paid.v1', accountId: 'acc_1', occurredAt: '2026-01-01T00:00:00Z', data: { object: {} } });
+  const body = JSON.stringify({
+    id: 'evt_1',
+    type: 'plugipay.invoice.paid.v1',
+    accountId: 'acc_1',
+    occurredAt: '2026-01-01T00:00:00Z',
+    data: { object: {} },
+  });
   const env = { PLUGIPAY_WEBHOOK_SECRET: secret };
   const post = async (payload: string, header?: string) =>
-    new Request('https://worker.example/hook', { method: 'POST', headers: header ? { 'x-plugipay-signature': header } : {}, body: payload });
+    new Request('https://worker.example/hook', {
+      method: 'POST',
+      headers: header ? { 'x-plugipay-signature': header } : {},
+      body: payload,
+    });
 
   it('webhookSecretFromEnv reads PLUGIPAY_WEBHOOK_SECRET or says how to set it', () => {
     expect(webhookSecretFromEnv(env)).toBe(secret);

@@ -16,24 +16,38 @@ const COPY = join(ROOT, `.tmp/lint-plant-${process.pid}`);
 beforeAll(() => {
   rmSync(COPY, { recursive: true, force: true });
   mkdirSync(COPY, { recursive: true });
-  for (const file of ['src', 'eslint.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(COPY, file), { recursive: true });
+  for (const file of ['src', 'eslint.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(join(ROOT, file), join(COPY, file), { recursive: true });
 });
 afterAll(() => rmSync(COPY, { recursive: true, force: true }));
 
 function lint(files: string[]) {
-  const out = spawnSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--max-warnings', '0', ...files], {
-    cwd: COPY,
-    encoding: 'utf8',
-  });
-  const report = JSON.parse(out.stdout || '[]') as { filePath: string; messages: { ruleId: string | null; message: string; line: number }[] }[];
-  return { status: out.status, messages: report.flatMap((r) => r.messages.map((m) => ({ file: r.filePath.slice(COPY.length + 1), ...m }))) };
+  const out = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--max-warnings', '0', ...files],
+    {
+      cwd: COPY,
+      encoding: 'utf8',
+    },
+  );
+  const report = JSON.parse(out.stdout || '[]') as {
+    filePath: string;
+    messages: { ruleId: string | null; message: string; line: number }[];
+  }[];
+  return {
+    status: out.status,
+    messages: report.flatMap((r) => r.messages.map((m) => ({ file: r.filePath.slice(COPY.length + 1), ...m }))),
+  };
 }
 
 describe('no Node built-ins or Node globals in src/', () => {
   // One eslint run over three planted files (the suite's lint step covers the real tree).
   let result: ReturnType<typeof lint>;
   beforeAll(() => {
-    writeFileSync(join(COPY, 'src/core/planted.ts'), "import 'node:crypto';\nimport { readFileSync } from 'fs';\nexport const planted = readFileSync;\n");
+    writeFileSync(
+      join(COPY, 'src/core/planted.ts'),
+      "import 'node:crypto';\nimport { readFileSync } from 'fs';\nexport const planted = readFileSync;\n",
+    );
     writeFileSync(
       join(COPY, 'src/core/planted-globals.ts'),
       [

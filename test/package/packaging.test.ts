@@ -151,7 +151,11 @@ describe('no Node built-ins outside the Node-only entry', () => {
   }
 
   it('the check does catch a Node built-in (the Node-only entry)', async () => {
-    const out = execFileSync(process.execPath, ['-e', "console.log(require('fs').readFileSync(process.argv[1],'utf8').includes('node:http'))", join(ROOT, 'dist/testing-node.mjs')], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['-e', "console.log(require('fs').readFileSync(process.argv[1],'utf8').includes('node:http'))", join(ROOT, 'dist/testing-node.mjs')],
+      { encoding: 'utf8' },
+    );
     expect(out.trim()).toBe('true');
   });
 });

@@ -55,7 +55,12 @@ describe('PublicCheckoutClient', () => {
 
   it('percent-encodes ids in every route', async () => {
     const { sent, checkout } = setup();
-    await Promise.allSettled([checkout.sessionReceipt('a b'), checkout.receipt('r/1'), checkout.invoice('in?1'), checkout.buyerClaim('c#1')]);
+    await Promise.allSettled([
+      checkout.sessionReceipt('a b'),
+      checkout.receipt('r/1'),
+      checkout.invoice('in?1'),
+      checkout.buyerClaim('c#1'),
+    ]);
     expect(sent.map((r) => new URL(r.url).pathname)).toEqual([
       '/api/v1/public/checkout/sessions/a%20b/receipt',
       '/api/v1/public/checkout/receipts/r%2F1',
@@ -97,7 +102,10 @@ describe('PublicCheckoutClient', () => {
 
   it('rejects bad input before any request', async () => {
     const { sent, checkout } = setup();
-    await expect(checkout.getSession('')).rejects.toMatchObject({ code: 'invalid_request', message: 'sessionId: must be a non-empty string' });
+    await expect(checkout.getSession('')).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: 'sessionId: must be a non-empty string',
+    });
     await expect(checkout.charge('cs_1', {} as never)).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(checkout.uploadProof('cs_1', 'not a blob' as never)).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(checkout.buyerClaim('cs_1', { proofUrl: 1 as never })).rejects.toMatchObject({ code: 'invalid_request' });

@@ -6,13 +6,7 @@
  * bounds are asserted, so no test depends on the machine's speed.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  PlugipayClient,
-  PlugipayError,
-  PlugipayNetworkError,
-  PlugipayTimeoutError,
-  type ClientOptions,
-} from '../../src/entries/index';
+import { PlugipayClient, PlugipayError, PlugipayNetworkError, PlugipayTimeoutError, type ClientOptions } from '../../src/entries/index';
 import { startEmulatorServer } from '../../src/testing/node-server';
 import { failure } from '../support/failure';
 import { head, startTcpServer, type TcpServer } from '../support/tcp-server';
@@ -49,7 +43,6 @@ function client(options: Partial<ClientOptions> = {}) {
   return { client: c, attempts };
 }
 
-
 const customerCount = async () => {
   let n = 0;
   for await (const _ of client().client.customers.list({ limit: 100 })) n++;
@@ -66,7 +59,12 @@ const HTML = '<!doctype html><html><head><title>Bad Gateway</title></head><body>
 
 describe('per fault: class, code, status and request id', () => {
   it.each([500, 502, 503])('%i with an HTML page → PlugipayError invalid_response, that status, the X-Request-Id', async (status) => {
-    const injected = server.emulator.inject({ match: { path: '/api/v1/customers' }, status, body: HTML, headers: { 'content-type': 'text/html' } });
+    const injected = server.emulator.inject({
+      match: { path: '/api/v1/customers' },
+      status,
+      body: HTML,
+      headers: { 'content-type': 'text/html' },
+    });
     const err = await failure(client().client.customers.get('cus_x'));
     expect(injected.hits).toBe(1);
     expect(err.constructor).toBe(PlugipayError);
@@ -166,7 +164,8 @@ describe('raw TCP faults', () => {
   });
 
   it('a body shorter than its Content-Length, then a close → network_error', async () => {
-    script = (socket) => socket.end(head(200, { 'content-type': 'application/json', 'content-length': envelope.length }) + envelope.slice(0, 100));
+    script = (socket) =>
+      socket.end(head(200, { 'content-type': 'application/json', 'content-length': envelope.length }) + envelope.slice(0, 100));
     const err = await failure(tcpClient().customers.get('cus_1'));
     expect(err).toBeInstanceOf(PlugipayNetworkError);
   });
@@ -235,7 +234,9 @@ describe('safe retries of writes', () => {
   it('50 concurrent creates with one caller key create one customer; another body under it is 409', async () => {
     const { client: c } = client();
     const key = 'order-2026-11-26-001';
-    const results = await Promise.all(Array.from({ length: 50 }, () => c.customers.create({ externalId: 'ext_1', name: 'Ada' }, { idempotencyKey: key })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => c.customers.create({ externalId: 'ext_1', name: 'Ada' }, { idempotencyKey: key })),
+    );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await customerCount()).toBe(1);
     const err = await failure(c.customers.create({ externalId: 'ext_1', name: 'Someone else' }, { idempotencyKey: key }));
@@ -265,7 +266,12 @@ describe('safe retries of writes', () => {
   });
 
   it('deadlineMs bounds the whole call, retries and waits included', async () => {
-    server.emulator.inject({ status: 503, times: Infinity, body: { code: 'service_unavailable', message: 'm' }, headers: { 'Retry-After': '1' } });
+    server.emulator.inject({
+      status: 503,
+      times: Infinity,
+      body: { code: 'service_unavailable', message: 'm' },
+      headers: { 'Retry-After': '1' },
+    });
     const { client: c, attempts } = client({ maxRetries: 10 });
     const err = await failure(c.customers.list(undefined, { deadlineMs: 1_500 }));
     expect(err).toMatchObject({ status: 503, retries: 1 });

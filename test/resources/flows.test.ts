@@ -142,11 +142,12 @@ describe('a payout lifecycle', () => {
     expect(illegal).toMatchObject({ status: 409, code: 'invalid_transition' });
     expect((illegal as PlugipayError).message).toContain("status 'paid'");
 
-    expect(emulator.events().filter((e) => e.type.startsWith('plugipay.payout.')).map((e) => e.type)).toEqual([
-      'plugipay.payout.created.v1',
-      'plugipay.payout.in_transit.v1',
-      'plugipay.payout.paid.v1',
-    ]);
+    expect(
+      emulator
+        .events()
+        .filter((e) => e.type.startsWith('plugipay.payout.'))
+        .map((e) => e.type),
+    ).toEqual(['plugipay.payout.created.v1', 'plugipay.payout.in_transit.v1', 'plugipay.payout.paid.v1']);
   });
 
   it('returns funds to the balance when a payout fails or is cancelled', async () => {
@@ -205,7 +206,12 @@ describe('test clocks: renewals', () => {
     const s = setup();
     const customer = await s.client.customers.create({ name: 'Grace' });
     const plan = await s.client.plans.create({ name: 'Pro', interval: 'month', currency: 'IDR', amount: 99000 });
-    const subscription = await s.client.subscriptions.create({ customerId: customer.id, planId: plan.id, priceId: plan.prices[0]!.id, ...options });
+    const subscription = await s.client.subscriptions.create({
+      customerId: customer.id,
+      planId: plan.id,
+      priceId: plan.prices[0]!.id,
+      ...options,
+    });
     return { ...s, subscription };
   }
 
@@ -215,9 +221,16 @@ describe('test clocks: renewals', () => {
     const result = (await client.testClocks.advance({ subscriptionId: subscription.id, days: 65 })) as { renewals: number };
     expect(result.renewals).toBe(2);
     const renewed = await client.subscriptions.get(subscription.id);
-    expect(renewed).toMatchObject({ status: 'active', currentPeriodStart: '2026-05-01T12:00:00.000Z', currentPeriodEnd: '2026-06-01T12:00:00.000Z' });
+    expect(renewed).toMatchObject({
+      status: 'active',
+      currentPeriodStart: '2026-05-01T12:00:00.000Z',
+      currentPeriodEnd: '2026-06-01T12:00:00.000Z',
+    });
     const invoices = await client.invoices.list({ subscriptionId: subscription.id });
-    expect(invoices.data.map((i) => [i.status, i.total])).toEqual([['paid', 99000], ['paid', 99000]]);
+    expect(invoices.data.map((i) => [i.status, i.total])).toEqual([
+      ['paid', 99000],
+      ['paid', 99000],
+    ]);
     const events = emulator.events({ type: 'plugipay.subscription.renewed.v1' });
     expect(events).toHaveLength(2);
     expect(events[0]!.data).toMatchObject({ daysAdvanced: 65, object: { id: subscription.id } });

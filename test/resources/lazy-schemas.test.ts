@@ -19,8 +19,7 @@ vi.mock('valibot', async (importOriginal) => {
   return counted;
 });
 
-const answer = async () =>
-  new Response(JSON.stringify({ data: { id: 'cus_1' } }), { headers: { 'content-type': 'application/json' } });
+const answer = async () => new Response(JSON.stringify({ data: { id: 'cus_1' } }), { headers: { 'content-type': 'application/json' } });
 const options = { keyId: 'pk_test_lazy', secret: 'sk_test_lazy', baseUrl: 'http://127.0.0.1:9', fetch: answer };
 
 describe('route schemas', () => {

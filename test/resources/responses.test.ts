@@ -27,7 +27,11 @@ beforeAll(async () => {
     if (req.target === '/proxy/api/v1/uploads/image') {
       return sendJson(res, 201, envelope({ url: uploadUrl, fileName: 'a.webp', fileSize: WEBP.byteLength }));
     }
-    return sendJson(res, 404, JSON.stringify({ data: null, error: { code: 'not_found', message: 'No such receipt' }, meta: { requestId: 'req_404' } }));
+    return sendJson(
+      res,
+      404,
+      JSON.stringify({ data: null, error: { code: 'not_found', message: 'No such receipt' }, meta: { requestId: 'req_404' } }),
+    );
   });
   client = new PlugipayClient({ keyId: 'pk_test_responses', secret: SECRET, baseUrl: `${server.url}/proxy/` });
 });
@@ -56,7 +60,16 @@ describe('uploads.image', () => {
     const body = received.body.toString('latin1');
     expect(body).toContain('Content-Disposition: form-data; name="file"; filename="image.webp"');
     expect(body).toContain('Content-Type: image/webp');
-    expect(verifyReceived({ secret: SECRET, method: 'POST', target: received.target, headers: received.headers, body: received.body, multipart: true })).toEqual({ ok: true });
+    expect(
+      verifyReceived({
+        secret: SECRET,
+        method: 'POST',
+        target: received.target,
+        headers: received.headers,
+        body: received.body,
+        multipart: true,
+      }),
+    ).toEqual({ ok: true });
     // Resolved the way request paths are built: after the base URL, its path prefix kept.
     expect(file.url).toBe(`${server.url}/proxy/api/v1/files/a.webp`);
   });

@@ -21,12 +21,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const BYTES = [0x25, 0x50, 0x44, 0x46];
 const GIFT_CARD = { id: 'gc_1', code: 'GC 1/2', balance: 5000, currency: 'IDR', status: 'active', note: null, kind: 'gift_card' };
 
-type Answer =
-  | { kind: 'json'; data: unknown }
-  | { kind: 'page' }
-  | { kind: 'text' }
-  | { kind: 'binary' }
-  | { kind: 'void' };
+type Answer = { kind: 'json'; data: unknown } | { kind: 'page' } | { kind: 'text' } | { kind: 'binary' } | { kind: 'void' };
 
 interface RouteCase {
   call: (client: PlugipayClient) => PromiseLike<unknown>;
@@ -76,7 +71,10 @@ type Table = Record<string, Record<string, Omit<RouteCase, 'call'> & { call: Rou
 /** [namespace][method] → the call and what must go on the wire. */
 const TABLE: Table = {
   customers: {
-    create: { call: (c) => c.customers.create({ email: 'ada@example.com' }), ...write('POST', '/api/v1/customers', { email: 'ada@example.com' }) },
+    create: {
+      call: (c) => c.customers.create({ email: 'ada@example.com' }),
+      ...write('POST', '/api/v1/customers', { email: 'ada@example.com' }),
+    },
     get: { call: (c) => c.customers.get(ID), ...get(`/api/v1/customers/${ENC}`) },
     list: { call: (c) => c.customers.list({ limit: 2, email: 'a@b.co' }), ...get('/api/v1/customers?limit=2&email=a%40b.co', page) },
     update: { call: (c) => c.customers.update(ID, { name: 'Ada' }), ...write('PATCH', `/api/v1/customers/${ENC}`, { name: 'Ada' }) },
@@ -104,7 +102,10 @@ const TABLE: Table = {
     deletePrice: { call: (c) => c.plans.deletePrice(ID), ...get(`/api/v1/prices/${ENC}`, empty), method: 'DELETE' },
   },
   checkoutSessions: {
-    create: { call: (c) => c.checkoutSessions.create(CHECKOUT), ...write('POST', '/api/v1/checkout-sessions', { ...CHECKOUT, lineItems: [] }) },
+    create: {
+      call: (c) => c.checkoutSessions.create(CHECKOUT),
+      ...write('POST', '/api/v1/checkout-sessions', { ...CHECKOUT, lineItems: [] }),
+    },
     get: { call: (c) => c.checkoutSessions.get(ID), ...get(`/api/v1/checkout-sessions/${ENC}`) },
     list: { call: (c) => c.checkoutSessions.list({ status: 'completed' }), ...get('/api/v1/checkout-sessions?status=completed', page) },
     cancel: { call: (c) => c.checkoutSessions.cancel(ID), ...write('POST', `/api/v1/checkout-sessions/${ENC}/cancel`, {}) },
@@ -117,19 +118,33 @@ const TABLE: Table = {
       call: (c) => c.checkoutSessions.receiptEscpos(ID, { width: 58 }),
       ...get(`/api/v1/checkout-sessions/${ENC}/receipt.escpos?width=58`, binary),
     },
-    emailReceipt: { call: (c) => c.checkoutSessions.emailReceipt(ID), ...write('POST', `/api/v1/checkout-sessions/${ENC}/receipt/email`, {}) },
+    emailReceipt: {
+      call: (c) => c.checkoutSessions.emailReceipt(ID),
+      ...write('POST', `/api/v1/checkout-sessions/${ENC}/receipt/email`, {}),
+    },
   },
   invoices: {
     create: {
-      call: (c) => c.invoices.create({ customerId: 'cus_1', currency: 'IDR', lines: [{ description: 'Seat', quantity: 2, unitAmount: 5000 }] }),
-      ...write('POST', '/api/v1/invoices', { customerId: 'cus_1', currency: 'IDR', lines: [{ description: 'Seat', quantity: 2, unitAmount: 5000 }] }),
+      call: (c) =>
+        c.invoices.create({ customerId: 'cus_1', currency: 'IDR', lines: [{ description: 'Seat', quantity: 2, unitAmount: 5000 }] }),
+      ...write('POST', '/api/v1/invoices', {
+        customerId: 'cus_1',
+        currency: 'IDR',
+        lines: [{ description: 'Seat', quantity: 2, unitAmount: 5000 }],
+      }),
     },
     get: { call: (c) => c.invoices.get(ID), ...get(`/api/v1/invoices/${ENC}`) },
-    list: { call: (c) => c.invoices.list({ customerId: 'cus 1', status: 'open' }), ...get('/api/v1/invoices?customerId=cus+1&status=open', page) },
+    list: {
+      call: (c) => c.invoices.list({ customerId: 'cus 1', status: 'open' }),
+      ...get('/api/v1/invoices?customerId=cus+1&status=open', page),
+    },
     finalize: { call: (c) => c.invoices.finalize(ID), ...write('POST', `/api/v1/invoices/${ENC}/finalize`, {}) },
     pay: { call: (c) => c.invoices.pay(ID), ...write('POST', `/api/v1/invoices/${ENC}/pay`, {}) },
     void: { call: (c) => c.invoices.void(ID), ...write('POST', `/api/v1/invoices/${ENC}/void`, {}) },
-    sendEmail: { call: (c) => c.invoices.sendEmail(ID, { to: 'b@x.co' }), ...write('POST', `/api/v1/invoices/${ENC}/send-email`, { to: 'b@x.co' }) },
+    sendEmail: {
+      call: (c) => c.invoices.sendEmail(ID, { to: 'b@x.co' }),
+      ...write('POST', `/api/v1/invoices/${ENC}/send-email`, { to: 'b@x.co' }),
+    },
     send: { call: (c) => c.invoices.send(ID), ...write('POST', `/api/v1/invoices/${ENC}/send`, {}) },
     pdf: { call: (c) => c.invoices.pdf(ID), ...get(`/api/v1/invoices/${ENC}/pdf`, binary) },
     renderPdf: { call: (c) => c.invoices.renderPdf(ID), ...get(`/api/v1/invoices/${ENC}/invoice.pdf`, binary) },
@@ -143,8 +158,14 @@ const TABLE: Table = {
       ...write('POST', '/api/v1/subscriptions', { customerId: 'cus_1', planId: 'plan_1', priceId: 'price_1' }),
     },
     get: { call: (c) => c.subscriptions.get(ID), ...get(`/api/v1/subscriptions/${ENC}`) },
-    list: { call: (c) => c.subscriptions.list({ status: 'active', planId: 'plan_1' }), ...get('/api/v1/subscriptions?status=active&planId=plan_1', page) },
-    update: { call: (c) => c.subscriptions.update(ID, { metadata: null }), ...write('PATCH', `/api/v1/subscriptions/${ENC}`, { metadata: null }) },
+    list: {
+      call: (c) => c.subscriptions.list({ status: 'active', planId: 'plan_1' }),
+      ...get('/api/v1/subscriptions?status=active&planId=plan_1', page),
+    },
+    update: {
+      call: (c) => c.subscriptions.update(ID, { metadata: null }),
+      ...write('PATCH', `/api/v1/subscriptions/${ENC}`, { metadata: null }),
+    },
     cancel: { call: (c) => c.subscriptions.cancel(ID), ...write('POST', `/api/v1/subscriptions/${ENC}/cancel`, { at: 'period_end' }) },
     pause: {
       call: (c) => c.subscriptions.pause(ID, { resumeAt: new Date(FROM) }),
@@ -159,25 +180,43 @@ const TABLE: Table = {
     },
   },
   receipts: {
-    list: { call: (c) => c.receipts.list({ sourceType: 'invoice', limit: 5 }), ...get('/api/v1/receipts?sourceType=invoice&limit=5', page) },
+    list: {
+      call: (c) => c.receipts.list({ sourceType: 'invoice', limit: 5 }),
+      ...get('/api/v1/receipts?sourceType=invoice&limit=5', page),
+    },
     get: { call: (c) => c.receipts.get(ID), ...get(`/api/v1/receipts/${ENC}`) },
     renderPdf: { call: (c) => c.receipts.renderPdf(ID), ...get(`/api/v1/receipts/${ENC}/receipt.pdf`, binary) },
     renderHtml: { call: (c) => c.receipts.renderHtml(ID), ...get(`/api/v1/receipts/${ENC}/receipt.html`, text) },
-    renderEscpos: { call: (c) => c.receipts.renderEscpos(ID, { width: 80 }), ...get(`/api/v1/receipts/${ENC}/receipt.escpos?width=80`, binary) },
+    renderEscpos: {
+      call: (c) => c.receipts.renderEscpos(ID, { width: 80 }),
+      ...get(`/api/v1/receipts/${ENC}/receipt.escpos?width=80`, binary),
+    },
     email: { call: (c) => c.receipts.email(ID, { to: 'b@x.co' }), ...write('POST', `/api/v1/receipts/${ENC}/email`, { to: 'b@x.co' }) },
   },
   refunds: {
-    create: { call: (c) => c.refunds.create({ chargeId: 'pay_1', amount: 500 }), ...write('POST', '/api/v1/refunds', { chargeId: 'pay_1', amount: 500 }) },
+    create: {
+      call: (c) => c.refunds.create({ chargeId: 'pay_1', amount: 500 }),
+      ...write('POST', '/api/v1/refunds', { chargeId: 'pay_1', amount: 500 }),
+    },
     get: { call: (c) => c.refunds.get(ID), ...get(`/api/v1/refunds/${ENC}`) },
     list: { call: (c) => c.refunds.list({ chargeId: 'pay_1' }), ...get('/api/v1/refunds?chargeId=pay_1', page) },
   },
   payouts: {
-    create: { call: (c) => c.payouts.create({ amount: 1000, currency: 'IDR' }), ...write('POST', '/api/v1/payouts', { amount: 1000, currency: 'IDR' }) },
+    create: {
+      call: (c) => c.payouts.create({ amount: 1000, currency: 'IDR' }),
+      ...write('POST', '/api/v1/payouts', { amount: 1000, currency: 'IDR' }),
+    },
     get: { call: (c) => c.payouts.get(ID), ...get(`/api/v1/payouts/${ENC}`) },
     list: { call: (c) => c.payouts.list({ status: 'pending' }), ...get('/api/v1/payouts?status=pending', page) },
     cancel: { call: (c) => c.payouts.cancel(ID), ...write('POST', `/api/v1/payouts/${ENC}/cancel`, {}) },
-    markInTransit: { call: (c) => c.payouts.markInTransit(ID), ...write('POST', `/api/v1/payouts/${ENC}/mark-in-transit`, { reference: null }) },
-    markPaid: { call: (c) => c.payouts.markPaid(ID, { reference: 'TRX-1' }), ...write('POST', `/api/v1/payouts/${ENC}/mark-paid`, { reference: 'TRX-1' }) },
+    markInTransit: {
+      call: (c) => c.payouts.markInTransit(ID),
+      ...write('POST', `/api/v1/payouts/${ENC}/mark-in-transit`, { reference: null }),
+    },
+    markPaid: {
+      call: (c) => c.payouts.markPaid(ID, { reference: 'TRX-1' }),
+      ...write('POST', `/api/v1/payouts/${ENC}/mark-paid`, { reference: 'TRX-1' }),
+    },
     markFailed: {
       call: (c) => c.payouts.markFailed(ID, { failureReason: 'account closed' }),
       ...write('POST', `/api/v1/payouts/${ENC}/mark-failed`, { failureReason: 'account closed' }),
@@ -187,12 +226,18 @@ const TABLE: Table = {
     updateBankAccount: { call: (c) => c.payouts.updateBankAccount(BANK), ...write('PATCH', '/api/v1/payouts/bank-account', BANK) },
   },
   ledger: {
-    list: { call: (c) => c.ledger.list({ sourceType: 'refund', order: 'desc' }), ...get('/api/v1/ledger?sourceType=refund&order=desc', page) },
+    list: {
+      call: (c) => c.ledger.list({ sourceType: 'refund', order: 'desc' }),
+      ...get('/api/v1/ledger?sourceType=refund&order=desc', page),
+    },
     balances: { call: (c) => c.ledger.balances(), ...get('/api/v1/ledger/balances', list([{ code: 'revenue', balance: 1 }])) },
   },
   reports: {
     pnl: { call: (c) => c.reports.pnl({ from: FROM, to: TO, currency: 'IDR' }), ...get(`/api/v1/reports/pnl?${PERIOD}&currency=IDR`) },
-    cashFlow: { call: (c) => c.reports.cashFlow({ from: new Date(FROM), to: TO }), ...get(`/api/v1/reports/cash-flow?from=2026-01-01T00%3A00%3A00.000Z&to=2026-02-01T00%3A00%3A00Z`) },
+    cashFlow: {
+      call: (c) => c.reports.cashFlow({ from: new Date(FROM), to: TO }),
+      ...get(`/api/v1/reports/cash-flow?from=2026-01-01T00%3A00%3A00.000Z&to=2026-02-01T00%3A00%3A00Z`),
+    },
     ledgerCsv: { call: (c) => c.reports.ledgerCsv({ from: FROM, to: TO }), ...get(`/api/v1/reports/ledger.csv?${PERIOD}`, text) },
   },
   webhookEndpoints: {
@@ -201,7 +246,10 @@ const TABLE: Table = {
       call: (c) => c.webhookEndpoints.create({ url: 'https://hooks.example/p', events: ['plugipay.invoice.paid.v1'] }),
       ...write('POST', '/api/v1/webhooks', { url: 'https://hooks.example/p', events: ['plugipay.invoice.paid.v1'] }),
     },
-    update: { call: (c) => c.webhookEndpoints.update(ID, { active: true }), ...write('PATCH', `/api/v1/webhooks/${ENC}`, { active: true }) },
+    update: {
+      call: (c) => c.webhookEndpoints.update(ID, { active: true }),
+      ...write('PATCH', `/api/v1/webhooks/${ENC}`, { active: true }),
+    },
     delete: { call: (c) => c.webhookEndpoints.delete(ID), ...get(`/api/v1/webhooks/${ENC}`, empty), method: 'DELETE' },
     listDeliveries: {
       call: (c) => c.webhookEndpoints.listDeliveries({ endpointId: 'we_1', status: 'failed' }),
@@ -211,7 +259,10 @@ const TABLE: Table = {
     retryDelivery: { call: (c) => c.webhookEndpoints.retryDelivery(ID), ...write('POST', `/api/v1/webhooks/deliveries/${ENC}/retry`, {}) },
   },
   events: {
-    list: { call: (c) => c.events.list({ type: 'plugipay.invoice.paid.v1', limit: 2 }), ...get('/api/v1/events?type=plugipay.invoice.paid.v1&limit=2', page) },
+    list: {
+      call: (c) => c.events.list({ type: 'plugipay.invoice.paid.v1', limit: 2 }),
+      ...get('/api/v1/events?type=plugipay.invoice.paid.v1&limit=2', page),
+    },
     get: { call: (c) => c.events.get(ID), ...get(`/api/v1/events/${ENC}`) },
     replay: { call: (c) => c.events.replay({ eventIds: ['evt_1'] }), ...write('POST', '/api/v1/events/replay', { eventIds: ['evt_1'] }) },
     trigger: {
@@ -220,8 +271,14 @@ const TABLE: Table = {
     },
   },
   adapters: {
-    list: { call: (c) => c.adapters.list(), ...get('/api/v1/adapters', { answer: { kind: 'json', data: { xendit: { kind: 'xendit', status: 'active' } } } }) },
-    updateXendit: { call: (c) => c.adapters.updateXendit({ secretKey: 'xnd_secret' }), ...write('PUT', '/api/v1/adapters/xendit', { secretKey: 'xnd_secret' }) },
+    list: {
+      call: (c) => c.adapters.list(),
+      ...get('/api/v1/adapters', { answer: { kind: 'json', data: { xendit: { kind: 'xendit', status: 'active' } } } }),
+    },
+    updateXendit: {
+      call: (c) => c.adapters.updateXendit({ secretKey: 'xnd_secret' }),
+      ...write('PUT', '/api/v1/adapters/xendit', { secretKey: 'xnd_secret' }),
+    },
     updatePaypal: {
       call: (c) => c.adapters.updatePaypal({ clientId: 'pp_id', secret: 'pp_secret', mode: 'sandbox' }),
       ...write('PUT', '/api/v1/adapters/paypal', { clientId: 'pp_id', secret: 'pp_secret', mode: 'sandbox' }),
@@ -245,9 +302,15 @@ const TABLE: Table = {
     },
   },
   giftCards: {
-    issue: { call: (c) => c.giftCards.issue({ amount: 50000, currency: 'IDR' }), ...write('POST', '/api/v1/gift-cards', { amount: 50000, currency: 'IDR' }) },
+    issue: {
+      call: (c) => c.giftCards.issue({ amount: 50000, currency: 'IDR' }),
+      ...write('POST', '/api/v1/gift-cards', { amount: 50000, currency: 'IDR' }),
+    },
     list: { call: (c) => c.giftCards.list({ status: 'active' }), ...get('/api/v1/gift-cards?status=active', page) },
-    getByCode: { call: (c) => c.giftCards.getByCode('GC 1/2'), ...get('/api/v1/gift-cards/GC%201%2F2', { answer: { kind: 'json', data: GIFT_CARD } }) },
+    getByCode: {
+      call: (c) => c.giftCards.getByCode('GC 1/2'),
+      ...get('/api/v1/gift-cards/GC%201%2F2', { answer: { kind: 'json', data: GIFT_CARD } }),
+    },
     balance: {
       call: (c) => c.giftCards.balance('GC 1/2'),
       ...get('/api/v1/gift-cards/GC%201%2F2', { answer: { kind: 'json', data: GIFT_CARD } }),
@@ -268,7 +331,11 @@ const TABLE: Table = {
     get: { call: (c) => c.templates.get(ID), ...get(`/api/v1/templates/${ENC}`) },
     create: {
       call: (c) => c.templates.create({ kind: 'receipt', name: 'Default', config: { accentColor: '#112233', thankYouText: 'Thanks' } }),
-      ...write('POST', '/api/v1/templates', { kind: 'receipt', name: 'Default', config: { accentColor: '#112233', thankYouText: 'Thanks' } }),
+      ...write('POST', '/api/v1/templates', {
+        kind: 'receipt',
+        name: 'Default',
+        config: { accentColor: '#112233', thankYouText: 'Thanks' },
+      }),
     },
     update: { call: (c) => c.templates.update(ID, { name: 'B' }), ...write('PATCH', `/api/v1/templates/${ENC}`, { name: 'B' }) },
     makeDefault: { call: (c) => c.templates.makeDefault(ID), ...write('POST', `/api/v1/templates/${ENC}/make-default`, {}) },

@@ -175,23 +175,37 @@ describe('input types', () => {
     expectTypeOf<Input<typeof client.plans.get>>().toEqualTypeOf<[id: string, options?: RequestOptions]>();
     expectTypeOf<Input<typeof client.invoices.create>>().toEqualTypeOf<[input: InvoiceCreateInput, options?: RequestOptions]>();
     expectTypeOf<Input<typeof client.invoices.sendEmail>>().toEqualTypeOf<[id: string, input?: EmailInput, options?: RequestOptions]>();
-    expectTypeOf<Input<typeof client.invoices.renderEscpos>>().toEqualTypeOf<[id: string, input?: EscposParams, options?: RequestOptions]>();
-    expectTypeOf<Input<typeof client.subscriptions.cancel>>().toEqualTypeOf<[id: string, input?: SubscriptionCancelInput, options?: RequestOptions]>();
+    expectTypeOf<Input<typeof client.invoices.renderEscpos>>().toEqualTypeOf<
+      [id: string, input?: EscposParams, options?: RequestOptions]
+    >();
+    expectTypeOf<Input<typeof client.subscriptions.cancel>>().toEqualTypeOf<
+      [id: string, input?: SubscriptionCancelInput, options?: RequestOptions]
+    >();
     expectTypeOf<Input<typeof client.portalSessions.create>>().toEqualTypeOf<[input: PortalSessionCreateInput, options?: RequestOptions]>();
     expectTypeOf<Input<typeof client.receipts.list>>().toEqualTypeOf<[input?: ReceiptListParams, options?: RequestOptions]>();
     expectTypeOf<Input<typeof client.refunds.create>>().toEqualTypeOf<[input: RefundCreateInput, options?: RequestOptions]>();
     expectTypeOf<Input<typeof client.payouts.create>>().toEqualTypeOf<[input: PayoutCreateInput, options?: RequestOptions]>();
-    expectTypeOf<Input<typeof client.payouts.markPaid>>().toEqualTypeOf<[id: string, input?: PayoutReferenceInput, options?: RequestOptions]>();
+    expectTypeOf<Input<typeof client.payouts.markPaid>>().toEqualTypeOf<
+      [id: string, input?: PayoutReferenceInput, options?: RequestOptions]
+    >();
     expectTypeOf<Input<typeof client.payouts.balance>>().toEqualTypeOf<[options?: RequestOptions]>();
-    expectTypeOf<Input<typeof client.payouts.updateBankAccount>>().toEqualTypeOf<[input: BankAccountUpdateInput, options?: RequestOptions]>();
+    expectTypeOf<Input<typeof client.payouts.updateBankAccount>>().toEqualTypeOf<
+      [input: BankAccountUpdateInput, options?: RequestOptions]
+    >();
     expectTypeOf<Input<typeof client.reports.ledgerCsv>>().toEqualTypeOf<[input: LedgerCsvParams, options?: RequestOptions]>();
-    expectTypeOf<Input<typeof client.webhookEndpoints.create>>().toEqualTypeOf<[input: WebhookEndpointCreateInput, options?: RequestOptions]>();
+    expectTypeOf<Input<typeof client.webhookEndpoints.create>>().toEqualTypeOf<
+      [input: WebhookEndpointCreateInput, options?: RequestOptions]
+    >();
     expectTypeOf<Input<typeof client.events.list>>().toEqualTypeOf<[input?: EventListParams, options?: RequestOptions]>();
     expectTypeOf<Input<typeof client.adapters.updateXendit>>().toEqualTypeOf<[input: XenditAdapterInput, options?: RequestOptions]>();
     expectTypeOf<Input<typeof client.giftCards.getByCode>>().toEqualTypeOf<[code: string, options?: RequestOptions]>();
-    expectTypeOf<Input<typeof client.giftCards.redeem>>().toEqualTypeOf<[id: string, input: GiftCardRedeemInput, options?: RequestOptions]>();
+    expectTypeOf<Input<typeof client.giftCards.redeem>>().toEqualTypeOf<
+      [id: string, input: GiftCardRedeemInput, options?: RequestOptions]
+    >();
     expectTypeOf<Input<typeof client.templates.create>>().toEqualTypeOf<[input: TemplateCreateInput, options?: RequestOptions]>();
-    expectTypeOf<Input<typeof client.checkoutSettings.update>>().toEqualTypeOf<[input: CheckoutSettingsUpdateInput, options?: RequestOptions]>();
+    expectTypeOf<Input<typeof client.checkoutSettings.update>>().toEqualTypeOf<
+      [input: CheckoutSettingsUpdateInput, options?: RequestOptions]
+    >();
     expectTypeOf<Input<typeof client.uploads.image>>().toEqualTypeOf<[input: UploadImageInput, options?: RequestOptions]>();
     expectTypeOf<Input<typeof client.testClocks.advance>>().toEqualTypeOf<[input: TestClockAdvanceInput, options?: RequestOptions]>();
     expectTypeOf<Input<typeof client.admin.provisionWorkspace>>().toEqualTypeOf<[input: AdminProvisionInput, options?: RequestOptions]>();
@@ -202,8 +216,7 @@ describe('input types', () => {
     expectTypeOf<PlanCreateInput['interval']>().toEqualTypeOf<'day' | 'week' | 'month' | 'year'>();
     expectTypeOf<PriceInput['model']>().toEqualTypeOf<'flat' | 'tiered' | 'volume' | 'usage' | undefined>();
     expectTypeOf<SubscriptionCancelInput>().toEqualTypeOf<
-      | { at?: 'now' | 'period_end'; reason?: 'customer_portal' | 'merchant' | 'failed_payment' | 'user_request' }
-      | undefined
+      { at?: 'now' | 'period_end'; reason?: 'customer_portal' | 'merchant' | 'failed_payment' | 'user_request' } | undefined
     >();
     expectTypeOf<PayoutReferenceInput>().toEqualTypeOf<{ reference?: string | null } | undefined>();
     expectTypeOf<PortalSessionCreateInput>().toEqualTypeOf<{ customerId: string; returnUrl: string }>();
@@ -229,8 +242,14 @@ export function refusedInputs(c: PlugipayClient): void {
   void c.plans.create({ name: 'Pro', interval: 'month', currency: 'IDR', amount: 1, prices: [{ currency: 'IDR' }] });
   // @ts-expect-error an interval the API does not know
   void c.plans.create({ name: 'Pro', interval: 'fortnight', currency: 'IDR', amount: 1 });
-  // @ts-expect-error amounts are numbers in the minor unit
-  void c.checkoutSessions.create({ amount: '1500', currency: 'IDR', methods: ['qris'], successUrl: 'https://a.b', cancelUrl: 'https://a.b' });
+  void c.checkoutSessions.create({
+    // @ts-expect-error amounts are numbers in the minor unit
+    amount: '1500',
+    currency: 'IDR',
+    methods: ['qris'],
+    successUrl: 'https://a.b',
+    cancelUrl: 'https://a.b',
+  });
   // @ts-expect-error exactly one way of naming the charge
   void c.refunds.create({ chargeId: 'pay_1', sourceType: 'invoice', sourceId: 'inv_1' });
   // @ts-expect-error a source type needs its source id

@@ -37,11 +37,20 @@ const CASES: [string, () => PromiseLike<unknown>, string][] = [
   ['negative trial days', () => client.plans.create({ ...PLAN, trialDays: -1, currency: 'IDR', amount: 1 }), 'trialDays'],
   ['a page size over 100', () => client.invoices.list({ limit: 101 }), 'limit'],
   ['zero days on a test clock', () => client.testClocks.advance({ subscriptionId: 'sub_1', days: 0 }), 'days'],
-  ['a fractional line quantity', () => client.invoices.create({ customerId: 'c', currency: 'IDR', lines: [{ description: 'x', quantity: 1.5, unitAmount: 1 }] }), 'lines[0].quantity'],
+  [
+    'a fractional line quantity',
+    () => client.invoices.create({ customerId: 'c', currency: 'IDR', lines: [{ description: 'x', quantity: 1.5, unitAmount: 1 }] }),
+    'lines[0].quantity',
+  ],
   // money
   ['a fractional amount', () => client.checkoutSessions.create({ ...CHECKOUT, amount: 1500.5 }), 'amount'],
   ['a zero payout', () => client.payouts.create({ amount: 0, currency: 'IDR' }), 'amount'],
-  ['a negative discount', () => client.invoices.create({ customerId: 'c', currency: 'IDR', lines: [{ description: 'x', quantity: 1, unitAmount: 1 }], discount: -5 }), 'discount'],
+  [
+    'a negative discount',
+    () =>
+      client.invoices.create({ customerId: 'c', currency: 'IDR', lines: [{ description: 'x', quantity: 1, unitAmount: 1 }], discount: -5 }),
+    'discount',
+  ],
   ['a lower-case currency', () => client.payouts.create({ amount: 10, currency: 'idr' }), 'currency'],
   // enums
   ['an unknown interval', () => client.plans.create({ ...PLAN, interval: 'fortnight' as 'month', currency: 'IDR', amount: 1 }), 'interval'],
@@ -51,40 +60,76 @@ const CASES: [string, () => PromiseLike<unknown>, string][] = [
   ['an unknown order', () => client.events.list({ order: 'newest' as 'desc' }), 'order'],
   // required fields
   ['a missing returnUrl', () => client.portalSessions.create({ customerId: 'cus_1' } as never), 'returnUrl'],
-  ['a missing bank account holder', () => client.payouts.updateBankAccount({ bankName: 'BCA', bankAccountNumber: '1' } as never), 'bankAccountHolder'],
+  [
+    'a missing bank account holder',
+    () => client.payouts.updateBankAccount({ bankName: 'BCA', bankAccountNumber: '1' } as never),
+    'bankAccountHolder',
+  ],
   ['a missing report period end', () => client.reports.ledgerCsv({ from: '2026-01-01T00:00:00Z' } as never), 'to'],
   ['no event ids', () => client.events.replay({ eventIds: [] }), 'eventIds'],
   ['no invoice lines', () => client.invoices.create({ customerId: 'c', currency: 'IDR', lines: [] }), 'lines'],
   // URLs
-  ['a plain-http portal return URL', () => client.portalSessions.create({ customerId: 'cus_1', returnUrl: 'http://shop.example/account' }), 'returnUrl'],
+  [
+    'a plain-http portal return URL',
+    () => client.portalSessions.create({ customerId: 'cus_1', returnUrl: 'http://shop.example/account' }),
+    'returnUrl',
+  ],
   ['a relative webhook URL', () => client.webhookEndpoints.create({ url: '/hooks' }), 'url'],
   // emails
   ['an invalid onboarding email', () => client.adapters.startManagedOnboarding({ email: 'ops at toko' }), 'email'],
   ['an invalid receipt address', () => client.receipts.email('rcpt_1', { to: 'nobody' }), 'to'],
   // metadata
   ['51 metadata keys', () => client.subscriptions.update('sub_1', { metadata: manyKeys }), 'metadata'],
-  ['a non-string metadata value', () => client.refunds.create({ chargeId: 'pay_1', metadata: { n: 1 as unknown as string } }), 'metadata.n'],
+  [
+    'a non-string metadata value',
+    () => client.refunds.create({ chargeId: 'pay_1', metadata: { n: 1 as unknown as string } }),
+    'metadata.n',
+  ],
   // timestamps
   ['an impossible date', () => client.reports.pnl({ from: '2026-13-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }), 'from'],
   ['a date without a time', () => client.events.list({ occurredAfter: '2026-01-01' }), 'occurredAfter'],
   // formats
   ['a colour name', () => client.templates.create({ kind: 'receipt', name: 'R', config: { accentColor: 'red' } }), 'config.accentColor'],
-  ['a discount rate above 1', () => client.admin.provisionWorkspace({ accountId: 'acc_1', partner: 'storlaunch', discountRate: 3 }), 'discountRate'],
+  [
+    'a discount rate above 1',
+    () => client.admin.provisionWorkspace({ accountId: 'acc_1', partner: 'storlaunch', discountRate: 3 }),
+    'discountRate',
+  ],
   ['a misspelt field', () => client.customers.create({ nmae: 'Ada' } as never), 'nmae'],
   // refunds: exactly one way of naming the charge
   ['a refund naming no charge', () => client.refunds.create({ amount: 100 } as never), 'chargeId'],
-  ['a refund naming the charge twice', () => client.refunds.create({ chargeId: 'pay_1', sourceType: 'invoice', sourceId: 'inv_1' } as never), 'chargeId'],
+  [
+    'a refund naming the charge twice',
+    () => client.refunds.create({ chargeId: 'pay_1', sourceType: 'invoice', sourceId: 'inv_1' } as never),
+    'chargeId',
+  ],
   ['a refund source without its id', () => client.refunds.create({ sourceType: 'invoice' } as never), 'chargeId'],
   // plans: prices, or the currency + amount shorthand
   ['a plan with neither prices nor shorthand', () => client.plans.create(PLAN as never), 'prices'],
-  ['a plan with both prices and shorthand', () => client.plans.create({ ...PLAN, currency: 'IDR', amount: 1, prices: [{ currency: 'IDR', unitAmount: 1 }] } as never), 'prices'],
+  [
+    'a plan with both prices and shorthand',
+    () => client.plans.create({ ...PLAN, currency: 'IDR', amount: 1, prices: [{ currency: 'IDR', unitAmount: 1 }] } as never),
+    'prices',
+  ],
   ['a shorthand without amount', () => client.plans.create({ ...PLAN, currency: 'IDR' } as never), 'prices'],
-  ['a tiered price without tiers', () => client.plans.create({ ...PLAN, prices: [{ currency: 'IDR', model: 'tiered' }] }), 'prices[0].tiers'],
+  [
+    'a tiered price without tiers',
+    () => client.plans.create({ ...PLAN, prices: [{ currency: 'IDR', model: 'tiered' }] }),
+    'prices[0].tiers',
+  ],
   ['a flat price without an amount', () => client.plans.addPrice('plan_1', { currency: 'IDR' }), 'unitAmount'],
-  ['a tier bound of zero', () => client.plans.addPrice('plan_1', { currency: 'IDR', model: 'volume', tiers: [{ upTo: 0, unitAmount: 1 }] }), 'tiers[0].upTo'],
+  [
+    'a tier bound of zero',
+    () => client.plans.addPrice('plan_1', { currency: 'IDR', model: 'volume', tiers: [{ upTo: 0, unitAmount: 1 }] }),
+    'tiers[0].upTo',
+  ],
   // uploads
   ['an upload that is not a file', () => client.uploads.image('logo.png' as never), 'input'],
-  ['an upload over 5 MB', () => client.uploads.image(new Uint8Array(5 * 1024 * 1024 + 1).fill(0).map((b, i) => PNG_HEADER[i] ?? b)), 'input'],
+  [
+    'an upload over 5 MB',
+    () => client.uploads.image(new Uint8Array(5 * 1024 * 1024 + 1).fill(0).map((b, i) => PNG_HEADER[i] ?? b)),
+    'input',
+  ],
   ['a text file', () => client.uploads.image(new Blob(['hello'], { type: 'text/plain' })), 'input'],
   ['bytes that are no image', () => client.uploads.image(new TextEncoder().encode('GIF89a')), 'input'],
 ];

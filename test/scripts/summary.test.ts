@@ -28,17 +28,22 @@ describe('a vitest run, from its JSON report', () => {
   it('counts a test file that fails to load as failed, beside the tests that ran', () => {
     plant({
       'vitest.config.mjs': 'export default { test: { include: ["*.test.mjs"] } };',
-      'fine.test.mjs': "import { it, expect } from 'vitest';\nit('passes', () => expect(1).toBe(1));\nit('fails', () => expect(1).toBe(2));\n",
+      'fine.test.mjs':
+        "import { it, expect } from 'vitest';\nit('passes', () => expect(1).toBe(1));\nit('fails', () => expect(1).toBe(2));\n",
       'also-fine.test.mjs': "import { it } from 'vitest';\nit('passes too', () => {});\n",
       'broken.test.mjs': "import './no-such-module.mjs';\nimport { it } from 'vitest';\nit('never runs', () => {});\n",
       'throws.test.mjs': "throw new Error('planted: this file throws at load');\n",
     });
     const out = join(PLANT, 'report.json');
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', PLANT, '--reporter=json', `--outputFile.json=${out}`], {
-      cwd: PLANT,
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true' },
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', PLANT, '--reporter=json', `--outputFile.json=${out}`],
+      {
+        cwd: PLANT,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      },
+    );
     expect(run.status).not.toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     // vitest's own counts miss the two files that never loaded:
@@ -64,7 +69,10 @@ describe('a runtime runner, from its PLUGIPAY_RESULT line', () => {
   it('reads the last result line, and a non-zero exit after a clean report is a failure', () => {
     const ran = spawnSync(
       process.execPath,
-      ['-e', 'console.log(\'PLUGIPAY_RESULT {"runtime":"x","passed":1,"failed":0}\'); console.log(\'PLUGIPAY_RESULT {"runtime":"x","passed":7,"failed":0}\'); process.exit(3)'],
+      [
+        '-e',
+        'console.log(\'PLUGIPAY_RESULT {"runtime":"x","passed":1,"failed":0}\'); console.log(\'PLUGIPAY_RESULT {"runtime":"x","passed":7,"failed":0}\'); process.exit(3)',
+      ],
       { encoding: 'utf8' },
     );
     expect(countRuntime(ran.stdout, ran.status)).toEqual({ passed: 7, failed: 1 });

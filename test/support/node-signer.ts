@@ -16,7 +16,9 @@ export interface NodeSignInput {
 }
 
 export function nodeSign(input: NodeSignInput): string {
-  const bodyHash = createHash('sha256').update(input.body ?? '').digest('hex');
+  const bodyHash = createHash('sha256')
+    .update(input.body ?? '')
+    .digest('hex');
   const lines = [input.method.toUpperCase(), input.target, input.timestamp, bodyHash];
   if (input.idempotencyKey !== null) lines.push(input.idempotencyKey);
   return createHmac('sha256', input.secret).update(lines.join('\n'), 'utf8').digest('hex');

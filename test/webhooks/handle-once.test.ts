@@ -145,17 +145,32 @@ describe('handleOnce boundaries', () => {
     ...extra,
   });
 
-  it.each([['yes'], [true], [undefined], [{ status: 'claimed' }]])('refuses a claim that resolves to %j, without running fn', async (answer) => {
-    const fn = vi.fn();
-    const error = await rejection(handleOnce(fakeStore(async () => answer), event, fn));
-    expect(error.code).toBe('dedupe_store_invalid');
-    expect(error.message).toMatch(/it must resolve to 'claimed', 'processing' or 'done'/);
-    expect(fn).not.toHaveBeenCalled();
-  });
+  it.each([['yes'], [true], [undefined], [{ status: 'claimed' }]])(
+    'refuses a claim that resolves to %j, without running fn',
+    async (answer) => {
+      const fn = vi.fn();
+      const error = await rejection(
+        handleOnce(
+          fakeStore(async () => answer),
+          event,
+          fn,
+        ),
+      );
+      expect(error.code).toBe('dedupe_store_invalid');
+      expect(error.message).toMatch(/it must resolve to 'claimed', 'processing' or 'done'/);
+      expect(fn).not.toHaveBeenCalled();
+    },
+  );
 
   it('wraps a store that throws or rejects in dedupe_store_failed, with the store error as cause', async () => {
     const down = new Error('connection reset');
-    const rejecting = await rejection(handleOnce(fakeStore(() => Promise.reject(down)), event, () => 1));
+    const rejecting = await rejection(
+      handleOnce(
+        fakeStore(() => Promise.reject(down)),
+        event,
+        () => 1,
+      ),
+    );
     expect(rejecting).toBeInstanceOf(PlugipayError);
     expect(rejecting.code).toBe('dedupe_store_failed');
     expect(rejecting.cause).toBe(down);
@@ -175,7 +190,13 @@ describe('handleOnce boundaries', () => {
   it('a failing complete after fn ran is thrown as dedupe_store_failed', async () => {
     const fn = vi.fn(() => 'done');
     const down = new Error('write failed');
-    const error = await rejection(handleOnce(fakeStore(async () => 'claimed', { complete: () => Promise.reject(down) }), event, fn));
+    const error = await rejection(
+      handleOnce(
+        fakeStore(async () => 'claimed', { complete: () => Promise.reject(down) }),
+        event,
+        fn,
+      ),
+    );
     expect(fn).toHaveBeenCalledTimes(1);
     expect(error.code).toBe('dedupe_store_failed');
     expect(error.message).toMatch(/complete/);
@@ -186,7 +207,11 @@ describe('handleOnce boundaries', () => {
     const fnError = new Error('fn failed');
     const releaseError = new Error('release failed');
     const error = await rejection(
-      handleOnce(fakeStore(async () => 'claimed', { release: () => Promise.reject(releaseError) }), event, () => Promise.reject(fnError)),
+      handleOnce(
+        fakeStore(async () => 'claimed', { release: () => Promise.reject(releaseError) }),
+        event,
+        () => Promise.reject(fnError),
+      ),
     );
     expect(error.code).toBe('dedupe_store_failed');
     expect(error.message).toMatch(/claim holds until ttlSec \(300 s\)/);

@@ -127,7 +127,10 @@ describe('properties', () => {
     const secrets = fc.oneof(fc.string(), fc.array(fc.string()), fc.anything());
     const options = fc.oneof(
       fc.constant(undefined),
-      fc.record({ now: fc.oneof(fc.double(), fc.date(), fc.anything()), toleranceSec: fc.oneof(fc.double(), fc.anything()) }, { requiredKeys: [] }),
+      fc.record(
+        { now: fc.oneof(fc.double(), fc.date(), fc.anything()), toleranceSec: fc.oneof(fc.double(), fc.anything()) },
+        { requiredKeys: [] },
+      ),
       fc.anything(),
     );
     await fc.assert(

@@ -91,7 +91,11 @@ describe('WIRE 8 webhook vectors', () => {
   it('a correctly signed "not json", and W3 and W4 (JSON but not events), are invalid_payload', async () => {
     const t = 1750000000;
     const header = `t=${t},v1=${nodeSig('whsec_x', t, 'not json')}`;
-    for (const [body, h] of [['not json', header], [W('W3').body, W('W3').header], [W('W4').body, W('W4').header]]) {
+    for (const [body, h] of [
+      ['not json', header],
+      [W('W3').body, W('W3').header],
+      [W('W4').body, W('W4').header],
+    ]) {
       const err = await rejection(verifyWebhook(body!, h!, 'whsec_x', { now: t * 1000 }));
       expect(err).not.toBeInstanceOf(PlugipaySignatureError);
       expect(err).toMatchObject({ name: 'PlugipayError', status: 400, code: 'invalid_payload' });
@@ -202,9 +206,10 @@ describe('verifyWebhook: secrets', () => {
       () => verifyWebhook(w.body, 'nope', secret, at(w, 0)),
       () => verifyWebhook(w.body, w.header, secret, at(w, 0)),
       () => verifyWebhook(w.body, good, secret, at(w, 1000)),
-      () => verifyWebhook(secret, `t=${t},v1=${nodeSig(secret, t, secret)}`, secret, at(w, 0)).then(() => {
-        throw new Error('unreachable');
-      }),
+      () =>
+        verifyWebhook(secret, `t=${t},v1=${nodeSig(secret, t, secret)}`, secret, at(w, 0)).then(() => {
+          throw new Error('unreachable');
+        }),
       () => verifyWebhook({ secret } as never, good, secret, at(w, 0)),
       () => verifyWebhook(w.body, good, [secret, ''], at(w, 0)),
     ];
@@ -277,10 +282,7 @@ describe('verifyWebhook: options', () => {
 
   it('now as a Date and as milliseconds agree', async () => {
     await expect(verifyWebhook(w.body, w.header, w.secret, { now: new Date((w.t + 5) * 1000) })).resolves.toBeTruthy();
-    await expectSignatureError(
-      verifyWebhook(w.body, w.header, w.secret, { now: new Date((w.t + 500) * 1000) }),
-      'signature_stale',
-    );
+    await expectSignatureError(verifyWebhook(w.body, w.header, w.secret, { now: new Date((w.t + 500) * 1000) }), 'signature_stale');
   });
 
   it('defaults now to the current time', async () => {
@@ -319,7 +321,9 @@ describe('verifyWebhook: events', () => {
       type: 'payment.succeeded',
       data: { object: null },
     });
-    await expect(verify({ id: 'evt_1', type: 'x', accountId: 'acct_1', occurredAt: '2026-01-01T00:00:00Z', data: { object: 1 }, extra: [1] })).resolves.toMatchObject({ extra: [1] });
+    await expect(
+      verify({ id: 'evt_1', type: 'x', accountId: 'acct_1', occurredAt: '2026-01-01T00:00:00Z', data: { object: 1 }, extra: [1] }),
+    ).resolves.toMatchObject({ extra: [1] });
     for (const event of [
       { id: 'evt_1', type: 'x' },
       { id: 'evt_1', type: 'x', data: 5 },

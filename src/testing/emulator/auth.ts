@@ -73,7 +73,11 @@ export class RequestVerifier {
   private readonly hmacKeys = new Map<string, Promise<CryptoKey>>();
   private readonly apiKeys: Set<string>;
 
-  constructor(keys: readonly KeyPair[], apiKeys: readonly string[], private readonly nowMs: () => number) {
+  constructor(
+    keys: readonly KeyPair[],
+    apiKeys: readonly string[],
+    private readonly nowMs: () => number,
+  ) {
     for (const { keyId, secret } of keys) this.secrets.set(keyId, secret);
     this.apiKeys = new Set(apiKeys);
   }

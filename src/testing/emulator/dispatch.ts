@@ -174,7 +174,8 @@ export class Dispatcher {
 
     if (lookup.kind !== 'found') {
       // An API path (any method) the emulator has no handler for: 501, whatever the server has.
-      if (isApiPath(url.pathname)) return this.fail(notEmulated(method, url.pathname, lookup.kind === 'wrong_method' ? lookup.allowed : []));
+      if (isApiPath(url.pathname))
+        return this.fail(notEmulated(method, url.pathname, lookup.kind === 'wrong_method' ? lookup.allowed : []));
       if (lookup.kind === 'wrong_method') {
         return this.fail(
           apiFailure(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname} (allowed: ${lookup.allowed.join(', ')})`, {

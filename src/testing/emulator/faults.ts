@@ -8,8 +8,7 @@ import { CORS_HEADERS } from './reply';
 
 /** Which requests a fault applies to: by method and path, or by a predicate. */
 export type FaultMatch =
-  | { method?: string; /** A prefix of the pathname, or a RegExp tested on it. */ path?: string | RegExp }
-  | ((request: Request) => boolean);
+  { method?: string; /** A prefix of the pathname, or a RegExp tested on it. */ path?: string | RegExp } | ((request: Request) => boolean);
 
 /** A fault for `emulator.inject`: a status and error body, a delay or hang, or a dropped connection, for some requests. */
 export interface FaultSpec {
@@ -88,9 +87,7 @@ export class FaultBook {
 
   /** The first live fault of `phase` that matches, with one use consumed. */
   take(request: Request, phase: 'before' | 'after'): FaultSpec | undefined {
-    const fault = this.faults.find(
-      (f) => f.remaining > 0 && (f.spec.phase ?? 'before') === phase && matches(f.spec.match, request),
-    );
+    const fault = this.faults.find((f) => f.remaining > 0 && (f.spec.phase ?? 'before') === phase && matches(f.spec.match, request));
     if (!fault) return undefined;
     fault.remaining -= 1;
     fault.hits += 1;

@@ -59,7 +59,8 @@ export class Fields {
 
   private checkString(name: string, value: unknown, { min = 1, max }: Bounds): string {
     if (typeof value !== 'string') throw validationError(this.path(name), 'must be a string');
-    if (value.length < min) throw validationError(this.path(name), min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
+    if (value.length < min)
+      throw validationError(this.path(name), min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
     if (max !== undefined && value.length > max) throw validationError(this.path(name), `must have at most ${max} characters`);
     return value;
   }

@@ -9,7 +9,6 @@
  */
 import { bodyResponse } from './reply';
 
-
 export interface StoredResponse {
   status: number;
   headers: [string, string][];
@@ -77,5 +76,7 @@ export async function storeResponse(response: Response): Promise<StoredResponse>
 export function replayResponse(stored: StoredResponse): Response {
   const headers = new Headers(stored.headers);
   headers.set('Idempotent-Replayed', 'true');
-  return stored.body === null ? new Response(null, { status: stored.status, headers }) : bodyResponse(stored.body, { status: stored.status, headers });
+  return stored.body === null
+    ? new Response(null, { status: stored.status, headers })
+    : bodyResponse(stored.body, { status: stored.status, headers });
 }

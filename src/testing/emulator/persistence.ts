@@ -12,8 +12,16 @@ export const STATE_VERSION = 1;
 
 /** The tables saved, by their name in the file. */
 const TABLES = [
-  'customers', 'plans', 'checkoutSessions', 'invoices', 'subscriptions', 'refunds', 'payouts',
-  'events', 'webhookEndpoints', 'deliveries',
+  'customers',
+  'plans',
+  'checkoutSessions',
+  'invoices',
+  'subscriptions',
+  'refunds',
+  'payouts',
+  'events',
+  'webhookEndpoints',
+  'deliveries',
 ] as const;
 
 type TableName = (typeof TABLES)[number];
@@ -53,8 +61,7 @@ export function saveAccounts(accounts: AccountRegistry): EmulatorState {
   return { format: STATE_FORMAT, version: STATE_VERSION, accounts: saved };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Loads `state` into empty workspaces; throws an `Error` saying what is malformed. */
 export function loadAccounts(accounts: AccountRegistry, state: unknown): void {
@@ -69,11 +76,15 @@ export function loadAccounts(accounts: AccountRegistry, state: unknown): void {
       const rows = saved.tables[name] ?? [];
       if (!Array.isArray(rows)) throw new Error(`${where}.tables.${name} must be an array`);
       rows.forEach((row, i) => {
-        if (!isObject(row) || typeof row.id !== 'string' || row.id === '') throw new Error(`${where}.tables.${name}[${i}] has no string id`);
+        if (!isObject(row) || typeof row.id !== 'string' || row.id === '')
+          throw new Error(`${where}.tables.${name}[${i}] has no string id`);
         tableOf(account, name).insert(row as { id: string });
       });
     }
-    for (const [name, value] of [['webhookSecrets', saved.webhookSecrets], ['testClocks', saved.testClocks]] as const) {
+    for (const [name, value] of [
+      ['webhookSecrets', saved.webhookSecrets],
+      ['testClocks', saved.testClocks],
+    ] as const) {
       if (value !== undefined && !isObject(value)) throw new Error(`${where}.${name} must be an object`);
     }
     for (const [id, secret] of Object.entries((saved.webhookSecrets as Record<string, unknown>) ?? {})) {
@@ -84,7 +95,8 @@ export function loadAccounts(accounts: AccountRegistry, state: unknown): void {
       if (typeof at !== 'number') throw new Error(`${where}.testClocks.${id} must be a number`);
       account.testClocks.set(id, at);
     }
-    if (saved.invoiceCount !== undefined && !Number.isSafeInteger(saved.invoiceCount)) throw new Error(`${where}.invoiceCount must be an integer`);
+    if (saved.invoiceCount !== undefined && !Number.isSafeInteger(saved.invoiceCount))
+      throw new Error(`${where}.invoiceCount must be an integer`);
     account.invoiceCount = (saved.invoiceCount as number | undefined) ?? 0;
     account.bankAccount = (saved.bankAccount ?? null) as AccountState['bankAccount'];
     // Live sessions expire by time after a restart too.

@@ -11,8 +11,7 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 
 const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers':
-    'authorization, content-type, accept, idempotency-key, x-plugipay-timestamp, x-plugipay-on-behalf-of',
+  'Access-Control-Allow-Headers': 'authorization, content-type, accept, idempotency-key, x-plugipay-timestamp, x-plugipay-on-behalf-of',
   'Access-Control-Max-Age': '600',
 };
 
@@ -42,12 +41,7 @@ export function bodyResponse(body: string | Uint8Array<ArrayBuffer>, init: Respo
   return response;
 }
 
-export function jsonResponse(
-  status: number,
-  envelope: unknown,
-  requestId: string,
-  extraHeaders: Record<string, string> = {},
-): Response {
+export function jsonResponse(status: number, envelope: unknown, requestId: string, extraHeaders: Record<string, string> = {}): Response {
   return bodyResponse(JSON.stringify(envelope), {
     status,
     headers: {
@@ -68,12 +62,7 @@ export function dataResponse(
   return jsonResponse(status, { data, error: null, meta }, meta.requestId, extraHeaders);
 }
 
-export function errorResponse(
-  status: number,
-  error: ApiErrorBody,
-  meta: ReplyMeta,
-  extraHeaders?: Record<string, string>,
-): Response {
+export function errorResponse(status: number, error: ApiErrorBody, meta: ReplyMeta, extraHeaders?: Record<string, string>): Response {
   return jsonResponse(status, { data: null, error, meta }, meta.requestId, extraHeaders);
 }
 

@@ -20,9 +20,7 @@ export interface Route {
 }
 
 export type RouteLookup =
-  | { kind: 'found'; route: Route; params: Record<string, string> }
-  | { kind: 'wrong_method'; allowed: string[] }
-  | { kind: 'none' };
+  { kind: 'found'; route: Route; params: Record<string, string> } | { kind: 'wrong_method'; allowed: string[] } | { kind: 'none' };
 
 function decodeSegment(segment: string): string {
   try {

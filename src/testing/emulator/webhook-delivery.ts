@@ -216,17 +216,13 @@ export class WebhookDispatcher {
     const failures = (endpoint.consecutiveFailures ?? 0) + 1;
     const failingSince = endpoint.failingSince ?? now;
     const disable =
-      endpoint.active &&
-      failures >= DISABLE_AFTER_FAILURES &&
-      this.deps.nowMs() - Date.parse(failingSince) >= DISABLE_AFTER_MS;
+      endpoint.active && failures >= DISABLE_AFTER_FAILURES && this.deps.nowMs() - Date.parse(failingSince) >= DISABLE_AFTER_MS;
     const updated = account.webhookEndpoints.replace({
       ...endpoint,
       consecutiveFailures: failures,
       failingSince,
       lastDelivery,
-      ...(disable
-        ? { active: false, status: 'disabled', disabledAt: now, disabledReason: 'too_many_failures' }
-        : {}),
+      ...(disable ? { active: false, status: 'disabled', disabledAt: now, disabledReason: 'too_many_failures' } : {}),
       updatedAt: now,
     });
     if (disable) {

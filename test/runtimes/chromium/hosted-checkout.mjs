@@ -34,7 +34,9 @@ async function startShop() {
       }
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>shop</title><h1 id="shop">${path === '/thanks' ? 'Thank you' : 'Your cart'}</h1>`);
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(`<!doctype html><title>shop</title><h1 id="shop">${path === '/thanks' ? 'Thank you' : 'Your cart'}</h1>`);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
@@ -50,7 +52,10 @@ try {
   const browser = await launchChromium(chromium);
   try {
     const plugipay = new PlugipayClient({ ...emulator.emulator.credentials, baseUrl: emulator.url });
-    const endpoint = await plugipay.webhookEndpoints.create({ url: `${shop.url}/webhooks/plugipay`, events: ['plugipay.checkout_session.completed.v1'] });
+    const endpoint = await plugipay.webhookEndpoints.create({
+      url: `${shop.url}/webhooks/plugipay`,
+      events: ['plugipay.checkout_session.completed.v1'],
+    });
     shop.useSecret(endpoint.secret);
     const input = {
       amount: 125_000,
@@ -69,38 +74,70 @@ try {
     await tab.goto(session.hostedUrl);
     await tab.waitForSelector('body[data-ready]', { timeout: 20_000 });
     const shown = await tab.innerText('#checkout');
-    check('the page shows the amount, the line item and the methods', shown.includes('IDR 125,000') && shown.includes('5 × Kopi susu') && shown.includes('QRIS') && shown.includes('Virtual account'), shown.replace(/\s+/g, ' ').slice(0, 160));
+    check(
+      'the page shows the amount, the line item and the methods',
+      shown.includes('IDR 125,000') && shown.includes('5 × Kopi susu') && shown.includes('QRIS') && shown.includes('Virtual account'),
+      shown.replace(/\s+/g, ' ').slice(0, 160),
+    );
 
     await tab.click('button[data-method="qris"]');
     await tab.waitForSelector('#instructions:not([hidden])', { timeout: 10_000 });
-    const qrLoaded = await tab.waitForFunction(() => {
-      const img = document.getElementById('qr');
-      return !img.hidden && img.complete && img.naturalWidth > 0;
-    }, null, { timeout: 10_000 }).then(() => true, () => false);
+    const qrLoaded = await tab
+      .waitForFunction(
+        () => {
+          const img = document.getElementById('qr');
+          return !img.hidden && img.complete && img.naturalWidth > 0;
+        },
+        null,
+        { timeout: 10_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
     check('choosing QRIS shows the QR image the emulator returns', qrLoaded, await tab.innerText('#heading'));
-    check('the charge went through PublicCheckoutClient (POST /api/v1/public/checkout/sessions/:id/charge)', emulator.emulator.requests.some((r) => r.method === 'POST' && r.path.endsWith(`/sessions/${session.id}/charge`) && r.status === 200));
+    check(
+      'the charge went through PublicCheckoutClient (POST /api/v1/public/checkout/sessions/:id/charge)',
+      emulator.emulator.requests.some((r) => r.method === 'POST' && r.path.endsWith(`/sessions/${session.id}/charge`) && r.status === 200),
+    );
 
     await Promise.all([tab.waitForURL(`${shop.url}/thanks`, { timeout: 10_000 }), tab.click('text=Simulate payment')]);
     check('Simulate payment completes it and the browser follows the success URL', tab.url() === `${shop.url}/thanks`, tab.url());
 
     const completed = await plugipay.checkoutSessions.get(session.id);
-    check('through the API the session is completed, paid with QRIS', completed.status === 'completed' && completed.paymentMethod === 'qris', `${completed.status} ${completed.paymentMethod}`);
+    check(
+      'through the API the session is completed, paid with QRIS',
+      completed.status === 'completed' && completed.paymentMethod === 'qris',
+      `${completed.status} ${completed.paymentMethod}`,
+    );
 
     await emulator.emulator.flushWebhooks();
     const event = shop.deliveries.find((e) => e.type === 'plugipay.checkout_session.completed.v1');
-    check('the local receiver got a signed checkout_session.completed that verifyWebhook accepted', event?.data.object.id === session.id, event ? `${event.type} ${event.id}` : 'nothing received');
+    check(
+      'the local receiver got a signed checkout_session.completed that verifyWebhook accepted',
+      event?.data.object.id === session.id,
+      event ? `${event.type} ${event.id}` : 'nothing received',
+    );
 
     await tab.goto(`${emulator.url}/`);
     const dashboard = await tab.innerText('body');
     const delivery = emulator.emulator.deliveries().find((d) => d.eventId === event?.id);
-    check('the dashboard lists the session and the delivery (succeeded, 200)', dashboard.includes(session.id) && delivery !== undefined && dashboard.includes(delivery.id) && /succeeded\s+200/.test(dashboard), delivery?.id ?? 'no delivery');
+    check(
+      'the dashboard lists the session and the delivery (succeeded, 200)',
+      dashboard.includes(session.id) && delivery !== undefined && dashboard.includes(delivery.id) && /succeeded\s+200/.test(dashboard),
+      delivery?.id ?? 'no delivery',
+    );
 
     // The dashboard's own buttons: redeliver the event twice at once, from the page.
     const before = shop.deliveries.length;
     await tab.click(`button[data-action="/_emulator/events/${event.id}/redeliver"][data-body*="2"]`);
     await tab.waitForFunction(() => document.getElementById('flash').textContent.startsWith('Done'), null, { timeout: 10_000 });
     await emulator.emulator.flushWebhooks();
-    check('the dashboard button delivers the event twice (same id)', shop.deliveries.length - before === 2 && shop.deliveries.slice(before).every((e) => e.id === event.id), `${shop.deliveries.length - before} more`);
+    check(
+      'the dashboard button delivers the event twice (same id)',
+      shop.deliveries.length - before === 2 && shop.deliveries.slice(before).every((e) => e.id === event.id),
+      `${shop.deliveries.length - before} more`,
+    );
 
     // Cancel follows the cancel URL.
     const toCancel = await plugipay.checkoutSessions.create(input);
@@ -115,7 +152,11 @@ try {
     await tab.goto(toExpire.hostedUrl);
     await tab.waitForSelector('body[data-ready]');
     const expiredText = await tab.innerText('#state');
-    check('an expired session shows as expired, with no way to pay', /has expired/.test(expiredText) && !(await tab.isVisible('#methods')), expiredText);
+    check(
+      'an expired session shows as expired, with no way to pay',
+      /has expired/.test(expiredText) && !(await tab.isVisible('#methods')),
+      expiredText,
+    );
     await tab.goto(session.hostedUrl);
     await tab.waitForSelector('body[data-ready]');
     const paidText = await tab.innerText('#state');

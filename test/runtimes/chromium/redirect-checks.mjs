@@ -36,8 +36,14 @@ export async function startRedirectServers() {
 async function tryRedirect(baseUrl) {
   const { PublicCheckoutClient } = window.__plugipayBrowser;
   const client = new PublicCheckoutClient({ baseUrl });
-  const read = await client.getSession('cs_1').then(() => ({ resolved: true }), (e) => ({ code: e.code, status: e.status, name: e.name }));
-  const write = await client.charge('cs_1', { method: 'qris' }).then(() => ({ resolved: true }), (e) => ({ code: e.code, status: e.status, name: e.name }));
+  const read = await client.getSession('cs_1').then(
+    () => ({ resolved: true }),
+    (e) => ({ code: e.code, status: e.status, name: e.name }),
+  );
+  const write = await client.charge('cs_1', { method: 'qris' }).then(
+    () => ({ resolved: true }),
+    (e) => ({ code: e.code, status: e.status, name: e.name }),
+  );
   return { read, write };
 }
 

@@ -33,7 +33,11 @@ async function askWorkers({ url, credentials }) {
     worker.postMessage(credentials, [channel.port2]);
     return Promise.race([answer, timeout('service worker')]);
   })();
-  const settle = (p) => p.then((value) => ({ value }), (error) => ({ error: String(error?.message ?? error) }));
+  const settle = (p) =>
+    p.then(
+      (value) => ({ value }),
+      (error) => ({ error: String(error?.message ?? error) }),
+    );
   return { dedicated: await settle(dedicated), shared: await settle(shared), service: await settle(service) };
 }
 

@@ -22,7 +22,10 @@ Deno.test('deno KV: 50 concurrent handleOnce of one event → fn once, then dupl
     };
     const outcomes = await Promise.all(Array.from({ length: 50 }, () => handleOnce(store, event('evt_kv'), fn)));
     assert.strictEqual(runs, 1);
-    assert.deepStrictEqual(outcomes.filter((o) => o.status === 'processed'), [{ status: 'processed', result: 'fulfilled' }]);
+    assert.deepStrictEqual(
+      outcomes.filter((o) => o.status === 'processed'),
+      [{ status: 'processed', result: 'fulfilled' }],
+    );
     assert.strictEqual(outcomes.filter((o) => o.status === 'in_progress').length, 49);
     assert.deepStrictEqual(await handleOnce(store, event('evt_kv'), fn), { status: 'duplicate' });
     assert.strictEqual(runs, 1);
@@ -36,7 +39,10 @@ Deno.test('deno KV: a throwing fn releases the claim and the next delivery proce
   try {
     const store = denoKvDedupe(kv);
     const boom = new Error('warehouse down');
-    await assert.rejects(handleOnce(store, event('evt_kv_fail'), () => Promise.reject(boom)), (error) => error === boom);
+    await assert.rejects(
+      handleOnce(store, event('evt_kv_fail'), () => Promise.reject(boom)),
+      (error) => error === boom,
+    );
     assert.deepStrictEqual(await handleOnce(store, event('evt_kv_fail'), () => 7), { status: 'processed', result: 7 });
     assert.deepStrictEqual(await handleOnce(store, event('evt_kv_fail'), () => 8), { status: 'duplicate' });
   } finally {
@@ -90,6 +96,9 @@ Deno.test('deno KV: two handles on one database file share claims (as two proces
 });
 
 Deno.test('deno: denoKvDedupe refuses what is not a KV database; memoryDedupe is in this entry too', () => {
-  assert.throws(() => denoKvDedupe({}), (error) => error instanceof PlugipayError && error.code === 'invalid_config' && /Deno\.openKv/.test(error.message));
+  assert.throws(
+    () => denoKvDedupe({}),
+    (error) => error instanceof PlugipayError && error.code === 'invalid_config' && /Deno\.openKv/.test(error.message),
+  );
   assert.strictEqual(typeof memoryDedupe().claim, 'function');
 });

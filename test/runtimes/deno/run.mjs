@@ -25,7 +25,8 @@ function jsrDryRun() {
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, timeout: 180_000 },
   );
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  if (result.status !== 0 || !/Success Dry run complete/.test(output)) return { ok: false, detail: `deno publish --dry-run failed:\n${output.slice(-3000)}` };
+  if (result.status !== 0 || !/Success Dry run complete/.test(output))
+    return { ok: false, detail: `deno publish --dry-run failed:\n${output.slice(-3000)}` };
   const files = (output.match(/^\s+file:\/\/\S+/gm) ?? []).length;
   return { ok: true, detail: `deno publish --dry-run passes (${files} files; slow types allowed)` };
 }
@@ -39,7 +40,19 @@ try {
     const child = spawn(
       join(ROOT, 'node_modules/.bin/deno'),
       // --unstable-kv (and a temp KV file to write): Deno KV as a dedupe store (once.test.mjs).
-      ['test', '--no-check', '--no-lock', '--unstable-kv', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', '--allow-write', 'checks.test.mjs', 'boundaries.test.mjs', 'once.test.mjs'],
+      [
+        'test',
+        '--no-check',
+        '--no-lock',
+        '--unstable-kv',
+        '--allow-net=127.0.0.1',
+        '--allow-env',
+        '--allow-read',
+        '--allow-write',
+        'checks.test.mjs',
+        'boundaries.test.mjs',
+        'once.test.mjs',
+      ],
       {
         cwd: dir,
         env: {
@@ -54,8 +67,8 @@ try {
       },
     );
     let output = '';
-    child.stdout.on('data', (chunk) => process.stdout.write((output += chunk, chunk)));
-    child.stderr.on('data', (chunk) => process.stderr.write((output += chunk, chunk)));
+    child.stdout.on('data', (chunk) => process.stdout.write(((output += chunk), chunk)));
+    child.stderr.on('data', (chunk) => process.stderr.write(((output += chunk), chunk)));
     const code = await new Promise((resolve) => child.on('close', resolve));
     const counts = parseSummary(output) ?? { passed: 0, failed: 1 };
     if (code !== 0 && counts.failed === 0) counts.failed = 1;

@@ -27,7 +27,8 @@ function postWebhook(url, body, header, path = '/api/webhooks/plugipay') {
   return fetch(`${url}${path}`, { method: 'POST', headers, body });
 }
 
-const event = (type, id) => JSON.stringify({ id, type, accountId: 'acc_1', occurredAt: new Date().toISOString(), data: { object: { id: 'cs_1' } } });
+const event = (type, id) =>
+  JSON.stringify({ id, type, accountId: 'acc_1', occurredAt: new Date().toISOString(), data: { object: { id: 'cs_1' } } });
 
 /** What the route answered, its status and JSON body (or null for an empty one). */
 async function answer(response) {
@@ -48,14 +49,17 @@ function clientImportGuard() {
   if (!fix) throw new Error(`the build error does not say how to fix it:\n${output.slice(-2000)}`);
   // Next's other bundler refuses it for the same reason.
   const webpack = buildNextFixture(join(ROOT, 'test/runtimes/next/client-import'), 'next-client-import-webpack', { args: ['--webpack'] });
-  if (webpack.status === 0 || !webpack.output.includes(reason)) throw new Error(`next build --webpack did not refuse the client import:\n${webpack.output.slice(-2000)}`);
+  if (webpack.status === 0 || !webpack.output.includes(reason))
+    throw new Error(`next build --webpack did not refuse the client import:\n${webpack.output.slice(-2000)}`);
   // The control: with `"sideEffects": false` the bundler skips the entry file for a re-exported
   // name, its `import 'server-only'` goes with it, and the same app builds without a word.
   const control = buildNextFixture(join(ROOT, 'test/runtimes/next/client-import'), 'next-client-import-control', {
     patchPackage: (manifest) => ({ ...manifest, sideEffects: false }),
   });
   if (control.status !== 0 || control.output.includes(reason)) {
-    throw new Error(`control build with sideEffects: false was expected to pass silently (it shows why the entry is listed in sideEffects):\n${control.output.slice(-2000)}`);
+    throw new Error(
+      `control build with sideEffects: false was expected to pass silently (it shows why the entry is listed in sideEffects):\n${control.output.slice(-2000)}`,
+    );
   }
   return `next build exited ${status}: "${reason}" (from plugipay-edge/dist/next.mjs, imported by app/pay-button.jsx); "${fix}". Same with --webpack. Control: with sideEffects: false the same app builds (the guard would be dropped)`;
 }
@@ -131,60 +135,94 @@ try {
     });
 
     await check('next: the edge route handler verifies a signed webhook and rejects a tampered one', async () => {
-      const body = JSON.stringify({ id: 'evt_next', type: 'plugipay.checkout_session.completed.v1', accountId: 'acc_1', occurredAt: new Date().toISOString(), data: { object: { id: 'cs_1' } } });
+      const body = JSON.stringify({
+        id: 'evt_next',
+        type: 'plugipay.checkout_session.completed.v1',
+        accountId: 'acc_1',
+        occurredAt: new Date().toISOString(),
+        data: { object: { id: 'cs_1' } },
+      });
       const header = await signWebhookPayload(body, WEBHOOK_SECRET);
       const ok = await postWebhook(app.url, body, header);
       const okBody = await ok.json();
-      if (ok.status !== 200 || okBody.received !== 'evt_next' || okBody.runtime !== 'edge') throw new Error(`signed: ${ok.status} ${JSON.stringify(okBody)}`);
+      if (ok.status !== 200 || okBody.received !== 'evt_next' || okBody.runtime !== 'edge')
+        throw new Error(`signed: ${ok.status} ${JSON.stringify(okBody)}`);
       const bad = await postWebhook(app.url, body.replace('cs_1', 'cs_2'), header);
       const badBody = await bad.json();
-      if (bad.status !== 401 || badBody.error?.code !== 'signature_invalid') throw new Error(`tampered: ${bad.status} ${JSON.stringify(badBody)}`);
+      if (bad.status !== 401 || badBody.error?.code !== 'signature_invalid')
+        throw new Error(`tampered: ${bad.status} ${JSON.stringify(badBody)}`);
       return `signed → 200 on ${okBody.runtime}; tampered → ${bad.status} ${badBody.error.code}`;
     });
 
-    await check('next: createWebhookRoute with { dedupe } runs the handler once for 10 concurrent deliveries of one event, then answers a redelivery as a duplicate', async () => {
-      const path = '/runtime-checks/webhook-once';
-      const body = event('plugipay.checkout_session.completed.v1', 'evt_next_once');
-      const header = await signWebhookPayload(body, WEBHOOK_SECRET);
-      const concurrent = await Promise.all(Array.from({ length: 10 }, async () => answer(await postWebhook(app.url, body, header, path))));
-      const statuses = concurrent.map((r) => r.status).sort();
-      const processed = concurrent.filter((r) => r.status === 200 && r.body?.processed === 'evt_next_once').length;
-      const busy = concurrent.filter((r) => r.status === 409 && r.body?.error?.code === 'event_in_progress').length;
-      if (processed !== 1 || busy !== 9) throw new Error(`expected one 200 and nine 409 event_in_progress: ${JSON.stringify(concurrent)}`);
-      const again = await answer(await postWebhook(app.url, body, header, path));
-      if (again.status !== 200 || again.body?.duplicate !== true || again.body?.id !== 'evt_next_once') throw new Error(`redelivery: ${JSON.stringify(again)}`);
-      const runs = await (await fetch(`${app.url}${path}`)).json();
-      if (runs.evt_next_once !== 1) throw new Error(`the handler ran ${runs.evt_next_once} times`);
-      return `statuses ${statuses.join(',')}; redelivery → 200 duplicate; handler ran once`;
-    });
+    await check(
+      'next: createWebhookRoute with { dedupe } runs the handler once for 10 concurrent deliveries of one event, then answers a redelivery as a duplicate',
+      async () => {
+        const path = '/runtime-checks/webhook-once';
+        const body = event('plugipay.checkout_session.completed.v1', 'evt_next_once');
+        const header = await signWebhookPayload(body, WEBHOOK_SECRET);
+        const concurrent = await Promise.all(
+          Array.from({ length: 10 }, async () => answer(await postWebhook(app.url, body, header, path))),
+        );
+        const statuses = concurrent.map((r) => r.status).sort();
+        const processed = concurrent.filter((r) => r.status === 200 && r.body?.processed === 'evt_next_once').length;
+        const busy = concurrent.filter((r) => r.status === 409 && r.body?.error?.code === 'event_in_progress').length;
+        if (processed !== 1 || busy !== 9)
+          throw new Error(`expected one 200 and nine 409 event_in_progress: ${JSON.stringify(concurrent)}`);
+        const again = await answer(await postWebhook(app.url, body, header, path));
+        if (again.status !== 200 || again.body?.duplicate !== true || again.body?.id !== 'evt_next_once')
+          throw new Error(`redelivery: ${JSON.stringify(again)}`);
+        const runs = await (await fetch(`${app.url}${path}`)).json();
+        if (runs.evt_next_once !== 1) throw new Error(`the handler ran ${runs.evt_next_once} times`);
+        return `statuses ${statuses.join(',')}; redelivery → 200 duplicate; handler ran once`;
+      },
+    );
 
     for (const runtime of ['edge', 'node']) {
       const path = `/runtime-checks/webhook-${runtime}`;
-      await check(`next ${runtime}: createWebhookRoute answers signed, tampered and unsigned webhooks with the Workers handler's codes`, async () => {
-        const paid = event('plugipay.checkout_session.completed.v1', `evt_route_${runtime}`);
-        const header = await signWebhookPayload(paid, WEBHOOK_SECRET);
-        // One body, signed and sent: `event()` stamps the time, so two calls can differ by a millisecond.
-        const quiet = event('plugipay.invoice.paid.v1', 'evt_quiet');
-        const results = {
-          signed: await answer(await postWebhook(app.url, paid, header, path)),
-          silent: await answer(await postWebhook(app.url, quiet, await signWebhookPayload(quiet, WEBHOOK_SECRET), path)),
-          tampered: await answer(await postWebhook(app.url, paid.replace('cs_1', 'cs_2'), header, path)),
-          unsigned: await answer(await postWebhook(app.url, paid, null, path)),
-          notEvent: await answer(await postWebhook(app.url, '{"hello":"world"}', await signWebhookPayload('{"hello":"world"}', WEBHOOK_SECRET), path)),
-          get: (await fetch(`${app.url}${path}`)).status,
-        };
-        const expect = (what, ok) => {
-          if (!ok) throw new Error(`${what}: ${JSON.stringify(results)}`);
-        };
-        expect('signed → 200 from the handler', results.signed.status === 200 && results.signed.body.received === `evt_route_${runtime}` && results.signed.body.runtime === runtime);
-        expect('a handler that returns nothing → 204', results.silent.status === 204 && results.silent.body === null);
-        expect('tampered → 401 signature_invalid', results.tampered.status === 401 && results.tampered.body.error.code === 'signature_invalid');
-        expect('no header → 401 signature_missing', results.unsigned.status === 401 && results.unsigned.body.error.code === 'signature_missing');
-        expect('signed non-event → 400 invalid_payload', results.notEvent.status === 400 && results.notEvent.body.error.code === 'invalid_payload');
-        expect('GET → 405 (only POST is exported)', results.get === 405);
-        expect('no secret in any answer', !JSON.stringify(results).includes(WEBHOOK_SECRET));
-        return `200 / 204 / 401 ${results.tampered.body.error.code} / 401 ${results.unsigned.body.error.code} / 400 ${results.notEvent.body.error.code} / GET 405`;
-      });
+      await check(
+        `next ${runtime}: createWebhookRoute answers signed, tampered and unsigned webhooks with the Workers handler's codes`,
+        async () => {
+          const paid = event('plugipay.checkout_session.completed.v1', `evt_route_${runtime}`);
+          const header = await signWebhookPayload(paid, WEBHOOK_SECRET);
+          // One body, signed and sent: `event()` stamps the time, so two calls can differ by a millisecond.
+          const quiet = event('plugipay.invoice.paid.v1', 'evt_quiet');
+          const results = {
+            signed: await answer(await postWebhook(app.url, paid, header, path)),
+            silent: await answer(await postWebhook(app.url, quiet, await signWebhookPayload(quiet, WEBHOOK_SECRET), path)),
+            tampered: await answer(await postWebhook(app.url, paid.replace('cs_1', 'cs_2'), header, path)),
+            unsigned: await answer(await postWebhook(app.url, paid, null, path)),
+            notEvent: await answer(
+              await postWebhook(app.url, '{"hello":"world"}', await signWebhookPayload('{"hello":"world"}', WEBHOOK_SECRET), path),
+            ),
+            get: (await fetch(`${app.url}${path}`)).status,
+          };
+          const expect = (what, ok) => {
+            if (!ok) throw new Error(`${what}: ${JSON.stringify(results)}`);
+          };
+          expect(
+            'signed → 200 from the handler',
+            results.signed.status === 200 &&
+              results.signed.body.received === `evt_route_${runtime}` &&
+              results.signed.body.runtime === runtime,
+          );
+          expect('a handler that returns nothing → 204', results.silent.status === 204 && results.silent.body === null);
+          expect(
+            'tampered → 401 signature_invalid',
+            results.tampered.status === 401 && results.tampered.body.error.code === 'signature_invalid',
+          );
+          expect(
+            'no header → 401 signature_missing',
+            results.unsigned.status === 401 && results.unsigned.body.error.code === 'signature_missing',
+          );
+          expect(
+            'signed non-event → 400 invalid_payload',
+            results.notEvent.status === 400 && results.notEvent.body.error.code === 'invalid_payload',
+          );
+          expect('GET → 405 (only POST is exported)', results.get === 405);
+          expect('no secret in any answer', !JSON.stringify(results).includes(WEBHOOK_SECRET));
+          return `200 / 204 / 401 ${results.tampered.body.error.code} / 401 ${results.unsigned.body.error.code} / 400 ${results.notEvent.body.error.code} / GET 405`;
+        },
+      );
 
       await check(`next ${runtime}: fromEnv() from plugipay-edge/next reads process.env, PLUGIPAY_BASE_URL included`, async () => {
         const created = await merchant.customers.create({ email: `from-env-${runtime}@example.com` });
@@ -202,7 +240,11 @@ try {
       try {
         result = JSON.parse(text);
       } catch {
-        checks.push({ name: `next ${runtime}: the shared checks route answered`, ok: false, detail: `${response.status} ${text.slice(0, 300)}` });
+        checks.push({
+          name: `next ${runtime}: the shared checks route answered`,
+          ok: false,
+          detail: `${response.status} ${text.slice(0, 300)}`,
+        });
         continue;
       }
       for (const c of result.checks) checks.push({ ...c, name: `next ${runtime}: ${c.name.replace(/^next \w+: /, '')}` });

@@ -37,7 +37,11 @@ export function prove({ url, credentials }) {
       {
         name: 'workers fromEnv works from a plain env object',
         async run() {
-          const client = workers.fromEnv({ PLUGIPAY_KEY_ID: credentials.keyId, PLUGIPAY_SECRET: credentials.secret, PLUGIPAY_BASE_URL: url });
+          const client = workers.fromEnv({
+            PLUGIPAY_KEY_ID: credentials.keyId,
+            PLUGIPAY_SECRET: credentials.secret,
+            PLUGIPAY_BASE_URL: url,
+          });
           const page = await client.customers.list({ limit: 1 });
           return `${page.data.length} customer(s) on the first page`;
         },

@@ -94,7 +94,11 @@ export async function runChecks({ entries, makeClient, extra = [] }) {
         const header = await testing.signWebhookPayload(body, WEBHOOK_SECRET);
         const event = await webhooks.verifyWebhook(body, header, WEBHOOK_SECRET);
         expect(event.id === 'evt_runtime', `event ${event.id}`);
-        const request = new Request('https://merchant.example/webhooks', { method: 'POST', headers: { 'X-Plugipay-Signature': header }, body });
+        const request = new Request('https://merchant.example/webhooks', {
+          method: 'POST',
+          headers: { 'X-Plugipay-Signature': header },
+          body,
+        });
         expect((await webhooks.verifyWebhookRequest(request, WEBHOOK_SECRET)).id === 'evt_runtime', 'Request form did not verify');
         const error = await rejection(webhooks.verifyWebhook(body.replace('125000', '1'), header, WEBHOOK_SECRET));
         seen.signature = error;

@@ -81,6 +81,9 @@ export default {
       retry: (options) => (log.push([m.body?.event?.id ?? '?', 'retry']), m.retry(options)),
     }));
     await consume({ queue: batch.queue, messages }, env, ctx);
-    if (log.length) await env.DB.batch(log.map(([id, outcome]) => env.DB.prepare('INSERT INTO settled (event_id, outcome) VALUES (?, ?)').bind(id, outcome)));
+    if (log.length)
+      await env.DB.batch(
+        log.map(([id, outcome]) => env.DB.prepare('INSERT INTO settled (event_id, outcome) VALUES (?, ?)').bind(id, outcome)),
+      );
   },
 };

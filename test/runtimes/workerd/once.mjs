@@ -13,7 +13,13 @@ const SECRET = 'whsec_workerd_once';
 const QUEUE = 'plugipay-webhooks';
 
 const eventBody = (id) =>
-  JSON.stringify({ id, type: 'plugipay.checkout_session.completed.v1', accountId: 'acc_1', occurredAt: '2026-01-01T00:00:00Z', data: { object: { id: 'cs_1' } } });
+  JSON.stringify({
+    id,
+    type: 'plugipay.checkout_session.completed.v1',
+    accountId: 'acc_1',
+    occurredAt: '2026-01-01T00:00:00Z',
+    data: { object: { id: 'cs_1' } },
+  });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -62,7 +68,12 @@ export async function runOnceChecks(dir) {
     });
   const count = async (sql, ...values) => {
     const db = await mf.getD1Database('DB');
-    return (await db.prepare(sql).bind(...values).first('n')) ?? 0;
+    return (
+      (await db
+        .prepare(sql)
+        .bind(...values)
+        .first('n')) ?? 0
+    );
   };
 
   const checks = [
@@ -76,10 +87,16 @@ export async function runOnceChecks(dir) {
         const bodies = await Promise.all(responses.map((r) => r.json()));
         const runs = await count("SELECT COUNT(*) AS n FROM runs WHERE event_id = ? AND source = 'handler'", 'evt_d1_once');
         expect(runs === 1, `fn ran ${runs} times`);
-        expect(statuses.every((s) => s === 200 || s === 409), `statuses ${statuses.join(',')}`);
+        expect(
+          statuses.every((s) => s === 200 || s === 409),
+          `statuses ${statuses.join(',')}`,
+        );
         expect(bodies.filter((b) => b.processed === 'evt_d1_once').length === 1, `processed bodies: ${JSON.stringify(bodies)}`);
         const conflicts = responses.filter((r) => r.status === 409);
-        expect(conflicts.every((r) => r.headers.get('retry-after') === '30'), '409 without Retry-After: 30');
+        expect(
+          conflicts.every((r) => r.headers.get('retry-after') === '30'),
+          '409 without Retry-After: 30',
+        );
         const again = await deliver('/webhooks', body, header);
         const againBody = await again.json();
         expect(again.status === 200 && againBody.duplicate === true, `redelivery: ${again.status} ${JSON.stringify(againBody)}`);
@@ -128,8 +145,14 @@ export async function runOnceChecks(dir) {
       async run() {
         const response = await deliver('/enqueue', eventBody('evt_queue_fail'));
         expect(response.status === 202, `status ${response.status}`);
-        const runs = await until(() => count("SELECT COUNT(*) AS n FROM runs WHERE event_id = ? AND source = 'queue'", 'evt_queue_fail'), (n) => n >= 1);
-        await until(() => count("SELECT COUNT(*) AS n FROM settled WHERE event_id = ? AND outcome = 'ack'", 'evt_queue_fail'), (n) => n >= 1);
+        const runs = await until(
+          () => count("SELECT COUNT(*) AS n FROM runs WHERE event_id = ? AND source = 'queue'", 'evt_queue_fail'),
+          (n) => n >= 1,
+        );
+        await until(
+          () => count("SELECT COUNT(*) AS n FROM settled WHERE event_id = ? AND outcome = 'ack'", 'evt_queue_fail'),
+          (n) => n >= 1,
+        );
         const attempts = await count('SELECT COUNT(*) AS n FROM attempts WHERE event_id = ?', 'evt_queue_fail');
         const retries = await count("SELECT COUNT(*) AS n FROM settled WHERE event_id = ? AND outcome = 'retry'", 'evt_queue_fail');
         expect(runs === 1, `processed ${runs} times`);

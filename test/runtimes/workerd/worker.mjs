@@ -28,7 +28,8 @@ function workerChecks(env, ctx) {
       async run() {
         const error = rejects(() => workers.fromEnv({ PLUGIPAY_KEY_ID: 'pk_test_x' }));
         if (!(error instanceof core.PlugipayError) || error.code !== 'missing_credentials') throw error;
-        if (!/PLUGIPAY_SECRET/.test(error.message) || !/wrangler secret put PLUGIPAY_SECRET/.test(error.message)) throw new Error(error.message);
+        if (!/PLUGIPAY_SECRET/.test(error.message) || !/wrangler secret put PLUGIPAY_SECRET/.test(error.message))
+          throw new Error(error.message);
         return error.message;
       },
     },
@@ -50,16 +51,24 @@ function workerChecks(env, ctx) {
     {
       name: 'workerd: the webhook handler accepts a signed POST, rejects a tampered one and a GET',
       async run() {
-        const body = JSON.stringify({ id: 'evt_w', type: 'plugipay.invoice.paid.v1', accountId: 'acc_1', occurredAt: '2026-01-01T00:00:00Z', data: { object: {} } });
+        const body = JSON.stringify({
+          id: 'evt_w',
+          type: 'plugipay.invoice.paid.v1',
+          accountId: 'acc_1',
+          occurredAt: '2026-01-01T00:00:00Z',
+          data: { object: {} },
+        });
         const header = await testing.signWebhookPayload(body, WEBHOOK_SECRET);
-        const post = (payload) => new Request('https://worker.example/webhooks', { method: 'POST', headers: { 'x-plugipay-signature': header }, body: payload });
+        const post = (payload) =>
+          new Request('https://worker.example/webhooks', { method: 'POST', headers: { 'x-plugipay-signature': header }, body: payload });
         const ok = await onWebhook(post(body), env, ctx);
         const tampered = await onWebhook(post(body.replace('evt_w', 'evt_x')), env, ctx);
         const get = await onWebhook(new Request('https://worker.example/webhooks'), env, ctx);
         const okBody = await ok.json();
         const bad = await tampered.json();
         if (ok.status !== 200 || okBody.received !== 'evt_w') throw new Error(`signed: ${ok.status} ${JSON.stringify(okBody)}`);
-        if (tampered.status !== 401 || bad.error.code !== 'signature_invalid') throw new Error(`tampered: ${tampered.status} ${JSON.stringify(bad)}`);
+        if (tampered.status !== 401 || bad.error.code !== 'signature_invalid')
+          throw new Error(`tampered: ${tampered.status} ${JSON.stringify(bad)}`);
         if (get.status !== 405) throw new Error(`GET: ${get.status}`);
         return `200 ${okBody.received}; tampered ${tampered.status} ${bad.error.code}; GET ${get.status}`;
       },

@@ -42,35 +42,47 @@ export interface DashboardInput {
 export function dashboardPage({ account, workspaces, origin, credentials }: DashboardInput): string {
   const a = account.accountId;
   const sessions = recent(account.checkoutSessions).map(
-    (s) => `<tr><td>${jsonLink('checkout-sessions', s.id, a)}</td><td>${statusBadge(s.status)}</td><td>${escapeHtml(money(s.amount, s.currency))}</td><td>${escapeHtml(s.methods.join(', '))}</td><td><a href="${escapeHtml(s.hostedUrl)}">hosted page</a></td><td>${
-      ['open', 'pending', 'pending_review'].includes(s.status) ? action('Pay', `/_emulator/checkout/${encodeURIComponent(s.id)}/pay`, {}) : ''
-    }</td><td class="muted">${escapeHtml(s.createdAt)}</td></tr>`,
+    (s) =>
+      `<tr><td>${jsonLink('checkout-sessions', s.id, a)}</td><td>${statusBadge(s.status)}</td><td>${escapeHtml(money(s.amount, s.currency))}</td><td>${escapeHtml(s.methods.join(', '))}</td><td><a href="${escapeHtml(s.hostedUrl)}">hosted page</a></td><td>${
+        ['open', 'pending', 'pending_review'].includes(s.status)
+          ? action('Pay', `/_emulator/checkout/${encodeURIComponent(s.id)}/pay`, {})
+          : ''
+      }</td><td class="muted">${escapeHtml(s.createdAt)}</td></tr>`,
   );
   const customers = recent(account.customers).map(
-    (c) => `<tr><td>${jsonLink('customers', c.id, a)}</td><td>${escapeHtml(c.name ?? '')}</td><td>${escapeHtml(c.email ?? '')}</td><td>${escapeHtml(c.externalId ?? '')}</td><td class="muted">${escapeHtml(c.createdAt)}</td></tr>`,
+    (c) =>
+      `<tr><td>${jsonLink('customers', c.id, a)}</td><td>${escapeHtml(c.name ?? '')}</td><td>${escapeHtml(c.email ?? '')}</td><td>${escapeHtml(c.externalId ?? '')}</td><td class="muted">${escapeHtml(c.createdAt)}</td></tr>`,
   );
   const invoices = recent(account.invoices).map(
-    (i) => `<tr><td>${jsonLink('invoices', i.id, a)}</td><td>${escapeHtml(i.number)}</td><td>${statusBadge(i.status)}</td><td>${escapeHtml(money(i.total, i.currency))}</td><td>${escapeHtml(i.customerId)}</td><td class="muted">${escapeHtml(i.createdAt)}</td></tr>`,
+    (i) =>
+      `<tr><td>${jsonLink('invoices', i.id, a)}</td><td>${escapeHtml(i.number)}</td><td>${statusBadge(i.status)}</td><td>${escapeHtml(money(i.total, i.currency))}</td><td>${escapeHtml(i.customerId)}</td><td class="muted">${escapeHtml(i.createdAt)}</td></tr>`,
   );
   const subscriptions = recent(account.subscriptions).map(
-    (s) => `<tr><td>${jsonLink('subscriptions', s.id, a)}</td><td>${statusBadge(s.status)}</td><td>${escapeHtml(s.planId)}</td><td>${escapeHtml(s.currentPeriodEnd)}</td><td>${
-      ['trialing', 'active', 'past_due'].includes(s.status)
-        ? `${action('Advance 30 days', '/_emulator/test-clocks/advance', { subscriptionId: s.id, days: 30 })}`
-        : ''
-    }</td></tr>`,
+    (s) =>
+      `<tr><td>${jsonLink('subscriptions', s.id, a)}</td><td>${statusBadge(s.status)}</td><td>${escapeHtml(s.planId)}</td><td>${escapeHtml(s.currentPeriodEnd)}</td><td>${
+        ['trialing', 'active', 'past_due'].includes(s.status)
+          ? `${action('Advance 30 days', '/_emulator/test-clocks/advance', { subscriptionId: s.id, days: 30 })}`
+          : ''
+      }</td></tr>`,
   );
   const events = recent(account.events).map(
-    (e) => `<tr><td>${jsonLink('events', e.id, a)}</td><td><code>${escapeHtml(e.type)}</code></td><td>${escapeHtml(String((e.data.object as { id?: unknown } | undefined)?.id ?? ''))}</td><td class="muted">${escapeHtml(e.occurredAt)}</td><td>${action('Redeliver', `/_emulator/events/${encodeURIComponent(e.id)}/redeliver`, { copies: 1 })} ${action('Deliver twice at once', `/_emulator/events/${encodeURIComponent(e.id)}/redeliver`, { copies: 2 }, true)}</td></tr>`,
+    (e) =>
+      `<tr><td>${jsonLink('events', e.id, a)}</td><td><code>${escapeHtml(e.type)}</code></td><td>${escapeHtml(String((e.data.object as { id?: unknown } | undefined)?.id ?? ''))}</td><td class="muted">${escapeHtml(e.occurredAt)}</td><td>${action('Redeliver', `/_emulator/events/${encodeURIComponent(e.id)}/redeliver`, { copies: 1 })} ${action('Deliver twice at once', `/_emulator/events/${encodeURIComponent(e.id)}/redeliver`, { copies: 2 }, true)}</td></tr>`,
   );
   const deliveries = recent(account.deliveries).map(
-    (d) => `<tr><td>${jsonLink('deliveries', d.id, a)}</td><td>${jsonLink('events', d.eventId, a)}</td><td><code>${escapeHtml(d.type)}</code></td><td>${statusBadge(d.status)}</td><td>${escapeHtml(d.responseCode ?? '—')}</td><td>${escapeHtml(d.attempts)}</td><td class="muted">${escapeHtml(d.lastError ?? '')}</td></tr>`,
+    (d) =>
+      `<tr><td>${jsonLink('deliveries', d.id, a)}</td><td>${jsonLink('events', d.eventId, a)}</td><td><code>${escapeHtml(d.type)}</code></td><td>${statusBadge(d.status)}</td><td>${escapeHtml(d.responseCode ?? '—')}</td><td>${escapeHtml(d.attempts)}</td><td class="muted">${escapeHtml(d.lastError ?? '')}</td></tr>`,
   );
-  const endpoints = account.webhookEndpoints.values().map(
-    (e) => `<tr><td>${jsonLink('webhook-endpoints', e.id, a)}</td><td>${escapeHtml(e.url)}</td><td>${escapeHtml(e.events.join(', '))}</td><td>${statusBadge(e.status ?? (e.active ? 'active' : 'disabled'))}</td></tr>`,
-  );
-  const switcher = workspaces.length > 1
-    ? `<p>Workspace: ${workspaces.map((w) => (w === a ? `<strong>${escapeHtml(w)}</strong>` : `<a href="/?account=${encodeURIComponent(w)}">${escapeHtml(w)}</a>`)).join(' · ')}</p>`
-    : '';
+  const endpoints = account.webhookEndpoints
+    .values()
+    .map(
+      (e) =>
+        `<tr><td>${jsonLink('webhook-endpoints', e.id, a)}</td><td>${escapeHtml(e.url)}</td><td>${escapeHtml(e.events.join(', '))}</td><td>${statusBadge(e.status ?? (e.active ? 'active' : 'disabled'))}</td></tr>`,
+    );
+  const switcher =
+    workspaces.length > 1
+      ? `<p>Workspace: ${workspaces.map((w) => (w === a ? `<strong>${escapeHtml(w)}</strong>` : `<a href="/?account=${encodeURIComponent(w)}">${escapeHtml(w)}</a>`)).join(' · ')}</p>`
+      : '';
   const body = `<header class="bar"><strong>Plugipay emulator</strong><span>${escapeHtml(origin)}</span><span class="muted" style="color:#cfe0ff">key ${escapeHtml(credentials.keyId)}</span></header>
 <main>
 <h1>Workspace <code>${escapeHtml(a)}</code></h1>

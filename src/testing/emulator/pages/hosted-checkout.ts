@@ -35,7 +35,10 @@ function stateMessage(session: CheckoutSession): string {
 export function hostedCheckoutPage(session: CheckoutSession): string {
   const live = LIVE.includes(session.status);
   const items = session.lineItems
-    .map((item) => `<tr><td>${escapeHtml(item.quantity)} × ${escapeHtml(item.name)}</td><td>${escapeHtml(money(item.unitAmount * item.quantity, session.currency))}</td></tr>`)
+    .map(
+      (item) =>
+        `<tr><td>${escapeHtml(item.quantity)} × ${escapeHtml(item.name)}</td><td>${escapeHtml(money(item.unitAmount * item.quantity, session.currency))}</td></tr>`,
+    )
     .join('');
   const config = { sessionId: session.id, assetPrefix: ASSET_PREFIX, actionHeader: ACTION_HEADER };
   const head = `<script type="importmap">${jsonForScript({ imports: { valibot: `${ASSET_PREFIX}valibot.mjs` } })}</script>`;
@@ -68,7 +71,10 @@ export function hostedCheckoutPage(session: CheckoutSession): string {
 }
 
 export function missingSessionPage(sessionId: string): string {
-  return page('Checkout not found · Plugipay emulator', `<main><div class="card"><h1>Checkout not found</h1><p>No checkout session <code>${escapeHtml(sessionId)}</code> exists in this emulator. Sessions live in memory: a restart without <code>--state</code> forgets them.</p></div></main>`);
+  return page(
+    'Checkout not found · Plugipay emulator',
+    `<main><div class="card"><h1>Checkout not found</h1><p>No checkout session <code>${escapeHtml(sessionId)}</code> exists in this emulator. Sessions live in memory: a restart without <code>--state</code> forgets them.</p></div></main>`,
+  );
 }
 
 /**

@@ -12,7 +12,10 @@ export function escapeHtml(value: unknown): string {
 
 /** JSON safe inside `<script type="application/json">`: no `</script>` or `<!--` can close it. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** An amount in minor units as people read it: `IDR 125,000`. */

@@ -115,11 +115,7 @@ function list(ctx: RouteContext) {
 }
 
 /** Moves a live session to `completed` as a captured payment would, and emits the event. */
-export function completeSession(
-  m: Mutation,
-  session: CheckoutSession,
-  payment: { method: string; adapter: string },
-): CheckoutSession {
+export function completeSession(m: Mutation, session: CheckoutSession, payment: { method: string; adapter: string }): CheckoutSession {
   if (!LIVE_STATUSES.includes(session.status)) {
     throw illegalTransition('checkout session', session.id, session.status, 'complete');
   }

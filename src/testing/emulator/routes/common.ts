@@ -32,11 +32,7 @@ export function queryBoolean(query: URLSearchParams, name: string): boolean | un
 }
 
 /** A paginated reply over the rows of `table` that pass `keep`. */
-export function listReply<T extends { id: string }>(
-  ctx: RouteContext,
-  table: Table<T>,
-  keep: (value: T) => boolean,
-): Reply {
+export function listReply<T extends { id: string }>(ctx: RouteContext, table: Table<T>, keep: (value: T) => boolean): Reply {
   const list = readListQuery(ctx.query);
   return listed(paginate(table, list, keep));
 }

@@ -44,7 +44,10 @@ const KINDS: Readonly<Record<string, (account: AccountState) => Pick<Table<{ id:
 const html = (body: string, status = 200): Reply => ({ kind: 'raw', status, contentType: HTML, body, headers: NO_STORE });
 
 /** The workspace named by `?account=`, else the one holding the object, else the default. */
-function workspaceOf<T>(ctx: RouteContext, pick: (account: AccountState) => T | undefined): { account: AccountState; value: T } | undefined {
+function workspaceOf<T>(
+  ctx: RouteContext,
+  pick: (account: AccountState) => T | undefined,
+): { account: AccountState; value: T } | undefined {
   const named = ctx.query.get('account');
   const candidates = named ? [ctx.world.accounts.find(named)].filter((a) => a !== undefined) : [...ctx.world.accounts.each()];
   for (const account of candidates) {
@@ -56,7 +59,11 @@ function workspaceOf<T>(ctx: RouteContext, pick: (account: AccountState) => T | 
 
 function requireActionHeader(ctx: RouteContext): void {
   if (ctx.request.headers.get(ACTION_HEADER) !== '1') {
-    throw apiFailure(403, 'forbidden', `Emulator actions need the header '${ACTION_HEADER}: 1' (the dashboard and the hosted page send it)`);
+    throw apiFailure(
+      403,
+      'forbidden',
+      `Emulator actions need the header '${ACTION_HEADER}: 1' (the dashboard and the hosted page send it)`,
+    );
   }
 }
 

@@ -88,7 +88,12 @@ function update(ctx: RouteContext) {
   }
   const email = readEmail(fields);
   if (email !== undefined) next.email = email;
-  for (const [name, max] of [['name', 255], ['phone', 64], ['taxId', 64], ['defaultPaymentTokenId', 255]] as const) {
+  for (const [name, max] of [
+    ['name', 255],
+    ['phone', 64],
+    ['taxId', 64],
+    ['defaultPaymentTokenId', 255],
+  ] as const) {
     const value = fields.string(name, { max });
     if (value !== undefined) next[name] = value;
   }

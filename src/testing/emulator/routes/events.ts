@@ -9,18 +9,39 @@ import { id, listReply, queryTime, sameIfSet } from './common';
 
 /** The catalog of ENDPOINTS §3.2. */
 export const EVENT_TYPES = [
-  'plugipay.checkout_session.completed.v1', 'plugipay.checkout_session.expired.v1',
-  'plugipay.invoice.created.v1', 'plugipay.invoice.finalized.v1', 'plugipay.invoice.sent.v1', 'plugipay.invoice.paid.v1',
-  'plugipay.invoice.voided.v1', 'plugipay.invoice.pending.v1', 'plugipay.invoice.failed.v1',
-  'plugipay.refund.issued.v1', 'plugipay.refund.failed.v1',
-  'plugipay.customer.created.v1', 'plugipay.customer.updated.v1', 'plugipay.customer.deleted.v1',
-  'plugipay.plan.created.v1', 'plugipay.plan.updated.v1', 'plugipay.plan.archived.v1',
-  'plugipay.subscription.created.v1', 'plugipay.subscription.updated.v1', 'plugipay.subscription.paused.v1',
-  'plugipay.subscription.resumed.v1', 'plugipay.subscription.canceled.v1', 'plugipay.subscription.renewed.v1',
-  'plugipay.payout.created.v1', 'plugipay.payout.in_transit.v1', 'plugipay.payout.paid.v1',
-  'plugipay.payout.failed.v1', 'plugipay.payout.cancelled.v1',
-  'plugipay.gift_card.issued.v1', 'plugipay.gift_card.redeemed.v1', 'plugipay.gift_card.topped_up.v1',
-  'plugipay.gift_card.voided.v1', 'plugipay.webhook_endpoint.disabled.v1',
+  'plugipay.checkout_session.completed.v1',
+  'plugipay.checkout_session.expired.v1',
+  'plugipay.invoice.created.v1',
+  'plugipay.invoice.finalized.v1',
+  'plugipay.invoice.sent.v1',
+  'plugipay.invoice.paid.v1',
+  'plugipay.invoice.voided.v1',
+  'plugipay.invoice.pending.v1',
+  'plugipay.invoice.failed.v1',
+  'plugipay.refund.issued.v1',
+  'plugipay.refund.failed.v1',
+  'plugipay.customer.created.v1',
+  'plugipay.customer.updated.v1',
+  'plugipay.customer.deleted.v1',
+  'plugipay.plan.created.v1',
+  'plugipay.plan.updated.v1',
+  'plugipay.plan.archived.v1',
+  'plugipay.subscription.created.v1',
+  'plugipay.subscription.updated.v1',
+  'plugipay.subscription.paused.v1',
+  'plugipay.subscription.resumed.v1',
+  'plugipay.subscription.canceled.v1',
+  'plugipay.subscription.renewed.v1',
+  'plugipay.payout.created.v1',
+  'plugipay.payout.in_transit.v1',
+  'plugipay.payout.paid.v1',
+  'plugipay.payout.failed.v1',
+  'plugipay.payout.cancelled.v1',
+  'plugipay.gift_card.issued.v1',
+  'plugipay.gift_card.redeemed.v1',
+  'plugipay.gift_card.topped_up.v1',
+  'plugipay.gift_card.voided.v1',
+  'plugipay.webhook_endpoint.disabled.v1',
 ] as const;
 
 export function findEvent(account: AccountState, eventId: string): EventRecord {
@@ -62,7 +83,7 @@ function trigger(ctx: RouteContext) {
   if (!/^[a-z0-9_.]+$/.test(type)) throw validationError('type', "must look like 'plugipay.<resource>.<action>.v1'");
   const aggregateId = fields.requiredString('aggregateId');
   // `object()` checks the shape; the raw value is what goes into the event.
-  const data = fields.object('data') ? ((ctx.body as { data: Record<string, unknown> }).data) : {};
+  const data = fields.object('data') ? (ctx.body as { data: Record<string, unknown> }).data : {};
   const event = ctx.world.recordEvent(ctx.account, {
     type,
     object: data.object ?? { id: aggregateId },

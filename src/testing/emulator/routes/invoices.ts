@@ -112,7 +112,14 @@ export function insertInvoice(m: Mutation, input: NewInvoice, presetId?: string)
 
 /** Collects an open invoice in full (the collection engine charging the saved method). */
 export function collectInvoice(m: Mutation, invoice: Invoice): Invoice {
-  return transition(m, invoice, 'pay', ['open', 'past_due'], (now) => ({ status: 'paid', amountPaid: invoice.total, amountDue: 0, paidAt: now }), 'plugipay.invoice.paid.v1');
+  return transition(
+    m,
+    invoice,
+    'pay',
+    ['open', 'past_due'],
+    (now) => ({ status: 'paid', amountPaid: invoice.total, amountDue: 0, paidAt: now }),
+    'plugipay.invoice.paid.v1',
+  );
 }
 
 function list(ctx: RouteContext) {
@@ -162,7 +169,14 @@ const pay = (ctx: RouteContext) => ok(collectInvoice(ctx, findInvoice(ctx.accoun
 const voidInvoice = (ctx: RouteContext) => {
   const invoice = findInvoice(ctx.account, id(ctx));
   return ok(
-    transition(ctx, invoice, 'void', ['draft', 'open', 'past_due'], (now) => ({ status: 'void', voidedAt: now, amountDue: 0 }), 'plugipay.invoice.voided.v1'),
+    transition(
+      ctx,
+      invoice,
+      'void',
+      ['draft', 'open', 'past_due'],
+      (now) => ({ status: 'void', voidedAt: now, amountDue: 0 }),
+      'plugipay.invoice.voided.v1',
+    ),
   );
 };
 

@@ -36,7 +36,9 @@ export function payoutBalance(account: AccountState): PayoutBalance {
   const currency = sessions[0]?.currency ?? null;
   const inCurrency = <T extends { currency: string }>(items: T[]) => items.filter((item) => item.currency === currency);
   const received = sum(inCurrency(sessions).map((s) => s.amount));
-  const refunded = sum(inCurrency(account.refunds.values().filter((r) => r.status === 'pending' || r.status === 'succeeded')).map((r) => r.amount));
+  const refunded = sum(
+    inCurrency(account.refunds.values().filter((r) => r.status === 'pending' || r.status === 'succeeded')).map((r) => r.amount),
+  );
   const payouts = inCurrency(account.payouts.values());
   const paidOut = sum(payouts.filter((p) => p.status === 'in_transit' || p.status === 'paid').map((p) => p.amount));
   const locked = sum(payouts.filter((p) => p.status === 'pending').map((p) => p.amount));

@@ -147,7 +147,13 @@ function cancel(ctx: RouteContext) {
   const reason = fields.oneOf('reason', CANCEL_REASONS) ?? null;
   const live: SubscriptionStatus[] = ['trialing', 'active', 'past_due', 'paused'];
   if (at === 'period_end') {
-    return transition(ctx, 'cancel', live, (s) => ({ cancelAt: s.currentPeriodEnd, canceledReason: reason }), 'plugipay.subscription.updated.v1');
+    return transition(
+      ctx,
+      'cancel',
+      live,
+      (s) => ({ cancelAt: s.currentPeriodEnd, canceledReason: reason }),
+      'plugipay.subscription.updated.v1',
+    );
   }
   return transition(
     ctx,

@@ -25,7 +25,17 @@ function renewalInvoice(ctx: RouteContext, subscription: Subscription, plan: Pla
   const invoice = insertInvoice(ctx, {
     customerId: subscription.customerId,
     currency: price?.currency ?? 'IDR',
-    lines: [{ id: newId('il'), description: `${plan.name} from ${periodStart.slice(0, 10)}`, quantity: 1, unitAmount, amount: unitAmount, priceId: price?.id ?? null, metadata: null }],
+    lines: [
+      {
+        id: newId('il'),
+        description: `${plan.name} from ${periodStart.slice(0, 10)}`,
+        quantity: 1,
+        unitAmount,
+        amount: unitAmount,
+        priceId: price?.id ?? null,
+        metadata: null,
+      },
+    ],
     discount: 0,
     tax: 0,
     status: 'open',

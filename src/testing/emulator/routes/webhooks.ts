@@ -64,7 +64,14 @@ function update(ctx: RouteContext) {
   const active = fields.boolean('active');
   if (active === true) {
     // Re-enabling clears the failure streak.
-    Object.assign(next, { active: true, status: 'active', consecutiveFailures: 0, failingSince: null, disabledAt: null, disabledReason: null });
+    Object.assign(next, {
+      active: true,
+      status: 'active',
+      consecutiveFailures: 0,
+      failingSince: null,
+      disabledAt: null,
+      disabledReason: null,
+    });
   } else if (active === false) {
     Object.assign(next, { active: false, status: 'disabled', disabledAt: ctx.world.iso(), disabledReason: 'disabled_by_user' });
   }

@@ -7,6 +7,7 @@
 import { PlugipayClient } from 'plugipay-edge/next';
 
 export function PayButton() {
-  const pay = () => new PlugipayClient({ keyId: process.env.NEXT_PUBLIC_KEY_ID, secret: process.env.NEXT_PUBLIC_SECRET }).checkoutSessions.list();
+  const pay = () =>
+    new PlugipayClient({ keyId: process.env.NEXT_PUBLIC_KEY_ID, secret: process.env.NEXT_PUBLIC_SECRET }).checkoutSessions.list();
   return <button onClick={pay}>Pay</button>;
 }

@@ -12,7 +12,11 @@ export async function GET() {
   const result = await runChecks({
     entries: { '.': core, './webhooks': webhooks, './testing': testing, './browser': browser },
     makeClient: () =>
-      new core.PlugipayClient({ keyId: process.env.PLUGIPAY_KEY_ID, secret: process.env.PLUGIPAY_SECRET, baseUrl: process.env.PLUGIPAY_BASE_URL }),
+      new core.PlugipayClient({
+        keyId: process.env.PLUGIPAY_KEY_ID,
+        secret: process.env.PLUGIPAY_SECRET,
+        baseUrl: process.env.PLUGIPAY_BASE_URL,
+      }),
     extra: [
       {
         name: 'next edge: the handler runs on the edge runtime',

@@ -7,5 +7,10 @@ export const runtime = 'edge';
 
 export const { POST } = createWebhookRoute(async (event, request) => {
   if (event.type === 'plugipay.invoice.paid.v1') return; // nothing to say: 204
-  return Response.json({ received: event.id, type: event.type, runtime: typeof EdgeRuntime === 'string' ? 'edge' : 'node', url: new URL(request.url).pathname });
+  return Response.json({
+    received: event.id,
+    type: event.type,
+    runtime: typeof EdgeRuntime === 'string' ? 'edge' : 'node',
+    url: new URL(request.url).pathname,
+  });
 });
