@@ -4,8 +4,8 @@
  * delay 0, no nodejs_compat), delivers signed webhooks to it and reads what ran from D1.
  * Returns results in the shape `formatReport` takes, for `run.mjs` to merge.
  */
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
+import { bundleWorker } from './bundle.mjs';
 import { join } from 'node:path';
 import { signWebhookPayload } from 'plugipay-edge/testing';
 
@@ -39,20 +39,10 @@ function expect(condition, message) {
 }
 
 export async function runOnceChecks(dir) {
-  const bundle = await build({
-    entryPoints: [join(dir, 'once-worker.mjs')],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    conditions: ['workerd', 'worker', 'import'],
-    target: 'es2022',
-    write: false,
-    logLevel: 'error',
-  });
+  const script = await bundleWorker(join(dir, 'once-worker.mjs'));
   const mf = new Miniflare({
     modules: true,
-    script: bundle.outputFiles[0].text,
+    script,
     compatibilityDate: '2026-04-01',
     compatibilityFlags: [],
     bindings: { PLUGIPAY_WEBHOOK_SECRET: SECRET },

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // workerd runner: bundles the Worker from the packed package (workerd condition) and runs it in
 // miniflare without nodejs_compat; the Worker reaches the emulator on 127.0.0.1 over real fetch.
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
+import { bundleWorker } from './bundle.mjs';
 import { join } from 'node:path';
 import { formatReport, WEBHOOK_SECRET } from '../shared/checks.mjs';
 import { reportCrash, startFixtures } from '../support/fixtures.mjs';
@@ -11,21 +11,11 @@ import { runOnceChecks } from './once.mjs';
 
 try {
   const dir = stage('workerd');
-  const bundle = await build({
-    entryPoints: [join(dir, 'worker.mjs')],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    conditions: ['workerd', 'worker', 'import'],
-    target: 'es2022',
-    write: false,
-    logLevel: 'error',
-  });
+  const script = await bundleWorker(join(dir, 'worker.mjs'));
   const fixtures = await startFixtures();
   const mf = new Miniflare({
     modules: true,
-    script: bundle.outputFiles[0].text,
+    script,
     compatibilityDate: '2026-04-01',
     compatibilityFlags: [],
     bindings: {
