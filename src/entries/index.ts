@@ -29,72 +29,7 @@ export { signRequest } from '../core/signing';
 export type { SignRequestInput } from '../core/signing';
 export type { FetchLike, FetchOptions } from '../core/transport';
 export type { Query, QueryValue } from '../core/url';
-// Response types, from beside their routes.
+// Every input and response type of every namespace, as the resource files declare them beside
+// their routes (the list is generated: scripts/public-types.mjs, run by `npm run docs`).
+export type * from '../resources/public-types';
 export type { PublicCheckoutSession, ManualBankAccount, ChargeResult } from '../public-checkout/types';
-export type { AdapterKind, AdapterConfig, ManagedOnboardingState } from '../resources/adapters';
-export type { PartnerWorkspace, PartnerUsageSummary } from '../resources/admin';
-export type { CheckoutMethod, CheckoutSessionStatus, LineItem, CheckoutSession } from '../resources/checkout-sessions';
-export type { CheckoutSettings } from '../resources/checkout-settings';
-export type { Customer } from '../resources/customers';
-export type { EventData, EventRecord } from '../resources/events';
-export type { GiftCardStatus, GiftCard, GiftCardEntry, GiftCardMutation, GiftCardBalance } from '../resources/gift-cards';
-export type { InvoiceStatus, InvoiceLine, Invoice } from '../resources/invoices';
-export type { LedgerSourceType, LedgerEntry, LedgerBalance } from '../resources/ledger';
-export type { PayoutStatus, Payout, PayoutBalance, BankAccount } from '../resources/payouts';
-export type { Interval, PriceModel, TaxMode, PortalFeatures, PriceTier, Price, Plan } from '../resources/plans';
-export type { PortalSession } from '../resources/portal-sessions';
-export type { ReceiptSourceType, ReceiptSummary, ReceiptDocument } from '../resources/receipts';
-export type { RefundStatus, RefundReason, Refund } from '../resources/refunds';
-export type { PnlReport, CashFlowReport } from '../resources/reports';
-export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from '../resources/shared-types';
-export type { SubscriptionStatus, CollectionMethod, Subscription } from '../resources/subscriptions';
-export type { TemplateKind, Template } from '../resources/templates';
-export type { UploadedFile } from '../resources/uploads';
-export type { WebhookEndpoint, DeliveryStatus, WebhookDeliveryAttempt, WebhookDelivery } from '../resources/webhook-endpoints';
-export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams } from '../resources/customers';
-export type { CheckoutSessionCreateInput, CheckoutSessionListParams } from '../resources/checkout-sessions';
-export type { EmailInput, EscposParams } from '../resources/schemas';
-export type { PlanCreateInput, PlanUpdateInput, PlanListParams, PriceInput, PriceUpdateInput } from '../resources/plans';
-export type { InvoiceCreateInput, InvoiceListParams } from '../resources/invoices';
-export type {
-  SubscriptionCreateInput,
-  SubscriptionUpdateInput,
-  SubscriptionCancelInput,
-  SubscriptionPauseInput,
-  SubscriptionListParams,
-} from '../resources/subscriptions';
-export type { PortalSessionCreateInput } from '../resources/portal-sessions';
-export type { ReceiptListParams } from '../resources/receipts';
-export type { RefundCreateInput, RefundListParams } from '../resources/refunds';
-export type {
-  PayoutCreateInput,
-  PayoutReferenceInput,
-  PayoutFailInput,
-  PayoutListParams,
-  BankAccountUpdateInput,
-} from '../resources/payouts';
-export type { LedgerListParams } from '../resources/ledger';
-export type { ReportParams, LedgerCsvParams } from '../resources/reports';
-export type { WebhookEndpointCreateInput, WebhookEndpointUpdateInput, WebhookDeliveryListParams } from '../resources/webhook-endpoints';
-export type { EventListParams, EventReplayInput, EventTriggerInput } from '../resources/events';
-export type {
-  XenditAdapterInput,
-  PaypalAdapterInput,
-  MidtransAdapterInput,
-  ManualAdapterInput,
-  ManagedOnboardingStartInput,
-  ManagedOnboardingSimulateInput,
-} from '../resources/adapters';
-export type {
-  GiftCardIssueInput,
-  GiftCardRedeemInput,
-  GiftCardTopupInput,
-  GiftCardVoidInput,
-  GiftCardListParams,
-} from '../resources/gift-cards';
-export type { TemplateListParams, TemplateCreateInput, TemplateUpdateInput, TemplatePreviewInput } from '../resources/templates';
-export type { CheckoutSettingsUpdateInput } from '../resources/checkout-settings';
-export type { UploadImageInput } from '../resources/uploads';
-export type { DashboardMetricsParams } from '../resources/dashboard';
-export type { TestClockAdvanceInput } from '../resources/test-clocks';
-export type { AdminProvisionInput, PartnerUsageParams } from '../resources/admin';

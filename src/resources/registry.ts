@@ -1,7 +1,8 @@
 /**
  * The one registry of API namespaces: each line binds one resource table to `PlugipayClient`.
- * Adding a namespace is its resource file, one line here, and its emulator route (the emulator's
- * "not emulated" answer derives from this table).
+ * Adding a namespace is its resource file, one line here, and its emulator route (a route the
+ * emulator does not serve answers 501 `not_emulated`); the list of exported types is generated
+ * from the resource files (`scripts/public-types.mjs`).
  */
 import { CoreClient, requesterOf } from '../core/client';
 import type { ClientOptions } from '../core/options';

@@ -9,10 +9,16 @@ import { isWellFormed, LONE_SURROGATE_PROBLEM } from '../core/unicode';
 /**
  * Every schema here and in the resource files is a factory: a route builds its schema at its
  * first call and keeps it, so importing the SDK (a new isolate's cold start) builds none.
+ *
+ * @internal
  */
 export type SchemaFactory = () => v.GenericSchema;
 
-/** The input type of a schema factory: what a caller may pass. */
+/**
+ * The input type of a schema factory: what a caller may pass.
+ *
+ * @internal
+ */
 export type Input<F extends SchemaFactory> = v.InferInput<ReturnType<F>>;
 
 /**
