@@ -12,4 +12,9 @@ for (const name of ENTRIES) {
   if (!existsSync(file)) continue;
   const { raw, gzip } = await bundledSize(file);
   console.log(`| ${name === 'index' ? 'plugipay-edge' : `plugipay-edge/${name}`} | ${raw} B | ${gzip} B |`);
+  if (name === 'index') {
+    // What an app that only calls the API bundles (issue 10's "core with every resource").
+    const client = await bundledSize(file, ['PlugipayClient']);
+    console.log(`| \`{ PlugipayClient }\` from plugipay-edge | ${client.raw} B | ${client.gzip} B |`);
+  }
 }
