@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types
 import { BUDGETS } from '../package/budgets.mjs';
 
-const BUDGET: number = BUDGETS.webhooks;
+const BUDGET: number = BUDGETS.webhooks.bytes;
 const entry = fileURLToPath(new URL('../../src/entries/webhooks.ts', import.meta.url));
 const errors = fileURLToPath(new URL('../../src/core/errors.ts', import.meta.url));
 
