@@ -19,6 +19,7 @@ const BASE_URL_SHAPE = 'must be an absolute http(s) URL without query or fragmen
  * password in it would be sent to every proxy and log on the way; the message never repeats it.
  */
 export function baseUrlProblem(value: unknown): string | undefined {
+  if (typeof value === 'string' && value === lastGoodBaseUrl) return undefined;
   if (typeof value !== 'string' || /[?#]/.test(value)) return BASE_URL_SHAPE;
   let url: URL;
   try {
@@ -30,8 +31,13 @@ export function baseUrlProblem(value: unknown): string | undefined {
   if (url.username || url.password) {
     return 'must not hold a username or password (https://user:…@host): authenticate with keyId and secret, or apiKey';
   }
+  lastGoodBaseUrl = value;
   return undefined;
 }
+
+// The last base URL found good. A Worker builds a client per request, always with the same
+// baseUrl: this spares that client a URL parse (about a sixth of its construction).
+let lastGoodBaseUrl: string | undefined;
 
 /** True for a valid base URL (see `baseUrlProblem`). */
 export function isBaseUrl(value: unknown): boolean {
