@@ -21,21 +21,39 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
   return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry));
 }
 
+// RFC 9110 5.6.7's two obsolete forms, which recipients must still accept:
+// rfc850-date `Sunday, 06-Nov-94 08:49:37 GMT` and asctime-date `Sun Nov  6 08:49:37 1994`.
+const RFC850 = /^(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day, (\d\d)-(\w{3})-(\d\d) (\d\d:\d\d:\d\d) GMT$/;
+const ASCTIME = /^(\w{3}) (\w{3}) ( \d|\d\d) (\d\d:\d\d:\d\d) (\d{4})$/;
+
 /**
- * An HTTP date (IMF-fixdate, `Thu, 01 Jan 2026 00:00:05 GMT`, the form servers must send) in
- * milliseconds, or `undefined` for anything else. Strict on purpose: `Date.parse` alone reads
- * `1, 2` or `Tomorrow 10` as dates. A date is valid when it prints back exactly as written
- * (`toUTCString` is IMF-fixdate), which also refuses `31 Feb`.
+ * An HTTP date in milliseconds, or `undefined` for anything else. RFC 9110's three forms:
+ * IMF-fixdate (`Thu, 01 Jan 2026 00:00:05 GMT`, the one servers must send), and the obsolete
+ * rfc850-date (its two-digit year read as RFC 9110 says: never more than 50 years ahead of
+ * `now`) and asctime-date, each rewritten as the IMF-fixdate it names. Strict on purpose:
+ * `Date.parse` alone reads `1, 2` or `Tomorrow 10` as dates. A date is valid when it prints back
+ * exactly as that IMF-fixdate (`toUTCString` is IMF-fixdate), which also refuses `31 Feb`,
+ * `25:00` and a weekday that is not the date's.
  */
-export function parseHttpDate(text: string): number | undefined {
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) || new Date(ms).toUTCString() !== text ? undefined : ms;
+export function parseHttpDate(text: string, now: number = Date.now()): number | undefined {
+  let imf = text;
+  let parts: string[] | null;
+  if ((parts = RFC850.exec(text))) {
+    const thisYear = new Date(now).getUTCFullYear();
+    let year = thisYear - (thisYear % 100) + Number(parts[4]);
+    if (year > thisYear + 50) year -= 100;
+    imf = `${parts[1]!.slice(0, 3)}, ${parts[2]} ${parts[3]} ${year} ${parts[5]} GMT`;
+  } else if ((parts = ASCTIME.exec(text))) {
+    imf = `${parts[1]}, ${parts[3]!.trim().padStart(2, '0')} ${parts[2]} ${parts[5]} ${parts[4]} GMT`;
+  }
+  const ms = Date.parse(imf);
+  return Number.isNaN(ms) || new Date(ms).toUTCString() !== imf ? undefined : ms;
 }
 
 /**
  * The server's requested wait, read strictly: `retry-after-ms` as a non-negative number of ms,
- * else `Retry-After` as a non-negative integer of seconds or an HTTP date. Anything else (a
- * negative number, a duplicated header joined as `1, 2`, garbage) is ignored, so the normal
+ * else `Retry-After` as a non-negative integer of seconds or an HTTP date (any of RFC 9110's
+ * three forms). Anything else (a negative number, a duplicated header joined as `1, 2`, garbage) is ignored, so the normal
  * backoff applies.
  */
 export function retryAfterMs(headers: Headers | undefined, now: number = Date.now()): number | undefined {
@@ -46,7 +64,7 @@ export function retryAfterMs(headers: Headers | undefined, now: number = Date.no
   const after = headers?.get('retry-after')?.trim();
   if (!after) return undefined;
   if (/^\d+$/.test(after)) return Number(after) * 1000;
-  const date = parseHttpDate(after);
+  const date = parseHttpDate(after, now);
   return date === undefined ? undefined : Math.max(0, date - now);
 }
 

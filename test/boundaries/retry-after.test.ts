@@ -1,7 +1,8 @@
 /**
  * Rule 7: `Retry-After` is read strictly (a non-negative integer of seconds, or an HTTP date in
- * its IMF-fixdate form, the one servers send), `retry-after-ms` as a non-negative number; anything else is ignored
- * and the normal backoff applies. A duplicated request-id header never becomes `"a, b"`.
+ * one of RFC 9110's three forms: IMF-fixdate, the one servers send, and the obsolete rfc850 and
+ * asctime forms recipients must still accept), `retry-after-ms` as a non-negative number;
+ * anything else is ignored and the normal backoff applies. A duplicated request-id header never becomes `"a, b"`.
  */
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,11 @@ describe('retryAfterMs', () => {
     ['  3  ', 3000],
     ['Thu, 01 Jan 2026 00:00:05 GMT', 5000],
     ['Wed, 31 Dec 2025 23:59:00 GMT', 0],
+    // rfc850-date: a two-digit year, a full weekday name.
+    ['Thursday, 01-Jan-26 00:00:05 GMT', 5000],
+    // asctime-date: no zone, the day padded with a space.
+    ['Thu Jan  1 00:00:07 2026', 7000],
+    ['Sat Jan 10 00:00:00 2026', 9 * 86_400_000],
   ])('Retry-After %j waits %i ms', (value, ms) => {
     expect(wait({ 'retry-after': value })).toBe(ms);
   });
@@ -41,6 +47,17 @@ describe('retryAfterMs', () => {
     'Thu, 01 Jan 2026 00:00:05 PST',
     'Thu, 1 Jan 2026 00:00:05 GMT',
     'Fri, 01 Jan 2026 00:00:05 GMT',
+    'Friday, 01-Jan-26 00:00:05 GMT',
+    'Thursday, 31-Feb-26 00:00:05 GMT',
+    'Thursday, 01-Jan-26 00:00:05 PST',
+    'Thursday, 01-Jan-2026 00:00:05 GMT',
+    'Thu, 01-Jan-26 00:00:05 GMT',
+    'Thu Jan 1 00:00:07 2026',
+    'Thu Jan  1 24:00:00 2026',
+    'Thu Jan  1 00:60:00 2026',
+    'Fri Jan  1 00:00:07 2026',
+    'Thu Jan  1 00:00:07 2026 GMT',
+    'Thu Foo  1 00:00:07 2026',
     '',
   ])('Retry-After %j is ignored', (value) => {
     expect(wait({ 'retry-after': value })).toBeUndefined();
@@ -57,6 +74,13 @@ describe('retryAfterMs', () => {
   it.each(['-5', '1, 2', 'NaN', 'Infinity', '1e3', ''])('retry-after-ms %j is ignored, and Retry-After is read instead', (value) => {
     expect(wait({ 'retry-after-ms': value })).toBeUndefined();
     expect(wait({ 'retry-after-ms': value, 'retry-after': '2' })).toBe(2000);
+  });
+
+  it('a two-digit rfc850 year is never read as more than 50 years ahead (RFC 9110 5.6.7)', () => {
+    const now = Date.UTC(2026, 5, 1);
+    expect(new Date(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT', now)!).toISOString()).toBe('1994-11-06T08:49:37.000Z');
+    expect(new Date(parseHttpDate('Tuesday, 01-Jan-75 00:00:00 GMT', now)!).toISOString()).toBe('2075-01-01T00:00:00.000Z');
+    expect(new Date(parseHttpDate('Saturday, 01-Jan-00 00:00:00 GMT', now)!).toISOString()).toBe('2000-01-01T00:00:00.000Z');
   });
 
   it('Date.parse would have read these as dates; parseHttpDate does not', () => {
