@@ -7,7 +7,7 @@
  */
 import { PlugipayError, PlugipaySignatureError } from '../core/errors';
 import type { WebhookEvent } from '../webhooks/events';
-import { checkDedupeStore, checkTtlSec, handleOnce, type WebhookDedupeStore } from '../webhooks/handle-once';
+import { checkDedupeStore, checkStoreTimeoutMs, checkTtlSec, handleOnce, type WebhookDedupeStore } from '../webhooks/handle-once';
 import { verifyWebhookRequest, type VerifyWebhookOptions, type WebhookSecret } from '../webhooks/verify';
 
 /** Options of a webhook endpoint: verification, plus exactly-once handling when `dedupe` is set. */
@@ -16,6 +16,8 @@ export interface WebhookResponseOptions extends VerifyWebhookOptions {
   dedupe?: WebhookDedupeStore;
   /** Claim lifetime passed to `handleOnce` (whole seconds, default 300). */
   ttlSec?: number;
+  /** Bound on each dedupe store call, passed to `handleOnce` (ms, default 10,000). */
+  storeTimeoutMs?: number;
   /** `Retry-After` of the 409 sent for an event that is being handled right now, in seconds. Default 30. */
   retryAfterSec?: number;
 }
@@ -27,6 +29,7 @@ const DEFAULT_RETRY_AFTER_SEC = 30;
 export function checkWebhookResponseOptions(options: WebhookResponseOptions | undefined, where: string): void {
   if (options?.dedupe !== undefined) checkDedupeStore(options.dedupe, `${where} option dedupe`);
   if (options?.ttlSec !== undefined) checkTtlSec(options.ttlSec, where);
+  if (options?.storeTimeoutMs !== undefined) checkStoreTimeoutMs(options.storeTimeoutMs, where);
   if (options?.retryAfterSec !== undefined) checkTtlSec(options.retryAfterSec, `${where} retryAfterSec`);
 }
 
@@ -66,12 +69,12 @@ export async function respondToWebhook(
   options: WebhookResponseOptions = {},
 ): Promise<Response> {
   if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } });
-  const { dedupe, ttlSec, retryAfterSec = DEFAULT_RETRY_AFTER_SEC, ...verify } = options;
+  const { dedupe, ttlSec, storeTimeoutMs, retryAfterSec = DEFAULT_RETRY_AFTER_SEC, ...verify } = options;
   const { event, rejection } = await verifyOrReject(request, secret, verify);
   if (rejection) return rejection;
   if (!dedupe) return (await handle(event)) ?? new Response(null, { status: 204 });
 
-  const outcome = await handleOnce(dedupe, event, handle, ttlSec === undefined ? {} : { ttlSec });
+  const outcome = await handleOnce(dedupe, event, handle, { ttlSec, storeTimeoutMs });
   if (outcome.status === 'processed') return outcome.result ?? new Response(null, { status: 204 });
   if (outcome.status === 'duplicate') return Response.json({ received: true, duplicate: true, id: event.id });
   return Response.json(

@@ -6,7 +6,7 @@
  */
 import { PlugipayError, webhookHandlingError } from '../core/errors';
 import type { WebhookEvent } from '../webhooks/events';
-import { checkTtlSec, handleOnce } from '../webhooks/handle-once';
+import { checkStoreTimeoutMs, checkTtlSec, handleOnce } from '../webhooks/handle-once';
 import type { VerifyWebhookOptions } from '../webhooks/verify';
 import { verifyOrReject } from './webhook-response';
 import { checkDedupeOption, dedupeFor, webhookSecretFromEnv, type DedupeOption, type PlugipayEnv } from './workers';
@@ -121,6 +121,8 @@ export interface QueueConsumerOptions<Env> {
   dedupe: DedupeOption<Env>;
   /** Claim lifetime passed to `handleOnce` (whole seconds, default 300). */
   ttlSec?: number;
+  /** Bound on each dedupe store call, passed to `handleOnce` (ms, default 10,000). */
+  storeTimeoutMs?: number;
   /** `delaySeconds` of each `retry()`; default: the queue's own retry delay. */
   retryDelaySec?: number;
   /**
@@ -158,11 +160,13 @@ export function createQueueConsumer<Env extends object = PlugipayEnv, Ctx = unkn
   const {
     dedupe,
     ttlSec,
+    storeTimeoutMs,
     retryDelaySec,
     onError = (error, message) => console.error(`plugipay-edge: queue message ${message.id} will be retried:`, error),
   } = options;
   checkDedupeOption(dedupe, 'createQueueConsumer');
   if (ttlSec !== undefined) checkTtlSec(ttlSec, 'createQueueConsumer');
+  if (storeTimeoutMs !== undefined) checkStoreTimeoutMs(storeTimeoutMs, 'createQueueConsumer');
   if (retryDelaySec !== undefined && !(Number.isSafeInteger(retryDelaySec) && retryDelaySec >= 0)) {
     throw webhookHandlingError(
       'invalid_request',
@@ -184,12 +188,7 @@ export function createQueueConsumer<Env extends object = PlugipayEnv, Ctx = unkn
           }
           const store = dedupeFor(dedupe, env, 'createQueueConsumer')!;
           const delivery: QueuedDelivery = { receivedAt: body.receivedAt, messageId: message.id, attempts: message.attempts };
-          const outcome = await handleOnce(
-            store,
-            body.event,
-            (event) => fn(event, env, ctx, delivery),
-            ttlSec === undefined ? {} : { ttlSec },
-          );
+          const outcome = await handleOnce(store, body.event, (event) => fn(event, env, ctx, delivery), { ttlSec, storeTimeoutMs });
           if (outcome.status === 'in_progress') retry(message);
           else message.ack();
         } catch (error) {

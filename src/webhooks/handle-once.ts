@@ -61,10 +61,19 @@ export interface HandleOnceOptions {
    * while the handler still runs lets a redelivery run it a second time.
    */
   ttlSec?: number;
+  /**
+   * How long each store call (`claim`, `complete`, `release`) may take, in ms, before it counts
+   * as failed (`dedupe_store_failed`): a store that hangs must not hang the webhook handler past
+   * the platform's limit, where the delivery would fail without an answer. Default 10,000.
+   */
+  storeTimeoutMs?: number;
 }
 
 /** Default claim lifetime: 5 minutes of processing. */
 export const DEFAULT_DEDUPE_TTL_SEC = 300;
+
+/** Default bound on each store call: 10 s. */
+export const DEFAULT_STORE_TIMEOUT_MS = 10_000;
 
 const CLAIMS: readonly unknown[] = ['claimed', 'processing', 'done'];
 
@@ -79,6 +88,17 @@ export function checkTtlSec(ttlSec: unknown, where: string): number {
   return ttlSec as number;
 }
 
+/** Throws `invalid_request` unless `ms` is a timer length (whole ms in 1 … 2^31 − 1). */
+export function checkStoreTimeoutMs(ms: unknown, where: string): number {
+  if (!Number.isSafeInteger(ms) || (ms as number) <= 0 || (ms as number) > 0x7fffffff) {
+    throw webhookHandlingError(
+      'invalid_request',
+      `${where}: storeTimeoutMs must be a whole number of ms from 1 to 2147483647 (got ${String(ms)}); omit it for ${DEFAULT_STORE_TIMEOUT_MS}`,
+    );
+  }
+  return ms as number;
+}
+
 /** Throws `dedupe_store_invalid` unless `store` has the three methods of a `WebhookDedupeStore`. */
 export function checkDedupeStore(store: unknown, where: string): WebhookDedupeStore {
   const s = store as Partial<WebhookDedupeStore> | null;
@@ -91,16 +111,31 @@ export function checkDedupeStore(store: unknown, where: string): WebhookDedupeSt
   return s as WebhookDedupeStore;
 }
 
-/** Calls one store method; whatever it throws becomes `dedupe_store_failed` with the error as `cause`. */
-async function callStore<T>(store: WebhookDedupeStore, method: keyof WebhookDedupeStore, eventId: string, ...rest: number[]): Promise<T> {
+/**
+ * Calls one store method within `timeoutMs`; whatever it throws, and a call that does not settle
+ * in time, becomes `dedupe_store_failed` (the error as `cause`).
+ */
+async function callStore<T>(
+  store: WebhookDedupeStore,
+  timeoutMs: number,
+  method: keyof WebhookDedupeStore,
+  eventId: string,
+  ...rest: number[]
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within storeTimeoutMs (${timeoutMs} ms)`)), timeoutMs);
+  });
   try {
-    return (await (store[method] as (id: string, ...rest: number[]) => Promise<T>)(eventId, ...rest)) as T;
+    return await Promise.race([(store[method] as (id: string, ...rest: number[]) => Promise<T>)(eventId, ...rest), late]);
   } catch (error) {
     throw webhookHandlingError(
       'dedupe_store_failed',
       `webhook dedupe store: ${method}(${JSON.stringify(eventId)}) failed; see cause`,
       error,
     );
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -149,8 +184,10 @@ export async function handleOnce<E extends { id: string }, T>(
   }
   if (typeof fn != 'function') throw webhookHandlingError('invalid_request', 'handleOnce(store, event, fn): fn must be a function');
   const ttlSec = options?.ttlSec === undefined ? DEFAULT_DEDUPE_TTL_SEC : checkTtlSec(options.ttlSec, 'handleOnce');
+  const timeoutMs =
+    options?.storeTimeoutMs === undefined ? DEFAULT_STORE_TIMEOUT_MS : checkStoreTimeoutMs(options.storeTimeoutMs, 'handleOnce');
 
-  const claim = await callStore<unknown>(store, 'claim', id, ttlSec);
+  const claim = await callStore<unknown>(store, timeoutMs, 'claim', id, ttlSec);
   if (!CLAIMS.includes(claim)) {
     throw webhookHandlingError(
       'dedupe_store_invalid',
@@ -165,7 +202,7 @@ export async function handleOnce<E extends { id: string }, T>(
     result = await fn(event);
   } catch (error) {
     try {
-      await callStore(store, 'release', id);
+      await callStore(store, timeoutMs, 'release', id);
     } catch (releaseError) {
       // Both matter: the handler's error is the bug to fix, the release's says why the next
       // delivery will wait for the claim to expire. Neither is dropped.
@@ -177,6 +214,6 @@ export async function handleOnce<E extends { id: string }, T>(
     }
     throw error;
   }
-  await callStore(store, 'complete', id);
+  await callStore(store, timeoutMs, 'complete', id);
   return { status: 'processed', result };
 }

@@ -106,9 +106,20 @@ describe('createWebhookHandler(fn, { dedupe })', () => {
     expect(fn).not.toHaveBeenCalled();
   });
 
+  it('a dedupe store that hangs fails the request after storeTimeoutMs instead of hanging the Worker', async () => {
+    const fn = vi.fn();
+    const hung: WebhookDedupeStore = { claim: () => new Promise(() => {}), complete: async () => {}, release: async () => {} };
+    const handler = createWebhookHandler(fn, { dedupe: hung, storeTimeoutMs: 50 });
+    const error = await handler(await post(eventBody('evt_hung')), env, {}).catch((e: unknown) => e as PlugipayError);
+    expect(error).toMatchObject({ code: 'dedupe_store_failed' });
+    expect(String((error as PlugipayError).cause)).toMatch(/storeTimeoutMs \(50 ms\)/);
+    expect(fn).not.toHaveBeenCalled();
+  });
+
   it('refuses a broken dedupe option when the handler is built, or when the env function returns one', async () => {
     expect(() => createWebhookHandler(() => undefined, { dedupe: {} as never })).toThrow(/claim, complete and release/);
     expect(() => createWebhookHandler(() => undefined, { dedupe: memoryDedupe(), ttlSec: 0 })).toThrow(/ttlSec/);
+    expect(() => createWebhookHandler(() => undefined, { dedupe: memoryDedupe(), storeTimeoutMs: 0 })).toThrow(/storeTimeoutMs/);
     const handler = createWebhookHandler(() => undefined, { dedupe: () => ({}) as never });
     await expect(handler(await post(eventBody('evt_5')), env, {})).rejects.toMatchObject({ code: 'dedupe_store_invalid' });
   });
@@ -270,6 +281,18 @@ describe('createQueueConsumer(fn, { dedupe })', () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
+  it('retries a message whose dedupe store hangs, after storeTimeoutMs', async () => {
+    const onError = vi.fn();
+    const hung: WebhookDedupeStore = { claim: () => new Promise(() => {}), complete: async () => {}, release: async () => {} };
+    const fn = vi.fn();
+    const consumer = createQueueConsumer(fn, { dedupe: hung, storeTimeoutMs: 50, onError });
+    const queued = message({ event: JSON.parse(eventBody('evt_q_hung')), receivedAt: '2026-01-01T00:00:00Z' });
+    await consumer({ queue: 'q', messages: [queued] }, env, {});
+    expect(queued.settled).toEqual(['retry']);
+    expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'dedupe_store_failed' });
+    expect(fn).not.toHaveBeenCalled();
+  });
+
   it('retries (never drops) a body that is not what enqueueWebhooks sends, and reports it', async () => {
     const onError = vi.fn();
     const consumer = createQueueConsumer(() => undefined, { dedupe: memoryDedupe(), onError });
@@ -282,6 +305,7 @@ describe('createQueueConsumer(fn, { dedupe })', () => {
   it('requires a dedupe store and checks its options up front', () => {
     expect(() => createQueueConsumer(() => undefined, {} as never)).toThrow(/\{ dedupe \}/);
     expect(() => createQueueConsumer(() => undefined, { dedupe: memoryDedupe(), ttlSec: -1 })).toThrow(/ttlSec/);
+    expect(() => createQueueConsumer(() => undefined, { dedupe: memoryDedupe(), storeTimeoutMs: 1.5 })).toThrow(/storeTimeoutMs/);
     expect(() => createQueueConsumer(() => undefined, { dedupe: memoryDedupe(), retryDelaySec: 1.5 })).toThrow(/retryDelaySec/);
   });
 });

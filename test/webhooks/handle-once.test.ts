@@ -218,6 +218,65 @@ describe('handleOnce boundaries', () => {
     expect((error.cause as AggregateError).errors).toEqual([fnError, releaseError]);
   });
 
+  const never = () => new Promise<never>(() => {});
+
+  it('a store call that never settles fails as dedupe_store_failed after storeTimeoutMs, without running fn', async () => {
+    const fn = vi.fn();
+    const started = Date.now();
+    const error = await rejection(handleOnce(fakeStore(never), event, fn, { storeTimeoutMs: 50 }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(error.code).toBe('dedupe_store_failed');
+    expect(error.message).toMatch(/claim\("evt_once"\) failed/);
+    expect(String((error.cause as Error).message)).toMatch(/no answer within storeTimeoutMs \(50 ms\)/);
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('a complete or release that hangs is bounded too', async () => {
+    const fn = vi.fn(() => 'ran');
+    const hungComplete = await rejection(
+      handleOnce(
+        fakeStore(async () => 'claimed', { complete: never }),
+        event,
+        fn,
+        { storeTimeoutMs: 50 },
+      ),
+    );
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(hungComplete.message).toMatch(/complete\("evt_once"\) failed/);
+    const fnError = new Error('fn failed');
+    const hungRelease = await rejection(
+      handleOnce(
+        fakeStore(async () => 'claimed', { release: never }),
+        event,
+        () => Promise.reject(fnError),
+        { storeTimeoutMs: 50 },
+      ),
+    );
+    expect(hungRelease.code).toBe('dedupe_store_failed');
+    expect((hungRelease.cause as AggregateError).errors[0]).toBe(fnError);
+  });
+
+  it('a store that answers in time is not cut short, and its timer does not outlive the call', async () => {
+    vi.useFakeTimers();
+    try {
+      const slow = fakeStore(() => new Promise((resolve) => setTimeout(() => resolve('claimed'), 9_000)));
+      const outcome = handleOnce(slow, event, () => 'ok');
+      await vi.advanceTimersByTimeAsync(9_000);
+      await expect(outcome).resolves.toEqual({ status: 'processed', result: 'ok' });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each([0, -1, 1.5, 2 ** 31, Number.NaN, '100', null])('refuses storeTimeoutMs %s, naming the range', async (ms) => {
+    const fn = vi.fn();
+    const error = await rejection(handleOnce(store, { id: 'evt_timeout' }, fn, { storeTimeoutMs: ms as never }));
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toMatch(/storeTimeoutMs must be a whole number of ms from 1 to 2147483647/);
+    expect(fn).not.toHaveBeenCalled();
+  });
+
   it('refuses bad memoryDedupe options', () => {
     expect(() => memoryDedupe({ retainSec: 0 })).toThrow(/retainSec must be a positive whole number/);
     expect(() => memoryDedupe({ now: 5 as never })).toThrow(/now must be a function/);
