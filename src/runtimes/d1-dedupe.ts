@@ -30,15 +30,18 @@ export interface D1DedupeOptions extends DedupeStoreOptions {
   table?: string;
 }
 
+/** Expired rows each claim deletes: more than the one row a claim can add, few enough to stay cheap. */
+const SWEEP_ROWS = 16;
+
 /** Tables already created, per D1 binding: `CREATE TABLE IF NOT EXISTS` rides along once per isolate, not per call. */
 const created = new WeakMap<object, Set<string>>();
 
 /**
  * A `WebhookDedupeStore` on a Cloudflare D1 database, for Workers on any number of isolates.
- * The table (`event_id` primary key, `state`, `expires_at` in ms) is created on the first claim.
- * Rows of completed events past `retainSec` are reclaimable, not deleted: clear them from a Cron
- * Trigger with `DELETE FROM plugipay_webhook_events WHERE expires_at < ?` (now, in ms) if the
- * table's size matters to you.
+ * The table (`event_id` primary key, `state`, `expires_at` in ms, indexed) is created on the
+ * first claim. Each claim also deletes up to 16 rows whose time is up (completed events past
+ * `retainSec`, abandoned claims past `ttlSec`: rows a claim would take anyway), so the table
+ * holds about the events of the last `retainSec` and never grows without bound.
  *
  * @example
  * ```ts
@@ -71,7 +74,11 @@ export function d1Dedupe(db: D1DatabaseLike, options?: D1DedupeOptions): Webhook
       `d1Dedupe: table must be a plain SQL identifier (letters, digits, _), got ${JSON.stringify(table)}`,
     );
   }
-  const createSql = `CREATE TABLE IF NOT EXISTS ${table} (event_id TEXT PRIMARY KEY, state TEXT NOT NULL, expires_at INTEGER NOT NULL)`;
+  const createSql = [
+    `CREATE TABLE IF NOT EXISTS ${table} (event_id TEXT PRIMARY KEY, state TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
+    // For the sweep below (tables made before it existed get the index on their first claim too).
+    `CREATE INDEX IF NOT EXISTS ${table}_expires_at ON ${table} (expires_at)`,
+  ];
   // ?1 id, ?2 the new expiry, ?3 now: the row is taken only when absent or expired.
   const claimSql =
     `INSERT INTO ${table} (event_id, state, expires_at) VALUES (?1, 'processing', ?2) ` +
@@ -82,17 +89,24 @@ export function d1Dedupe(db: D1DatabaseLike, options?: D1DedupeOptions): Webhook
     `INSERT INTO ${table} (event_id, state, expires_at) VALUES (?1, 'done', ?2) ` +
     `ON CONFLICT (event_id) DO UPDATE SET state = 'done', expires_at = excluded.expires_at`;
   const releaseSql = `DELETE FROM ${table} WHERE event_id = ?1 AND state = 'processing'`;
+  // ?1 now: a few rows whose time is up go with each claim. Deleting such a row changes no
+  // answer (a claim takes an expired row as if it were absent), and each claim adds at most one.
+  const sweepSql = `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE expires_at <= ?1 LIMIT ${SWEEP_ROWS})`;
 
   return {
     async claim(eventId, ttlSec) {
       const at = now();
       const tables = created.get(db) ?? new Set<string>();
       const fresh = !tables.has(table);
-      const statements = [db.prepare(claimSql).bind(eventId, at + ttlSec * 1000, at), db.prepare(readSql).bind(eventId)];
-      if (fresh) statements.unshift(db.prepare(createSql));
+      const statements = [
+        ...(fresh ? createSql.map((sql) => db.prepare(sql)) : []),
+        db.prepare(claimSql).bind(eventId, at + ttlSec * 1000, at),
+        db.prepare(readSql).bind(eventId),
+        db.prepare(sweepSql).bind(at),
+      ];
       const results = await db.batch(statements);
       if (fresh) created.set(db, tables.add(table));
-      const [claimed, read] = results.slice(fresh ? 1 : 0);
+      const [claimed, read] = results.slice(fresh ? createSql.length : 0);
       if (claimed?.results?.length) return 'claimed';
       const state = (read?.results?.[0] as { state?: unknown } | undefined)?.state;
       // Released between the two statements is impossible inside one transaction; anything but

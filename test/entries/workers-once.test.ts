@@ -152,9 +152,15 @@ describe('d1Dedupe statements', () => {
     expect(await d1Dedupe(db).claim('evt_2', 300)).toBe('claimed');
     expect(await d1Dedupe(db, { table: 'other_events' }).claim('evt_3', 300)).toBe('claimed');
     expect(batches).toEqual([
-      ['CREATE TABLE IF', 'INSERT INTO plugipay_webhook_events', 'SELECT state FROM'],
-      ['INSERT INTO plugipay_webhook_events', 'SELECT state FROM'],
-      ['CREATE TABLE IF', 'INSERT INTO other_events', 'SELECT state FROM'],
+      [
+        'CREATE TABLE IF',
+        'CREATE INDEX IF',
+        'INSERT INTO plugipay_webhook_events',
+        'SELECT state FROM',
+        'DELETE FROM plugipay_webhook_events',
+      ],
+      ['INSERT INTO plugipay_webhook_events', 'SELECT state FROM', 'DELETE FROM plugipay_webhook_events'],
+      ['CREATE TABLE IF', 'CREATE INDEX IF', 'INSERT INTO other_events', 'SELECT state FROM', 'DELETE FROM other_events'],
     ]);
   });
 

@@ -56,6 +56,26 @@ async function d1Lifecycle(env) {
   return steps;
 }
 
+/** d1Dedupe's sweep: rows whose time is up go with later claims, 16 at most per claim; live rows stay. */
+async function d1Sweep(env) {
+  let now = 5_000_000;
+  const store = d1Dedupe(env.DB, { table: 'sweep_events', retainSec: 1, now: () => now });
+  const rows = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM sweep_events').first()).n;
+  for (let i = 0; i < 40; i++) {
+    await store.claim(`evt_old_${i}`, 60);
+    await store.complete(`evt_old_${i}`);
+  }
+  await store.claim('evt_live', 600); // a claim still running when the others expire
+  const before = await rows();
+  now += 2_000; // past retainSec for the 40 completed events, within ttlSec for evt_live
+  await store.claim('evt_new_1', 60);
+  const afterOne = await rows();
+  for (let i = 2; i <= 4; i++) await store.claim(`evt_new_${i}`, 60);
+  const afterFour = await rows();
+  const live = await store.claim('evt_live', 600);
+  return { before, afterOne, afterFour, live };
+}
+
 export default {
   async fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
@@ -66,6 +86,7 @@ export default {
     if (pathname === '/webhooks') return onWebhook(request, env, ctx);
     if (pathname === '/enqueue') return enqueue(request, env, ctx);
     if (pathname === '/d1-lifecycle') return Response.json(await d1Lifecycle(env));
+    if (pathname === '/d1-sweep') return Response.json(await d1Sweep(env));
     if (pathname === '/globals') return Response.json(['process', 'Buffer', 'require'].filter((name) => name in globalThis));
     return new Response('not found', { status: 404 });
   },

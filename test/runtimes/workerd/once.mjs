@@ -110,6 +110,18 @@ export async function runOnceChecks(dir) {
       },
     },
     {
+      name: 'workerd + D1: each claim deletes up to 16 rows whose time is up; a live claim is kept',
+      async run() {
+        const response = await mf.dispatchFetch('http://worker.local/d1-sweep');
+        const got = await response.json();
+        // 41 rows; the first new claim adds 1 and sweeps 16 (41 + 1 - 16 = 26); three more claims
+        // sweep the other 24 expired rows (26 + 3 - 24 = 5: evt_live and the 4 new claims).
+        const want = { before: 41, afterOne: 26, afterFour: 5, live: 'processing' };
+        expect(JSON.stringify(got) === JSON.stringify(want), `got ${JSON.stringify(got)}`);
+        return `rows ${got.before} → ${got.afterOne} → ${got.afterFour}; the live claim still answers ${got.live}`;
+      },
+    },
+    {
       name: 'workerd + Queues: one event posted twice → 202 each, the consumer (d1Dedupe) runs fn once, both messages acked',
       async run() {
         const body = eventBody('evt_queue_once');
