@@ -2,7 +2,13 @@
 // (.d.mts / .d.cts). Node built-ins stay external (only the Node-only testing entry and the CLI
 // import them), and so does `server-only` (Next.js resolves it).
 //
-// valibot stays external: users' bundlers resolve it once.
+// valibot is BUNDLED (tree-shaken) into dist/, for cold start: its 206 KB dist/index.mjs costs
+// Node ~11 ms to resolve, load and compile in every fresh process, ~1.14x an empty module on its
+// own, over issue 10's whole 1.10x budget for importing the core. The price: a user whose own code
+// also uses valibot gets a second copy of the ~30 valibot functions the SDK uses in their bundle
+// (~10 KB minified, ~2 KB gzip). valibot stays in `dependencies` because the .d.ts files import
+// its types (the declaration build below keeps it external), and jsr.json's source build imports
+// it as before.
 //
 // ofetch is bundled, in its portable build (its `worker` export): its Node build imports
 // node-fetch-native, node:http and node:zlib at load time (about 30 ms of cold start in Node) for
@@ -65,7 +71,7 @@ function ofetchCore() {
 }
 
 // `server-only` is resolved by Next.js itself (see src/entries/next.ts).
-const external = (id) => /^(node:|valibot$|server-only$)/.test(id);
+const external = (id) => /^(node:|server-only$)/.test(id);
 
 /**
  * Which shared chunk a module goes in, by the first of these entries that reaches it:
@@ -73,7 +79,8 @@ const external = (id) => /^(node:|valibot$|server-only$)/.test(id);
  *   hex/utf8 helpers). Its own small chunk, so a Node user of the webhooks entry loads only it
  *   (and the entry's two-line file), and one copy of each error class for every entry
  *   (`instanceof PlugipayError` holds across them);
- * - `request`: what the browser entry reaches beyond that (options, transport, ofetch);
+ * - `request`: what the browser entry reaches beyond that (options, transport, ofetch, and the
+ *   valibot functions the SDK uses: valibot is one module, so all of them land here);
  * - `core`: what the core (`plugipay-edge`) reaches beyond those (every resource, fromEnv,
  *   exactly-once handling);
  * - `emulator`: what the portable `plugipay-edge/testing` reaches beyond those.
@@ -131,7 +138,7 @@ const js = (format, ext) => ({
   external,
   plugins: [
     ofetchCore(),
-    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch'] }),
+    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch', 'valibot'] }),
     esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.json' }),
   ],
   output: {
@@ -150,8 +157,9 @@ const js = (format, ext) => ({
 
 const types = (ext) => ({
   input,
-  // No ofetch type is part of the public API (its declarations import undici's types).
-  external: (id) => external(id) || /^ofetch$/.test(id),
+  // No ofetch type is part of the public API (its declarations import undici's types). valibot's
+  // types are (inferred input types), so the declarations import them from the dependency.
+  external: (id) => external(id) || /^(ofetch|valibot)$/.test(id),
   plugins: [dts({ tsconfig: 'tsconfig.json' })],
   output: { dir: 'dist', format: 'es', entryFileNames: `[name].d.${ext}`, chunkFileNames: `shared/[name]-[hash].d.${ext}` },
 });
@@ -163,7 +171,7 @@ const cli = {
   external,
   plugins: [
     ofetchCore(),
-    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch'] }),
+    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch', 'valibot'] }),
     esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.node.json' }),
   ],
   output: {

@@ -15,7 +15,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,10 +156,6 @@ export function packageAssets(): PageAssets {
     return copy;
   };
   const locate = (name: string): string | undefined => {
-    if (name === 'valibot.mjs') {
-      const resolved = createRequire(join(dist ?? process.cwd(), 'noop.js')).resolve('valibot');
-      return join(dirname(resolved), 'index.mjs');
-    }
     // Only the browser entry and its chunks: a name is never a path of the caller's choosing.
     if (dist && (name === 'browser.mjs' || /^shared\/[\w-]+\.mjs$/.test(name))) return join(dist, name);
     return undefined;

@@ -41,7 +41,8 @@ describe('hosted checkout page', () => {
     expect(html).not.toContain('<susu>');
     expect(html).toContain('data-status="open"');
     expect(html).toContain('/_emulator/assets/hosted-checkout.mjs');
-    expect(html).toContain('"valibot":"/_emulator/assets/valibot.mjs"');
+    // The browser entry's chunks bundle valibot: no import map, no bare specifier for the page to resolve.
+    expect(html).not.toContain('importmap');
 
     emulator.completeCheckout(session.id);
     const paid = await (await emulator.fetch(session.hostedUrl)).text();
@@ -61,7 +62,7 @@ describe('hosted checkout page', () => {
     server = await startEmulatorServer({ seed: { checkoutSessions: [{ id: 'cs_seeded', ...CHECKOUT_INPUT }] } });
     const api = apiFor(server.emulator, { fetch: (i, init) => fetch(i, init), base: server.url });
     expect((await api.get('/api/v1/checkout-sessions/cs_seeded')).body.data.hostedUrl).toBe(`${server.url}/c/cs_seeded`);
-    for (const asset of ['hosted-checkout.mjs', 'browser.mjs', 'valibot.mjs']) {
+    for (const asset of ['hosted-checkout.mjs', 'browser.mjs']) {
       const response = await fetch(`${server.url}/_emulator/assets/${asset}`);
       expect(response.status, asset).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
@@ -69,6 +70,28 @@ describe('hosted checkout page', () => {
     }
     const browser = await (await fetch(`${server.url}/_emulator/assets/browser.mjs`)).text();
     expect(browser).toContain('PublicCheckoutClient');
+    // Every module the page loads is served, and none imports a bare name (the page has no import map).
+    const seen = new Set<string>();
+    const pending = ['browser.mjs'];
+    while (pending.length) {
+      const name = pending.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const response = await fetch(`${server.url}/_emulator/assets/${name}`);
+      expect(response.status, name).toBe(200);
+      const source = await response.text();
+      for (const [, specifier] of source.matchAll(/^(?:import|export)\b[^'"\n]*['"]([^'"]+)['"];$/gm)) {
+        expect(specifier, `${name} imports ${specifier}`).toMatch(/^\.\.?\//);
+        pending.push(new URL(specifier!, `http://x/${name}`).pathname.slice(1));
+      }
+    }
+    expect(
+      [...seen].some((name) => name.startsWith('shared/')),
+      [...seen].join(),
+    ).toBe(true);
+    const valibotAsset = await fetch(`${server.url}/_emulator/assets/valibot.mjs`);
+    expect(valibotAsset.status).toBe(404);
+    await valibotAsset.text();
     // Only the browser entry and its chunks: no other file of the package or the disk.
     for (const name of ['../package.json', 'index.mjs', 'shared/../index.mjs', '%2e%2e/package.json']) {
       const response = await fetch(`${server.url}/_emulator/assets/${name}`);

@@ -30,7 +30,7 @@ export interface World {
   pageAssets: PageAssets | undefined;
 }
 
-/** Reads a file of the built package for the hosted checkout page (`browser.mjs`, `shared/<chunk>.mjs`, `valibot.mjs`). */
+/** Reads a file of the built package for the hosted checkout page (`browser.mjs` and its `shared/<chunk>.mjs` files). */
 export type PageAssets = (name: string) => string | Uint8Array<ArrayBuffer> | undefined;
 
 export interface EventInput {

@@ -2,7 +2,8 @@
  * The package as users get it: `npm pack` of the built tree, extracted into
  * `.tmp/consumer/node_modules/plugipay-edge`. Runtime proofs resolve `plugipay-edge/...` from
  * there, through the packed package.json's `exports`, so a file missing from `files` or a wrong
- * export path fails them. `valibot` resolves from the repository's node_modules further up.
+ * export path fails them. `valibot` (for the .d.ts files' types; the JS bundles it) resolves from the
+ * repository's node_modules further up.
  *
  * Run it directly (`node test/runtimes/support/packed.mjs`) to repack; runners call
  * `packedConsumer()`, which packs only when no consumer exists yet.

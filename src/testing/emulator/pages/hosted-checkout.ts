@@ -2,8 +2,8 @@
  * The hosted checkout page at `/c/<sessionId>`: what `hostedUrl` opens. The server renders the
  * session (amount, line items, state); the page script is a real buyer page on the browser
  * entry's `PublicCheckoutClient`, loaded as modules from the emulator itself
- * (`/_emulator/assets/browser.mjs`, its chunks and valibot through an import map). The buyer
- * picks a method, sees the instructions the emulator returns (a QR image for QRIS, an account
+ * (`/_emulator/assets/browser.mjs` and its chunks, which bundle everything they use, so the page
+ * needs no import map). The buyer picks a method, sees the instructions the emulator returns (a QR image for QRIS, an account
  * number for a virtual account), and **Simulate payment** completes the charge, after which the
  * page follows the session's success URL. Cancel follows the cancel URL.
  */
@@ -41,7 +41,6 @@ export function hostedCheckoutPage(session: CheckoutSession): string {
     )
     .join('');
   const config = { sessionId: session.id, assetPrefix: ASSET_PREFIX, actionHeader: ACTION_HEADER };
-  const head = `<script type="importmap">${jsonForScript({ imports: { valibot: `${ASSET_PREFIX}valibot.mjs` } })}</script>`;
   const body = `<main style="max-width:30rem">
 <div class="card" id="checkout" data-status="${escapeHtml(session.status)}">
   <p class="muted">${escapeHtml(session.workspaceName ?? 'Plugipay')} · test mode (Plugipay emulator)</p>
@@ -67,7 +66,7 @@ export function hostedCheckoutPage(session: CheckoutSession): string {
 </main>
 <script type="application/json" id="config">${jsonForScript(config)}</script>
 <script type="module" src="${ASSET_PREFIX}hosted-checkout.mjs"></script>`;
-  return page(`Pay ${money(session.amount, session.currency)} · Plugipay emulator`, body, head);
+  return page(`Pay ${money(session.amount, session.currency)} · Plugipay emulator`, body);
 }
 
 export function missingSessionPage(sessionId: string): string {
