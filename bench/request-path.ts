@@ -4,11 +4,11 @@
  * same string to sign with a key imported once; the POST also hashes its body and carries an
  * idempotency key), each reading and JSON-parsing the body. Sequential (one call at a time) and
  * 32 in flight. Rounds are interleaved across candidates; the table shows per-round medians.
- * Then: client construction, `fromEnv`-style reuse of the imported key, and import cost.
+ * Then: client construction and `fromEnv`-style reuse of the imported key (import cost:
+ * bench/import-cost.mjs).
  *
  *   npx tsx bench/request-path.ts      (ROUNDS=7 MS_PER_ROUND=1000 by default)
  */
-import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as v from 'valibot';
@@ -136,33 +136,6 @@ for (let i = 0; i < 50; i++) await new PlugipayClient(fresh).customers.get('cus_
 crypto.subtle.importKey = realImport;
 console.log(`\n50 clients built from one new secret, one call each: ${importCount.n} key import(s).`);
 
-// Import cost: a fresh Node process importing the built core vs an empty module, interleaved.
-const IMPORTS = Number(process.env.IMPORTS ?? 21);
-const timeImport = (specifier: string) => {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(specifier)})`], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`import of ${specifier} failed`);
-  return performance.now() - t;
-};
-const emptyModule = 'data:text/javascript,export {}';
-const core = new URL('../dist/index.mjs', import.meta.url).href;
-const webhooksEntry = new URL('../dist/webhooks.mjs', import.meta.url).href;
-const empty: number[] = [];
-const full: number[] = [];
-const valibotOnly: number[] = [];
-const webhooksOnly: number[] = [];
-for (let i = 0; i < IMPORTS; i++) {
-  empty.push(timeImport(emptyModule));
-  full.push(timeImport(core));
-  valibotOnly.push(timeImport('valibot'));
-  webhooksOnly.push(timeImport(webhooksEntry));
-}
-console.log('\n### Import cost (fresh `node` process, wall time)\n');
-console.log('| module | ms (median) | ratio |');
-console.log('|---|--:|--:|');
-console.log(`| empty module | ${median(empty).toFixed(1)} | 1.00x |`);
-console.log(`| dist/index.mjs (the core, every resource) | ${median(full).toFixed(1)} | ${(median(full) / median(empty)).toFixed(2)}x |`);
-console.log(`| valibot alone | ${median(valibotOnly).toFixed(1)} | ${(median(valibotOnly) / median(empty)).toFixed(2)}x |`);
-console.log(`| dist/webhooks.mjs | ${median(webhooksOnly).toFixed(1)} | ${(median(webhooksOnly) / median(empty)).toFixed(2)}x |`);
+// Import cost (a fresh Node process per import): bench/import-cost.mjs.
 
 server.close();
