@@ -1,12 +1,13 @@
 /**
  * Where importing a built entry spends its time: `node --cpu-prof` of a fresh process that only
  * imports it, RUNS times, then the median self time per file (Node's own modules by name, the
- * SDK's chunks without their hash), so a cold-start regression can be traced to a module.
+ * SDK's chunks without their hash), against an empty file module, so a cold-start regression
+ * can be traced to a module.
  *
  *   npx rollup -c --silent && node bench/import-profile.mjs [dist/index.mjs]   (RUNS=7, TOP=20)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,7 +61,12 @@ function summarize(specifier) {
   return new Map([...names].map((n) => [n, median(runs.map((r) => r.get(n) ?? 0))]));
 }
 
-const empty = summarize('data:text/javascript,export {}');
+// The baseline is an empty FILE module, as in bench/import-cost.mjs: a data: URL would charge the
+// file: URL resolution and read every entry pays to the entry.
+const emptyFile = join(dir, '..', `${dir.split(/[\\/]/).pop()}-empty.mjs`);
+writeFileSync(emptyFile, 'export {};\n');
+const empty = summarize(pathToFileURL(emptyFile).href);
+rmSync(emptyFile);
 const full = summarize(entry);
 console.log(`\n### Import profile: ${process.argv[2] ?? 'dist/index.mjs'} (median self time of ${RUNS} runs, ms)\n`);
 console.log('| file | import | empty module | difference |');
