@@ -13,6 +13,7 @@ export type {
   FaultMatch,
   FaultSpec,
   FetchLike,
+  HmacVerifier,
   KeyPair,
   ListMetaShape,
   PageAssets,

@@ -12,7 +12,7 @@ import type { Invoice } from '../resources/invoices';
 import type { Refund } from '../resources/refunds';
 import type { WebhookDelivery } from '../resources/webhook-endpoints';
 import { notFound } from './emulator/api-failure';
-import { RequestVerifier, type KeyPair } from './emulator/auth';
+import { RequestVerifier, type HmacVerifier, type KeyPair } from './emulator/auth';
 import type { EventInput, PageAssets, RouteContext, World } from './emulator/context';
 import { Dispatcher, type RequestLogEntry } from './emulator/dispatch';
 import { eventEmitter, type Emit } from './emulator/emit';
@@ -30,7 +30,7 @@ import { RequestRing } from './emulator/request-log';
 import { AccountRegistry, snapshot, type AccountState } from './emulator/state';
 import { WebhookDispatcher, type FetchLike } from './emulator/webhook-delivery';
 
-export type { KeyPair } from './emulator/auth';
+export type { HmacVerifier, KeyPair } from './emulator/auth';
 export type { PageAssets } from './emulator/context';
 export type { EmulatorState } from './emulator/persistence';
 export type { RequestLogEntry } from './emulator/dispatch';
@@ -82,6 +82,12 @@ export interface EmulatorOptions {
   pageAssets?: PageAssets;
   /** State saved by `emulator.saveState()` (the command's `--state` file): loaded instead of `seed`. Malformed state throws. */
   state?: EmulatorState;
+  /**
+   * How request signatures are checked once the string to sign is rebuilt (default: Web Crypto,
+   * which every runtime has). The Node server passes a synchronous node:crypto one; a custom one
+   * must compare in constant time and accept exactly what Web Crypto accepts.
+   */
+  hmacVerifier?: HmacVerifier;
 }
 
 /** Options of `emulator.redeliverEvent`. */
@@ -208,7 +214,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const dispatcher = new Dispatcher({
     world,
     router,
-    verifier: new RequestVerifier(keys, options.apiKeys ?? [], nowMs),
+    verifier: new RequestVerifier(keys, options.apiKeys ?? [], nowMs, options.hmacVerifier),
     faults,
     idempotency,
     defaultAccountId,

@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator, type EmulatorOptions, type PageAssets } from './emulator';
 import { knownBody } from './emulator/reply';
+import { nodeHmacVerifier } from './node-hmac';
 
 /** Options of {@link startEmulatorServer}: the emulator's options, plus where to listen. */
 export interface StartEmulatorServerOptions extends EmulatorOptions {
@@ -119,10 +120,13 @@ async function sendResponse(response: Response, req: IncomingMessage, res: Serve
   }
   const body = knownBody(response);
   if (body !== undefined || !response.body) {
-    const bytes = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body;
-    if (response.status !== 204 && response.status !== 304) headers['content-length'] = String(bytes?.byteLength ?? 0);
+    if (response.status !== 204 && response.status !== 304) {
+      headers['content-length'] = String(body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+    }
     res.writeHead(response.status, headers);
-    res.end(bytes);
+    // A string body goes to node as a string: it is encoded once, into the header block's write
+    // (no intermediate Buffer copy).
+    res.end(body);
     return;
   }
   // A scripted fault's body (stalled, truncated): streamed as the fault produces it.
@@ -213,8 +217,9 @@ export async function startEmulatorServer(options: StartEmulatorServerOptions = 
     });
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Created once the origin is known, so seeded sessions get a hostedUrl on this server.
-  emulator ??= createEmulator({ pageAssets: packageAssets(), ...emulatorOptions, origin });
+  // Created once the origin is known, so seeded sessions get a hostedUrl on this server; the
+  // signature check on node:crypto spares a thread-pool job per request (see node-hmac.ts).
+  emulator ??= createEmulator({ pageAssets: packageAssets(), hmacVerifier: nodeHmacVerifier(), ...emulatorOptions, origin });
 
   return {
     url: origin,
