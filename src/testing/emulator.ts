@@ -119,8 +119,10 @@ export interface Emulator {
   /**
    * Like `fetch`, for servers that know the raw request target (node:http's `req.url`): the
    * signature is checked against `rawTarget` exactly as it arrived, not a re-serialized URL.
+   * `signal` (default `request.signal`) aborts when the client goes away, so scripted delays and
+   * stalls stop waiting; a server that passes it can build the `Request` without one.
    */
-  handle(request: Request, info?: { rawTarget?: string }): Promise<Response>;
+  handle(request: Request, info?: { rawTarget?: string; signal?: AbortSignal }): Promise<Response>;
   /** Scripts a fault for the next matching request(s). */
   inject(spec: FaultSpec): FaultHandle;
   /** A payment arrives: the session becomes `completed` and `checkout_session.completed` is emitted. */
@@ -292,7 +294,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
       return dispatcher.handle(request);
     },
-    handle: (request, info) => dispatcher.handle(request, info?.rawTarget),
+    handle: (request, info) => dispatcher.handle(request, info?.rawTarget, info?.signal),
     inject: (spec) => faults.add(spec),
     completeCheckout(sessionId, { method = 'qris', adapter } = {}) {
       const { account, value } = locate((a) => a.checkoutSessions.get(sessionId), 'checkout session', sessionId);

@@ -115,6 +115,20 @@ describe('startEmulatorServer (node:http on 127.0.0.1)', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('stops a scripted hang when the client goes away, and logs the request as aborted', async () => {
+    server = await startEmulatorServer();
+    const { emulator } = server;
+    emulator.inject({ delayMs: Infinity });
+    const gaveUp = await fetch(
+      signedRequest(emulator.credentials, '/api/v1/customers', { base: server.url, signal: AbortSignal.timeout(100) }),
+    ).catch((e: unknown) => e);
+    expect((gaveUp as Error).name).toBe('TimeoutError');
+    await expect.poll(() => emulator.requests.at(-1)).toMatchObject({ status: null, outcome: 'aborted' });
+    // The next request is served as usual on a new connection.
+    const api = apiFor(emulator, { fetch: (input, init) => fetch(input, init), base: server.url });
+    expect((await api.get('/api/v1/customers')).status).toBe(200);
+  });
+
   it('delivers a signed webhook to a local receiver through the global fetch (the playground flow)', async () => {
     const received: { header: string; body: string }[] = [];
     const receiver = createServer((req, res) => {

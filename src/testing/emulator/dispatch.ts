@@ -89,7 +89,8 @@ async function readBoundedBody(request: Request): Promise<Uint8Array<ArrayBuffer
 export class Dispatcher {
   constructor(private readonly deps: DispatchDeps) {}
 
-  async handle(request: Request, rawTarget?: string): Promise<Response> {
+  /** `signal` (default `request.signal`): the client went away. */
+  async handle(request: Request, rawTarget?: string, signal: AbortSignal = request.signal): Promise<Response> {
     const url = new URL(request.url);
     const entry: RequestLogEntry = {
       method: request.method,
@@ -103,7 +104,7 @@ export class Dispatcher {
     };
     this.deps.log.push(entry);
     try {
-      const response = await this.answer(request, url, entry);
+      const response = await this.answer(request, url, entry, signal);
       entry.status = response.status;
       entry.requestId ??= response.headers.get('x-request-id');
       return response;
@@ -113,9 +114,8 @@ export class Dispatcher {
     }
   }
 
-  private async answer(request: Request, url: URL, entry: RequestLogEntry): Promise<Response> {
+  private async answer(request: Request, url: URL, entry: RequestLogEntry, signal: AbortSignal): Promise<Response> {
     if (request.method === 'OPTIONS') return preflightResponse();
-    const signal = request.signal;
 
     const before = this.deps.faults.take(request, 'before');
     if (before) {
