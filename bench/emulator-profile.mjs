@@ -81,6 +81,11 @@ function groupOf(frame) {
   if (functionName === '(garbage collector)') return 'GC';
   if (functionName === '(program)') return '(program: native, outside JS)';
   if (functionName === '(idle)') return 'idle';
+  // Native socket writes: the syscall hands the bytes to the other side and wakes it, so on a
+  // busy machine their samples include waiting for a CPU.
+  if (url === '' && /^(writev|writeLatin1String|writeUtf8String|writeBuffer|writeAsciiString)$/.test(functionName))
+    return 'socket writes (native; include waiting for a CPU)';
+  if (url.includes('internal/crypto/util')) return 'Web Crypto jobs (dispatch to the thread pool and back)';
   if (url.includes('/dist/cli.mjs')) {
     if (['toRequest', 'sendResponse', 'headerRecord', 'hasBody', 'bodyStream'].includes(functionName))
       return 'node server bridge (node-server.ts)';
