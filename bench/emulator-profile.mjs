@@ -22,12 +22,21 @@ const seed = () => ({
   customers: Array.from({ length: CUSTOMERS }, (_, i) => ({ name: `Customer ${i}`, email: `c${i}@example.com`, externalId: `seed-${i}` })),
 });
 
-/** Runs `op` REQUESTS times after a warm-up of 500, one at a time; returns requests/s of the timed part. */
+/** Monotonic µs: the clock of CPU profile timestamps (both processes share it). */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * Runs `op` REQUESTS times after a warm-up of 500, one at a time; returns requests/s of the
+ * timed part and its window, so start-up (seeding 20k customers) stays out of the profile.
+ */
 async function loop(op) {
   for (let i = 0; i < 500; i++) await op();
+  const window = [monotonicUs()];
   const start = performance.now();
   for (let i = 0; i < REQUESTS; i++) await op();
-  return REQUESTS / ((performance.now() - start) / 1000);
+  const rate = REQUESTS / ((performance.now() - start) / 1000);
+  window.push(monotonicUs());
+  return { rate, window };
 }
 
 /** Client phase over HTTP: starts the command (profiled) and GETs through the SDK on the global fetch. */
@@ -58,12 +67,12 @@ async function httpPhase(dir) {
     maxRetries: 0,
   });
   const id = (await client.customers.list({ limit: 1 })).data[0].id;
-  const rate = await loop(() => client.customers.get(id));
+  const result = await loop(() => client.customers.get(id));
   await new Promise((resolve) => {
     child.once('exit', resolve);
     child.kill('SIGINT');
   });
-  return rate;
+  return result;
 }
 
 async function inProcessPhase() {
@@ -107,12 +116,15 @@ function groupOf(frame) {
   return 'other';
 }
 
-/** Self time per group and per function, in µs per request. */
-function summarize(file, requests) {
+/** Self time per group and per function, in µs per request, of the samples inside `window`. */
+function summarize(file, [from, to], requests) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < from || at > to) continue;
     const node = nodes.get(profile.samples[i]);
     self.set(node, (self.get(node) ?? 0) + (profile.timeDeltas[i] ?? 0));
   }
@@ -139,9 +151,7 @@ function summarize(file, requests) {
 }
 
 function print(title, summary) {
-  console.log(
-    `\n#### ${title}: ${Math.round(summary.busy)} µs busy per request (warm-up and start-up included, spread over the timed requests)\n`,
-  );
+  console.log(`\n#### ${title}: ${Math.round(summary.busy)} µs busy per request (main thread, timed requests only)\n`);
   console.log('| where (self time) | µs/request |\n|---|--:|');
   for (const [group, us] of summary.groups) if (us >= 1) console.log(`| ${group} | ${us.toFixed(0)} |`);
   console.log('\n| heaviest functions (self time) | µs/request |\n|---|--:|');
@@ -149,8 +159,8 @@ function print(title, summary) {
 }
 
 if (phase === 'http' || phase === 'in-process') {
-  const rate = phase === 'http' ? await httpPhase(process.argv[3]) : await inProcessPhase();
-  console.log(JSON.stringify({ rate }));
+  const result = phase === 'http' ? await httpPhase(process.argv[3]) : await inProcessPhase();
+  console.log(JSON.stringify(result));
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'plugipay-profile-'));
   try {
@@ -164,12 +174,12 @@ if (phase === 'http' || phase === 'in-process') {
         },
       );
       if (result.status !== 0) throw new Error(`${name} phase failed`);
-      return JSON.parse(result.stdout.trim().split('\n').at(-1)).rate;
+      return JSON.parse(result.stdout.trim().split('\n').at(-1));
     };
     const profileIn = (sub) => join(dir, sub, readdirSync(join(dir, sub))[0]);
-    const httpRate = run('http');
-    const inProcessRate = run('in-process');
-    const total = REQUESTS + 500;
+    const http = run('http');
+    const inProcess = run('in-process');
+    const [httpRate, inProcessRate] = [http.rate, inProcess.rate];
     console.log(
       `Node ${process.version}; ${REQUESTS} timed GET /api/v1/customers/:id after 500 warm-up, ${CUSTOMERS.toLocaleString('en-US')} customers stored`,
     );
@@ -181,9 +191,9 @@ if (phase === 'http' || phase === 'in-process') {
         .map((x) => x.toFixed(2))
         .join(', ')}`,
     );
-    print('In process: the SDK and the emulator in one process', summarize(profileIn('in-process'), total));
-    print('Over HTTP, client process (SDK on the global fetch)', summarize(profileIn('http'), total));
-    print('Over HTTP, server process (`plugipay-emulator`)', summarize(profileIn('server'), total));
+    print('In process: the SDK and the emulator in one process', summarize(profileIn('in-process'), inProcess.window, REQUESTS));
+    print('Over HTTP, client process (SDK on the global fetch)', summarize(profileIn('http'), http.window, REQUESTS));
+    print('Over HTTP, server process (`plugipay-emulator`)', summarize(profileIn('server'), http.window, REQUESTS));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
