@@ -166,6 +166,13 @@ function generatedKeyPair(): KeyPair {
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const nowMs = options.now ?? (() => Date.now());
   const keys = options.keys && options.keys.length > 0 ? options.keys : [generatedKeyPair()];
+  // An empty secret cannot be an HMAC key in Web Crypto (it throws at every request) while
+  // node:crypto would accept it: refused here, so every verifier sees the same keys.
+  keys.forEach(({ keyId, secret }, i) => {
+    if (typeof keyId !== 'string' || keyId === '' || typeof secret !== 'string' || secret === '') {
+      throw new Error(`emulator: keys[${i}] needs a non-empty keyId and secret`);
+    }
+  });
   const defaultAccountId = options.accountId ?? DEFAULT_ACCOUNT;
   const accounts = new AccountRegistry();
   const faults = new FaultBook();

@@ -61,6 +61,14 @@ describe.each(VERIFIERS)('HMAC verifier on %s, against the wire vectors', (_name
   });
 });
 
+it('refuses a key pair with an empty secret or key id at creation, whichever verifier is used', async () => {
+  const { createEmulator } = await import('../../src/testing/emulator');
+  for (const keys of [[{ keyId: 'pk_x', secret: '' }], [{ keyId: '', secret: 'sk_x' }]]) {
+    expect(() => createEmulator({ keys })).toThrow(/keys\[0\] needs a non-empty keyId and secret/);
+    expect(() => createEmulator({ keys, hmacVerifier: nodeHmacVerifier() })).toThrow(/non-empty/);
+  }
+});
+
 describe('startEmulatorServer checks signatures on node:crypto', () => {
   let server: EmulatorServer | undefined;
   afterEach(async () => {
