@@ -101,7 +101,7 @@ function groupOf(frame) {
     return 'emulator (and its SDK parts)';
   }
   if (url.includes('/dist/testing.mjs') || url.includes('/dist/shared/emulator')) return 'emulator (and its SDK parts)';
-  if (url.includes('/dist/')) return 'SDK (dist/index.mjs and its chunks)';
+  if (url.includes('/dist/')) return 'SDK (dist/ chunks, with ofetch and valibot where bundled)';
   if (url.includes('/ofetch/')) return 'ofetch';
   if (url.includes('/valibot/')) return 'valibot';
   if (url.includes('deps/undici')) return 'undici (fetch, Request, Response, Headers)';
