@@ -97,6 +97,13 @@ function transportMessage(error: unknown): string {
   return inner && inner !== top ? `${top}: ${inner}` : top || 'network error';
 }
 
+/** The caller's `fetchOptions.headers` (any `HeadersInit`) as a record of lowercase names, read once. */
+function headerRecord(init: HeadersInit | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (init) new Headers(init).forEach((value, name) => (record[name] = value));
+  return record;
+}
+
 /** Statuses whose response has no body by definition. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -133,12 +140,12 @@ interface AttemptState {
  * Reads the whole body of a response, once, under the attempt's signal (so the timeout bounds it)
  * and within `maxBytes` (`response_too_large` past it). The one place a body is read.
  */
-export async function readBody(
+export function readBody(
   response: Response,
   kind: ResponseKind,
   maxBytes: number,
   extra: Omit<PlugipayErrorInit, 'code' | 'message'>,
-): Promise<string | ArrayBuffer | undefined> {
+): Promise<string | ArrayBuffer> | undefined {
   if (NULL_BODY.has(response.status)) return undefined;
   return readBoundedBody(response, maxBytes, kind === 'binary' ? 'binary' : 'text', extra);
 }
@@ -154,14 +161,18 @@ export function createTransport(config: TransportConfig) {
   let $fetch: $Fetch | undefined;
   let extraOptions: Record<string, unknown> | undefined;
   const extraHeaders = config.fetchOptions?.headers as HeadersInit | undefined;
+  let callerHeaders: Record<string, string> | undefined;
 
   /** Signs what ofetch will send: the final href and body of this attempt (WIRE 1), then reports it. */
   async function sign(context: FetchContext, state: AttemptState): Promise<void> {
     const headers = context.options.headers as Headers;
     const method = context.options.method ?? 'GET';
     const url = String(context.request);
+    // What ofetch sends is the href it was given (no baseURL, no query): the URL built once is
+    // signed as it is, and anything else is parsed anew, so the signature always covers what is sent.
+    const target = state.url?.href === url ? state.url : new URL(url);
     await auth?.authorize(
-      { method, url, body: context.options.body, idempotencyKey: state.spec.idempotencyKey, signedAt: state.signedAt },
+      { method, url: target, body: context.options.body, idempotencyKey: state.spec.idempotencyKey, signedAt: state.signedAt },
       headers,
     );
     if (hooks) {
@@ -192,12 +203,14 @@ export function createTransport(config: TransportConfig) {
    */
   function fetchOptionsFor(spec: AttemptSpec, signal: AbortSignal, state: AttemptState) {
     const payload = encodeBody(spec.body);
-    const headers = new Headers(extraHeaders);
-    headers.set('accept', 'application/json');
-    if (typeof payload === 'string') headers.set('content-type', 'application/json');
-    if (spec.idempotencyKey) headers.set('idempotency-key', spec.idempotencyKey);
+    // A plain record, not a `Headers`: ofetch builds the one `Headers` of the attempt from it
+    // (a `Headers` given to it would be copied entry by entry, sorted, into a second one).
+    // The caller's names were lowercased once, so the SDK's own headers replace theirs.
+    const headers: Record<string, string> = { ...(callerHeaders ??= headerRecord(extraHeaders)), accept: 'application/json' };
+    if (typeof payload === 'string') headers['content-type'] = 'application/json';
+    if (spec.idempotencyKey) headers['idempotency-key'] = spec.idempotencyKey;
     const onBehalfOf = spec.onBehalfOf ?? config.onBehalfOf;
-    if (onBehalfOf) headers.set('x-plugipay-on-behalf-of', onBehalfOf);
+    if (onBehalfOf) headers['x-plugipay-on-behalf-of'] = onBehalfOf;
     if (!extraOptions) {
       extraOptions = {};
       for (const [name, value] of Object.entries(config.fetchOptions ?? {})) {
@@ -265,11 +278,15 @@ export function createTransport(config: TransportConfig) {
       if (redirect) throw redirect;
       // Read under the same signal and timer: the timeout covers the body too.
       const maxBytes = spec.maxResponseBytes ?? config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+      const received = headers;
       const body = await readBody(response, spec.responseKind, maxBytes, {
         ...failure,
         status,
         headers,
-        requestId: headerRequestId(headers),
+        // Read only when a refusal is raised: a header lookup per call is not free.
+        get requestId() {
+          return headerRequestId(received);
+        },
       });
       const decoded = decodeResponse({ status, headers, body, idempotencyKey: spec.idempotencyKey ?? undefined }, spec.responseKind);
       if (hooks)
@@ -277,7 +294,7 @@ export function createTransport(config: TransportConfig) {
           'onResponse',
           Object.freeze({ ...state.info!, status, requestId: decoded.requestId, durationMs: config.now() - state.startedAt }),
         );
-      return { ...decoded, response, idempotencyKey: spec.idempotencyKey };
+      return { data: decoded.data, requestId: decoded.requestId, meta: decoded.meta, response, idempotencyKey: spec.idempotencyKey };
     } catch (thrown) {
       if (thrown instanceof PlugipayError && thrown.code === 'hook_failed') throw thrown;
       const error = requestFailure(thrown, state);
