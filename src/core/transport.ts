@@ -255,8 +255,8 @@ export function createTransport(config: TransportConfig) {
       state.timedOut = true;
       controller.abort();
     }, spec.timeoutMs);
-    const onCallerAbort = () => controller.abort();
-    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    const onCallerAbort = callerSignal && (() => controller.abort());
+    if (onCallerAbort) callerSignal.addEventListener('abort', onCallerAbort, { once: true });
 
     let status: number | undefined;
     let headers: Headers | undefined;
@@ -306,7 +306,7 @@ export function createTransport(config: TransportConfig) {
       throw error;
     } finally {
       clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
+      if (onCallerAbort) callerSignal.removeEventListener('abort', onCallerAbort);
     }
   }
 

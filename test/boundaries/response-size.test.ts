@@ -119,6 +119,19 @@ describe('readBoundedBytes', () => {
     await expect(readBoundedBytes(body(1001), 1000)).rejects.toMatchObject({ code: 'response_too_large' });
   });
 
+  it('returns a lone chunk as it is only when it is its whole buffer: a view into a larger one is copied to exactly its bytes', async () => {
+    const whole = new Uint8Array([1, 2, 3]);
+    const alone = new Response(new ReadableStream({ start: (c) => (c.enqueue(whole), c.close()) }));
+    const bytes = await readBoundedBytes(alone, 10);
+    expect(bytes.buffer.byteLength).toBe(3);
+    const backing = new Uint8Array([9, 9, 4, 5, 6, 9]);
+    const view = new Response(new ReadableStream({ start: (c) => (c.enqueue(backing.subarray(2, 5)), c.close()) }));
+    const copied = await readBoundedBytes(view, 10);
+    expect([...copied]).toEqual([4, 5, 6]);
+    expect(copied.buffer.byteLength).toBe(3);
+    expect(copied.buffer).not.toBe(backing.buffer);
+  });
+
   it('joins many chunks in order, and a duplicated Content-Length is left to the count', async () => {
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
