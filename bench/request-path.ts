@@ -3,13 +3,16 @@
  * `customers.get` / `customers.create` vs raw `fetch` calls signed the same way (HMAC over the
  * same string to sign with a key imported once; the POST also hashes its body and carries an
  * idempotency key), each reading and JSON-parsing the body. Sequential (one call at a time) and
- * 32 in flight. Rounds are interleaved across candidates; the table shows per-round medians.
+ * 32 in flight. Rounds are interleaved across candidates (every other round in reverse order);
+ * the table shows per-round medians, the median of per-round ratios and CPU time per call, and a
+ * reference row: the raw GET bounded by an AbortSignal and a timer, as every SDK attempt is.
  * Then: client construction and `fromEnv`-style reuse of the imported key (import cost:
  * bench/import-cost.mjs).
  *
  *   npx tsx bench/request-path.ts      (ROUNDS=7 MS_PER_ROUND=1000 by default)
  */
 import { createServer } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import * as v from 'valibot';
 import { PlugipayClient } from '../src/entries/index';
@@ -48,7 +51,7 @@ const enc = new TextEncoder();
 const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
 const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-async function rawSigned(method: string, path: string, body?: string) {
+async function rawSigned(method: string, path: string, body?: string, bounded = false) {
   const ts = String(Math.floor(Date.now() / 1000));
   const idem = method === 'GET' ? null : `idem_${crypto.randomUUID()}`;
   const bodyHash = body ? hex(await crypto.subtle.digest('SHA-256', enc.encode(body))) : EMPTY;
@@ -62,8 +65,20 @@ async function rawSigned(method: string, path: string, body?: string) {
   };
   if (body) headers['content-type'] = 'application/json';
   if (idem) headers['idempotency-key'] = idem;
-  const res = await fetch(base + path, { method, headers, body });
-  return JSON.parse(await res.text()).data;
+  if (!bounded) {
+    const res = await fetch(base + path, { method, headers, body });
+    return JSON.parse(await res.text()).data;
+  }
+  // A reference row, not the baseline: the same call bounded in time as every SDK attempt is
+  // (an AbortSignal and a timer per request), to show what that bound alone costs.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 30_000);
+  try {
+    const res = await fetch(base + path, { method, headers, body, signal: controller.signal });
+    return JSON.parse(await res.text()).data;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const createInput = { email: 'budi@example.com', name: 'Budi' };
@@ -72,9 +87,12 @@ const candidates: Record<string, () => Promise<unknown>> = {
   'raw signed GET': () => rawSigned('GET', '/api/v1/customers/cus_1'),
   'sdk customers.create': () => client.customers.create(createInput),
   'raw signed POST': () => rawSigned('POST', '/api/v1/customers', JSON.stringify(createInput)),
+  'raw signed GET + timeout signal': () => rawSigned('GET', '/api/v1/customers/cus_1', undefined, true),
 };
+/** CPU time (all threads) per call of the round just run, per candidate: steadier than wall time on a shared machine. */
+const cpuPerCall: Record<string, number[]> = {};
 
-async function runFor(fn: () => Promise<unknown>, ms: number, inFlight: number): Promise<number> {
+async function runFor(fn: () => Promise<unknown>, ms: number, inFlight: number, cpu?: number[]): Promise<number> {
   const end = performance.now() + ms;
   let count = 0;
   const worker = async () => {
@@ -83,30 +101,55 @@ async function runFor(fn: () => Promise<unknown>, ms: number, inFlight: number):
       count++;
     }
   };
+  const before = process.cpuUsage();
   await Promise.all(Array.from({ length: inFlight }, worker));
+  const used = process.cpuUsage(before);
+  cpu?.push((used.user + used.system) / count);
   return (count * 1000) / ms;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+console.log(`load average at the start: ${loadAverage()} (${availableParallelism()} cores)`);
 for (const inFlight of [1, 32]) {
   const results: Record<string, number[]> = Object.fromEntries(Object.keys(candidates).map((k) => [k, []]));
+  for (const name of Object.keys(candidates)) cpuPerCall[name] = [];
   for (const fn of Object.values(candidates)) await runFor(fn, 200, inFlight); // warm-up
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, fn] of Object.entries(candidates)) results[name]!.push(await runFor(fn, MS_PER_ROUND, inFlight));
+    // Every other round runs the candidates in reverse order, so that a drift in the machine's
+    // load does not always favour the same one.
+    const order = Object.entries(candidates);
+    if (round % 2) order.reverse();
+    for (const [name, fn] of order) results[name]!.push(await runFor(fn, MS_PER_ROUND, inFlight, cpuPerCall[name]));
   }
   const m = Object.fromEntries(Object.entries(results).map(([k, xs]) => [k, median(xs)]));
+  const cpu = (name: string) => median(cpuPerCall[name]!).toFixed(0);
+  // The ratio of medians, and the median of the per-round ratios (each SDK round against the raw round next to it).
+  const ratio = (a: string, b: string) => {
+    const paired = median(results[a]!.map((x, i) => x / results[b]![i]!));
+    return `${(m[a]! / m[b]!).toFixed(2)}x (${paired.toFixed(2)}x)`;
+  };
   console.log(`\n### ${inFlight === 1 ? 'Sequential (1 in flight)' : `${inFlight} in flight`}\n`);
-  console.log('| candidate | calls/s (median) | ratio to raw |');
-  console.log('|---|--:|--:|');
-  console.log(`| sdk customers.get | ${fmt(m['sdk customers.get']!)} | ${(m['sdk customers.get']! / m['raw signed GET']!).toFixed(2)}x |`);
-  console.log(`| raw signed GET | ${fmt(m['raw signed GET']!)} | 1.00x |`);
+  console.log('| candidate | calls/s (median) | ratio to raw (median of per-round ratios) | CPU µs per call (median) |');
+  console.log('|---|--:|--:|--:|');
   console.log(
-    `| sdk customers.create | ${fmt(m['sdk customers.create']!)} | ${(m['sdk customers.create']! / m['raw signed POST']!).toFixed(2)}x |`,
+    `| sdk customers.get | ${fmt(m['sdk customers.get']!)} | ${ratio('sdk customers.get', 'raw signed GET')} | ${cpu('sdk customers.get')} |`,
   );
-  console.log(`| raw signed POST | ${fmt(m['raw signed POST']!)} | 1.00x |`);
+  console.log(`| raw signed GET | ${fmt(m['raw signed GET']!)} | 1.00x | ${cpu('raw signed GET')} |`);
+  console.log(
+    `| raw signed GET + timeout signal (reference) | ${fmt(m['raw signed GET + timeout signal']!)} | ${ratio('raw signed GET + timeout signal', 'raw signed GET')} | ${cpu('raw signed GET + timeout signal')} |`,
+  );
+  console.log(
+    `| sdk customers.create | ${fmt(m['sdk customers.create']!)} | ${ratio('sdk customers.create', 'raw signed POST')} | ${cpu('sdk customers.create')} |`,
+  );
+  console.log(`| raw signed POST | ${fmt(m['raw signed POST']!)} | 1.00x | ${cpu('raw signed POST')} |`);
 }
+console.log(`\nload average at the end: ${loadAverage()}`);
 
 // Construction: the whole constructor vs the option validation alone, and the key import reuse.
 function perCallMicros(fn: () => unknown, n = 20_000): number {
