@@ -158,16 +158,13 @@ export class CoreClient {
   }
 
   #call<T>(prepare: () => Call): APIPromise<T> {
-    // Preparing and sending may throw at once (a bad input, bad options): that becomes the
-    // returned promise's rejection, never a synchronous throw.
-    let result: Promise<APIResponse<T>>;
-    try {
-      const call = prepare();
-      result = this.#send(call).then((exchange) => respond(exchange, (call.discardsData ? undefined : exchange.data) as T));
-    } catch (error) {
-      result = Promise.reject(error);
-    }
-    return new APIPromise(result);
+    return new APIPromise(
+      (async () => {
+        const call = prepare();
+        const exchange = await this.#send(call);
+        return respond(exchange, (call.discardsData ? undefined : exchange.data) as T);
+      })(),
+    );
   }
 
   #list<T>(prepare: () => Call): PagePromise<T> {

@@ -255,8 +255,8 @@ export function createTransport(config: TransportConfig) {
       state.timedOut = true;
       controller.abort();
     }, spec.timeoutMs);
-    const onCallerAbort = callerSignal && (() => controller.abort());
-    if (onCallerAbort) callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+    const onCallerAbort = () => controller.abort();
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
     let status: number | undefined;
     let headers: Headers | undefined;
@@ -294,7 +294,7 @@ export function createTransport(config: TransportConfig) {
           'onResponse',
           Object.freeze({ ...state.info!, status, requestId: decoded.requestId, durationMs: config.now() - state.startedAt }),
         );
-      return { data: decoded.data, requestId: decoded.requestId, meta: decoded.meta, response, idempotencyKey: spec.idempotencyKey };
+      return { ...decoded, response, idempotencyKey: spec.idempotencyKey };
     } catch (thrown) {
       if (thrown instanceof PlugipayError && thrown.code === 'hook_failed') throw thrown;
       const error = requestFailure(thrown, state);
@@ -306,7 +306,7 @@ export function createTransport(config: TransportConfig) {
       throw error;
     } finally {
       clearTimeout(timer);
-      if (onCallerAbort) callerSignal.removeEventListener('abort', onCallerAbort);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
 

@@ -18,6 +18,7 @@ import type { Query } from '../core/url';
 import { assertSendable } from '../core/request-checks';
 import { isWellFormed } from '../core/unicode';
 import { readingInput, validateInput } from '../core/validation';
+import { fillPath } from '../core/url';
 import { pathParams } from './schemas';
 
 export type { Call, RequestOptions } from '../core/pipeline';
@@ -114,20 +115,14 @@ function paramSchema(name: string): ReturnType<typeof pathParams> {
 /** What a route works out once, at its first call: its placeholder and its input schema. */
 interface RoutePlan {
   readonly param: string | undefined;
-  /** The path around its placeholder, so that filling it is one concatenation. */
-  readonly before: string;
-  readonly after: string;
   readonly schema: AnySchema | undefined;
   readonly objectInput: boolean;
 }
 
 function planRoute(path: string, spec: RouteSpec<unknown, AnySchema>): RoutePlan {
   const schema = (spec.body ?? spec.query)?.();
-  const placeholder = /\{(\w+)\}/.exec(path);
   return {
-    param: placeholder?.[1],
-    before: placeholder ? path.slice(0, placeholder.index) : path,
-    after: placeholder ? path.slice(placeholder.index + placeholder[0].length) : '',
+    param: /\{(\w+)\}/.exec(path)?.[1],
     schema,
     objectInput: schema !== undefined && takesObject(schema),
   };
@@ -143,7 +138,7 @@ export function route<
     ((...args: unknown[]) => {
       const prepare = (): Call =>
         readingInput(() => {
-          const { param, before, after, schema, objectInput } = (plan ??= planRoute(path, spec as RouteSpec<unknown, AnySchema>));
+          const { param, schema, objectInput } = (plan ??= planRoute(path, spec as RouteSpec<unknown, AnySchema>));
           const kind = spec.returns.kind;
           // Read, not consumed: preparing twice gives the same call.
           const rest = [...args];
@@ -152,9 +147,7 @@ export function route<
           const options = rest.shift() as RequestOptions | undefined;
           // A valid id is checked without a schema (the hot path); a bad one gets the schema's message.
           const filled = param
-            ? before +
-              encodeURIComponent(isPlainId(idValue) ? idValue : validateInput(paramSchema(param), { [param]: idValue })[param]!) +
-              after
+            ? fillPath(path, isPlainId(idValue) ? { [param]: idValue } : validateInput(paramSchema(param), { [param]: idValue }))
             : path;
           // Before the schema: valibot reads any object (a Map, an array, a class instance) as one
           // with no fields, and would report the wrong problem or send `{}`.
