@@ -100,7 +100,7 @@ function transportMessage(error: unknown): string {
 /** The caller's `fetchOptions.headers` (any `HeadersInit`) as a record of lowercase names, read once. */
 function headerRecord(init: HeadersInit | undefined): Record<string, string> {
   const record: Record<string, string> = {};
-  if (init) new Headers(init).forEach((value, name) => (record[name] = value));
+  new Headers(init).forEach((value, name) => (record[name] = value));
   return record;
 }
 
@@ -278,15 +278,11 @@ export function createTransport(config: TransportConfig) {
       if (redirect) throw redirect;
       // Read under the same signal and timer: the timeout covers the body too.
       const maxBytes = spec.maxResponseBytes ?? config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-      const received = headers;
       const body = await readBody(response, spec.responseKind, maxBytes, {
         ...failure,
         status,
         headers,
-        // Read only when a refusal is raised: a header lookup per call is not free.
-        get requestId() {
-          return headerRequestId(received);
-        },
+        requestId: headerRequestId(headers),
       });
       const decoded = decodeResponse({ status, headers, body, idempotencyKey: spec.idempotencyKey ?? undefined }, spec.responseKind);
       if (hooks)
