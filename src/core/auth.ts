@@ -12,7 +12,7 @@ import { authorizationHeader, bodySha256, signWithKey } from './signing';
 export interface SignableRequest {
   method: string;
   /** The final URL, exactly as sent. */
-  url: URL;
+  url: string;
   /** The final body: the exact JSON text, `FormData` (multipart, signed as empty) or none. */
   body: unknown;
   idempotencyKey: string | null;
@@ -48,7 +48,8 @@ export function hmacAuth(keyId: string, secret: string): Authorizer {
   let key: Promise<CryptoKey> | undefined;
   return {
     async authorize(request, headers) {
-      const { url, body } = request;
+      const url = new URL(request.url);
+      const { body } = request;
       const timestamp = String(Math.floor(request.signedAt / 1000));
       const signature = await signWithKey(await (key ??= importOnce(secret)), {
         method: request.method,

@@ -168,11 +168,8 @@ export function createTransport(config: TransportConfig) {
     const headers = context.options.headers as Headers;
     const method = context.options.method ?? 'GET';
     const url = String(context.request);
-    // What ofetch sends is the href it was given (no baseURL, no query): the URL built once is
-    // signed as it is, and anything else is parsed anew, so the signature always covers what is sent.
-    const target = state.url?.href === url ? state.url : new URL(url);
     await auth?.authorize(
-      { method, url: target, body: context.options.body, idempotencyKey: state.spec.idempotencyKey, signedAt: state.signedAt },
+      { method, url, body: context.options.body, idempotencyKey: state.spec.idempotencyKey, signedAt: state.signedAt },
       headers,
     );
     if (hooks) {
