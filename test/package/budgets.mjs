@@ -19,10 +19,13 @@ export const BUDGETS = {
   /**
    * The whole `plugipay-edge` entry: the client above plus webhook verification, `handleOnce`
    * with `memoryDedupe`, `fromEnv`, `signRequest` and the retry helpers. An app pays this only if
-   * it uses all of them; guarded so that it does not grow unnoticed. Where the bytes are:
-   * BENCHMARKS.md, "Bundle sizes" (`node bench/size-breakdown.mjs index`).
+   * it uses all of them; guarded so that it does not grow unnoticed. Raised from 22.5 KB to
+   * 23.5 KB on 2026-12-02, knowingly: RFC 9110's two obsolete HTTP-date forms in `Retry-After`
+   * (+231 B), `storeTimeoutMs` on `handleOnce` and the request-path changes brought it to
+   * 23,015 B. Where the bytes are: BENCHMARKS.md, "Bundle sizes"
+   * (`node bench/size-breakdown.mjs index`).
    */
-  index: { entry: 'index', bytes: 22.5 * 1024 },
+  index: { entry: 'index', bytes: 23.5 * 1024 },
 };
 
 /** How the README names each budget. */
