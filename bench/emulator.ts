@@ -20,9 +20,10 @@ import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PlugipayClient } from '../src/entries/index';
-import { createEmulator, type Emulator } from '../src/testing/emulator';
-import { startEmulatorServer } from '../src/testing/node-server';
+// The built package, as users run it (tsx's keepNames would wrap every function of the sources).
+import { PlugipayClient } from '../dist/index.mjs';
+import { createEmulator, type Emulator } from '../dist/testing.mjs';
+import { startEmulatorServer } from '../dist/testing-node.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const MS_PER_ROUND = Number(process.env.MS_PER_ROUND ?? 1000);

@@ -9,8 +9,9 @@
  * Rounds are interleaved across rows, one call at a time; the table shows per-round medians.
  */
 import { createHmac } from 'node:crypto';
-import { handleOnce, memoryDedupe } from '../src/entries/index';
-import { createWebhookHandler } from '../src/entries/workers';
+// The built package, as users run it (tsx's keepNames would wrap every function of the sources).
+import { handleOnce, memoryDedupe } from '../dist/index.mjs';
+import { createWebhookHandler } from '../dist/workers.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const MS_PER_ROUND = Number(process.env.MS_PER_ROUND ?? 1000);

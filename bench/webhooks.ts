@@ -12,7 +12,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
-import { verifyWebhook } from '../src/entries/webhooks';
+// The built entry, as users run it (tsx's keepNames would wrap every function of the sources).
+import { verifyWebhook } from '../dist/webhooks.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const MS_PER_ROUND = Number(process.env.MS_PER_ROUND ?? 1000);
