@@ -12,7 +12,7 @@ import { authorizationHeader, bodySha256, signWithKey } from './signing';
 export interface SignableRequest {
   method: string;
   /** The final URL, exactly as sent. */
-  url: string;
+  url: URL;
   /** The final body: the exact JSON text, `FormData` (multipart, signed as empty) or none. */
   body: unknown;
   idempotencyKey: string | null;
@@ -46,16 +46,18 @@ function importOnce(secret: string): Promise<CryptoKey> {
 /** WIRE 1 request signing with a key imported on first use, once per secret. */
 export function hmacAuth(keyId: string, secret: string): Authorizer {
   let key: Promise<CryptoKey> | undefined;
+  // The key once imported: later attempts sign without awaiting its promise again.
+  let imported: CryptoKey | undefined;
   return {
     async authorize(request, headers) {
-      const url = new URL(request.url);
-      const { body } = request;
+      const { url, body } = request;
       const timestamp = String(Math.floor(request.signedAt / 1000));
-      const signature = await signWithKey(await (key ??= importOnce(secret)), {
+      const digest = bodySha256(typeof body === 'string' ? body : undefined, body != null && typeof body !== 'string');
+      const signature = await signWithKey(imported ?? (imported = await (key ??= importOnce(secret))), {
         method: request.method,
         path: url.pathname + url.search,
         timestamp,
-        bodySha256: await bodySha256(typeof body === 'string' ? body : undefined, body != null && typeof body !== 'string'),
+        bodySha256: typeof digest === 'string' ? digest : await digest,
         idempotencyKey: request.idempotencyKey,
       });
       headers.set('authorization', authorizationHeader(keyId, signature));

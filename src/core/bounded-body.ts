@@ -38,6 +38,9 @@ export async function readBoundedBytes(
   for (let chunk; reader && !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
     if ((total += chunk.value.byteLength) > maxBytes) throw tooLarge();
   }
+  // One chunk that is its own buffer (the usual small answer) is returned as it is, not copied.
+  const only = chunks.length === 1 ? chunks[0]! : undefined;
+  if (only && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only as Uint8Array<ArrayBuffer>;
   const bytes = new Uint8Array(total);
   total = 0;
   for (const chunk of chunks) bytes.set(chunk, (total += chunk.byteLength) - chunk.byteLength);
@@ -48,12 +51,14 @@ export async function readBoundedBytes(
  * The body within `maxBytes`: as text (UTF-8, a BOM dropped, as `Response.text()` reads it), or
  * as an `ArrayBuffer` of exactly its bytes.
  */
-export async function readBoundedBody(
+export function readBoundedBody(
   response: Response,
   maxBytes: number,
   kind: 'text' | 'binary',
   extra?: Omit<PlugipayErrorInit, 'code' | 'message'>,
 ): Promise<string | ArrayBuffer> {
-  const bytes = await readBoundedBytes(response, maxBytes, extra);
-  return kind === 'text' ? decoder.decode(bytes) : bytes.buffer;
+  return readBoundedBytes(response, maxBytes, extra).then<string | ArrayBuffer>(kind === 'text' ? asText : asBuffer);
 }
+
+const asText = (bytes: Uint8Array<ArrayBuffer>) => decoder.decode(bytes);
+const asBuffer = (bytes: Uint8Array<ArrayBuffer>) => bytes.buffer;

@@ -158,13 +158,16 @@ export class CoreClient {
   }
 
   #call<T>(prepare: () => Call): APIPromise<T> {
-    return new APIPromise(
-      (async () => {
-        const call = prepare();
-        const exchange = await this.#send(call);
-        return respond(exchange, (call.discardsData ? undefined : exchange.data) as T);
-      })(),
-    );
+    // Preparing and sending may throw at once (a bad input, bad options): that becomes the
+    // returned promise's rejection, never a synchronous throw.
+    let result: Promise<APIResponse<T>>;
+    try {
+      const call = prepare();
+      result = this.#send(call).then((exchange) => respond(exchange, (call.discardsData ? undefined : exchange.data) as T));
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    return new APIPromise(result);
   }
 
   #list<T>(prepare: () => Call): PagePromise<T> {

@@ -115,7 +115,20 @@ function stamp(error: unknown, retries: number): unknown {
  * Runs `attempt` until it succeeds, fails permanently, or runs out of retries; the thrown error
  * carries `retries`. `attempt` receives the retry number (0 for the first attempt).
  */
-export async function retrying<T>(attempt: (retry: number) => Promise<T>, options: RetryOptions): Promise<T> {
+export function retrying<T>(attempt: (retry: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  // No retries (the client's default): the one attempt, its error stamped, without the loop's async frame.
+  if (options.maxRetries === 0) {
+    const stamped = (error: unknown) => Promise.reject(stamp(error, 0));
+    try {
+      return attempt(0).catch(stamped);
+    } catch (error) {
+      return stamped(error);
+    }
+  }
+  return retryingLoop(attempt, options);
+}
+
+async function retryingLoop<T>(attempt: (retry: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const now = options.now ?? Date.now;
   const started = now();
   for (let retry = 0; ; retry++) {

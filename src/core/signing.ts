@@ -34,7 +34,8 @@ export function stringToSign(input: SignatureInput): string {
  * the empty string `""` (the WIRE 8 vectors R4, R6 and R8 fix this reading), and so does a
  * multipart upload, whose boundary the runtime picks after signing.
  */
-export async function bodySha256(body: string | null | undefined, multipart = false): Promise<string> {
+export function bodySha256(body: string | null | undefined, multipart = false): string | Promise<string> {
+  // The empty body's digest is known: returned as it is, so a bodiless request awaits no hash.
   if (multipart || body == null || body === '') return EMPTY_BODY_SHA256;
   return sha256Hex(utf8(body));
 }

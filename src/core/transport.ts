@@ -100,7 +100,7 @@ function transportMessage(error: unknown): string {
 /** The caller's `fetchOptions.headers` (any `HeadersInit`) as a record of lowercase names, read once. */
 function headerRecord(init: HeadersInit | undefined): Record<string, string> {
   const record: Record<string, string> = {};
-  new Headers(init).forEach((value, name) => (record[name] = value));
+  if (init) new Headers(init).forEach((value, name) => (record[name] = value));
   return record;
 }
 
@@ -168,8 +168,11 @@ export function createTransport(config: TransportConfig) {
     const headers = context.options.headers as Headers;
     const method = context.options.method ?? 'GET';
     const url = String(context.request);
+    // What ofetch sends is the href it was given (no baseURL, no query): the URL built once is
+    // signed as it is, and anything else is parsed anew, so the signature always covers what is sent.
+    const target = state.url?.href === url ? state.url : new URL(url);
     await auth?.authorize(
-      { method, url, body: context.options.body, idempotencyKey: state.spec.idempotencyKey, signedAt: state.signedAt },
+      { method, url: target, body: context.options.body, idempotencyKey: state.spec.idempotencyKey, signedAt: state.signedAt },
       headers,
     );
     if (hooks) {
@@ -252,8 +255,8 @@ export function createTransport(config: TransportConfig) {
       state.timedOut = true;
       controller.abort();
     }, spec.timeoutMs);
-    const onCallerAbort = () => controller.abort();
-    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    const onCallerAbort = callerSignal && (() => controller.abort());
+    if (onCallerAbort) callerSignal.addEventListener('abort', onCallerAbort, { once: true });
 
     let status: number | undefined;
     let headers: Headers | undefined;
@@ -275,11 +278,15 @@ export function createTransport(config: TransportConfig) {
       if (redirect) throw redirect;
       // Read under the same signal and timer: the timeout covers the body too.
       const maxBytes = spec.maxResponseBytes ?? config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+      const received = headers;
       const body = await readBody(response, spec.responseKind, maxBytes, {
         ...failure,
         status,
         headers,
-        requestId: headerRequestId(headers),
+        // Read only when a refusal is raised: a header lookup per call is not free.
+        get requestId() {
+          return headerRequestId(received);
+        },
       });
       const decoded = decodeResponse({ status, headers, body, idempotencyKey: spec.idempotencyKey ?? undefined }, spec.responseKind);
       if (hooks)
@@ -287,7 +294,7 @@ export function createTransport(config: TransportConfig) {
           'onResponse',
           Object.freeze({ ...state.info!, status, requestId: decoded.requestId, durationMs: config.now() - state.startedAt }),
         );
-      return { ...decoded, response, idempotencyKey: spec.idempotencyKey };
+      return { data: decoded.data, requestId: decoded.requestId, meta: decoded.meta, response, idempotencyKey: spec.idempotencyKey };
     } catch (thrown) {
       if (thrown instanceof PlugipayError && thrown.code === 'hook_failed') throw thrown;
       const error = requestFailure(thrown, state);
@@ -299,7 +306,7 @@ export function createTransport(config: TransportConfig) {
       throw error;
     } finally {
       clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
+      if (onCallerAbort) callerSignal.removeEventListener('abort', onCallerAbort);
     }
   }
 

@@ -18,7 +18,6 @@ import type { Query } from '../core/url';
 import { assertSendable } from '../core/request-checks';
 import { isWellFormed } from '../core/unicode';
 import { readingInput, validateInput } from '../core/validation';
-import { fillPath } from '../core/url';
 import { pathParams } from './schemas';
 
 export type { Call, RequestOptions } from '../core/pipeline';
@@ -115,14 +114,20 @@ function paramSchema(name: string): ReturnType<typeof pathParams> {
 /** What a route works out once, at its first call: its placeholder and its input schema. */
 interface RoutePlan {
   readonly param: string | undefined;
+  /** The path around its placeholder, so that filling it is one concatenation. */
+  readonly before: string;
+  readonly after: string;
   readonly schema: AnySchema | undefined;
   readonly objectInput: boolean;
 }
 
 function planRoute(path: string, spec: RouteSpec<unknown, AnySchema>): RoutePlan {
   const schema = (spec.body ?? spec.query)?.();
+  const placeholder = /\{(\w+)\}/.exec(path);
   return {
-    param: /\{(\w+)\}/.exec(path)?.[1],
+    param: placeholder?.[1],
+    before: placeholder ? path.slice(0, placeholder.index) : path,
+    after: placeholder ? path.slice(placeholder.index + placeholder[0].length) : '',
     schema,
     objectInput: schema !== undefined && takesObject(schema),
   };
@@ -138,7 +143,7 @@ export function route<
     ((...args: unknown[]) => {
       const prepare = (): Call =>
         readingInput(() => {
-          const { param, schema, objectInput } = (plan ??= planRoute(path, spec as RouteSpec<unknown, AnySchema>));
+          const { param, before, after, schema, objectInput } = (plan ??= planRoute(path, spec as RouteSpec<unknown, AnySchema>));
           const kind = spec.returns.kind;
           // Read, not consumed: preparing twice gives the same call.
           const rest = [...args];
@@ -147,7 +152,9 @@ export function route<
           const options = rest.shift() as RequestOptions | undefined;
           // A valid id is checked without a schema (the hot path); a bad one gets the schema's message.
           const filled = param
-            ? fillPath(path, isPlainId(idValue) ? { [param]: idValue } : validateInput(paramSchema(param), { [param]: idValue }))
+            ? before +
+              encodeURIComponent(isPlainId(idValue) ? idValue : validateInput(paramSchema(param), { [param]: idValue })[param]!) +
+              after
             : path;
           // Before the schema: valibot reads any object (a Map, an array, a class instance) as one
           // with no fields, and would report the wrong problem or send `{}`.

@@ -119,7 +119,7 @@ describe('readBoundedBytes', () => {
     await expect(readBoundedBytes(body(1001), 1000)).rejects.toMatchObject({ code: 'response_too_large' });
   });
 
-  it('a lone chunk comes back as exactly its bytes, also when it is a view into a larger buffer', async () => {
+  it('returns a lone chunk as it is only when it is its whole buffer: a view into a larger one is copied to exactly its bytes', async () => {
     const whole = new Uint8Array([1, 2, 3]);
     const alone = new Response(new ReadableStream({ start: (c) => (c.enqueue(whole), c.close()) }));
     const bytes = await readBoundedBytes(alone, 10);
