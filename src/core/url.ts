@@ -49,9 +49,21 @@ export function normalizeBaseUrl(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
 }
 
-/** Fills `{name}` placeholders of a route with percent-encoded values (`cus 1/x` → `cus%201%2Fx`). */
-export function fillPath(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]!));
+/** A route path split once around its one `{name}` placeholder (see `pathTemplate`). */
+export interface PathTemplate {
+  /** The placeholder's name (`id`, `code`, `accountId`), or `undefined` for a path without one. */
+  readonly param: string | undefined;
+  /** The path with `value` percent-encoded in the placeholder (`cus 1/x` → `cus%201%2Fx`). */
+  fill(value: string): string;
+}
+
+/** Splits a route path once, so that filling its placeholder on every call is one concatenation. */
+export function pathTemplate(template: string): PathTemplate {
+  const placeholder = /\{(\w+)\}/.exec(template);
+  if (!placeholder) return { param: undefined, fill: () => template };
+  const before = template.slice(0, placeholder.index);
+  const after = template.slice(placeholder.index + placeholder[0].length);
+  return { param: placeholder[1], fill: (value) => before + encodeURIComponent(value) + after };
 }
 
 function queryString(value: Exclude<QueryValue, null | undefined>): string {

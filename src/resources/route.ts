@@ -18,6 +18,7 @@ import type { Query } from '../core/url';
 import { assertSendable } from '../core/request-checks';
 import { isWellFormed } from '../core/unicode';
 import { readingInput, validateInput } from '../core/validation';
+import { pathTemplate, type PathTemplate } from '../core/url';
 import { pathParams } from './schemas';
 
 export type { Call, RequestOptions } from '../core/pipeline';
@@ -111,26 +112,16 @@ function paramSchema(name: string): ReturnType<typeof pathParams> {
   return schema;
 }
 
-/** What a route works out once, at its first call: its placeholder and its input schema. */
+/** What a route works out once, at its first call: its path split at its placeholder, and its input schema. */
 interface RoutePlan {
-  readonly param: string | undefined;
-  /** The path around its placeholder, so that filling it is one concatenation. */
-  readonly before: string;
-  readonly after: string;
+  readonly path: PathTemplate;
   readonly schema: AnySchema | undefined;
   readonly objectInput: boolean;
 }
 
 function planRoute(path: string, spec: RouteSpec<unknown, AnySchema>): RoutePlan {
   const schema = (spec.body ?? spec.query)?.();
-  const placeholder = /\{(\w+)\}/.exec(path);
-  return {
-    param: placeholder?.[1],
-    before: placeholder ? path.slice(0, placeholder.index) : path,
-    after: placeholder ? path.slice(placeholder.index + placeholder[0].length) : '',
-    schema,
-    objectInput: schema !== undefined && takesObject(schema),
-  };
+  return { path: pathTemplate(path), schema, objectInput: schema !== undefined && takesObject(schema) };
 }
 
 export function route<
@@ -143,7 +134,8 @@ export function route<
     ((...args: unknown[]) => {
       const prepare = (): Call =>
         readingInput(() => {
-          const { param, before, after, schema, objectInput } = (plan ??= planRoute(path, spec as RouteSpec<unknown, AnySchema>));
+          const { path: template, schema, objectInput } = (plan ??= planRoute(path, spec as RouteSpec<unknown, AnySchema>));
+          const { param } = template;
           const kind = spec.returns.kind;
           // Read, not consumed: preparing twice gives the same call.
           const rest = [...args];
@@ -152,9 +144,7 @@ export function route<
           const options = rest.shift() as RequestOptions | undefined;
           // A valid id is checked without a schema (the hot path); a bad one gets the schema's message.
           const filled = param
-            ? before +
-              encodeURIComponent(isPlainId(idValue) ? idValue : validateInput(paramSchema(param), { [param]: idValue })[param]!) +
-              after
+            ? template.fill(isPlainId(idValue) ? idValue : validateInput(paramSchema(param), { [param]: idValue })[param]!)
             : path;
           // Before the schema: valibot reads any object (a Map, an array, a class instance) as one
           // with no fields, and would report the wrong problem or send `{}`.
