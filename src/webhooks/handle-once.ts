@@ -5,6 +5,7 @@
  * verification alone, within its 1.5 KB budget).
  */
 import { webhookHandlingError, type PlugipayError } from '../core/errors';
+import { MAX_TIMER_MS } from '../core/option-rules';
 
 /** What `WebhookDedupeStore.claim` answers: this caller owns the event, another caller does, or it is done. */
 export type DedupeClaim = 'claimed' | 'processing' | 'done';
@@ -88,12 +89,12 @@ export function checkTtlSec(ttlSec: unknown, where: string): number {
   return ttlSec as number;
 }
 
-/** Throws `invalid_request` unless `ms` is a timer length (whole ms in 1 … 2^31 − 1). */
+/** Throws `invalid_request` unless `ms` is a timer length (whole ms in 1 … `MAX_TIMER_MS`, the host timer limit). */
 export function checkStoreTimeoutMs(ms: unknown, where: string): number {
-  if (!Number.isSafeInteger(ms) || (ms as number) <= 0 || (ms as number) > 0x7fffffff) {
+  if (!Number.isSafeInteger(ms) || (ms as number) <= 0 || (ms as number) > MAX_TIMER_MS) {
     throw webhookHandlingError(
       'invalid_request',
-      `${where}: storeTimeoutMs must be a whole number of ms from 1 to 2147483647 (got ${String(ms)}); omit it for ${DEFAULT_STORE_TIMEOUT_MS}`,
+      `${where}: storeTimeoutMs must be a whole number of ms from 1 to ${MAX_TIMER_MS} (got ${String(ms)}); omit it for ${DEFAULT_STORE_TIMEOUT_MS}`,
     );
   }
   return ms as number;
