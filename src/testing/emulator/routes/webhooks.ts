@@ -20,6 +20,16 @@ function findDelivery(account: AccountState, deliveryId: string): WebhookDeliver
   return delivery;
 }
 
+/** The state of an endpoint that delivers: a new one, and one re-enabled (its failure streak cleared). */
+const DELIVERING = {
+  active: true,
+  status: 'active',
+  consecutiveFailures: 0,
+  failingSince: null,
+  disabledAt: null,
+  disabledReason: null,
+} as const satisfies Partial<WebhookEndpoint>;
+
 /** http is allowed (test mode), and so are localhost and private hosts: tests deliver to them. */
 function create(ctx: RouteContext) {
   const fields = Fields.of(ctx.body);
@@ -36,12 +46,7 @@ function create(ctx: RouteContext) {
     url,
     events,
     description: description ?? null,
-    active: true,
-    status: 'active',
-    consecutiveFailures: 0,
-    failingSince: null,
-    disabledAt: null,
-    disabledReason: null,
+    ...DELIVERING,
     createdAt: now,
     updatedAt: now,
   });
@@ -64,14 +69,7 @@ function update(ctx: RouteContext) {
   const active = fields.boolean('active');
   if (active === true) {
     // Re-enabling clears the failure streak.
-    Object.assign(next, {
-      active: true,
-      status: 'active',
-      consecutiveFailures: 0,
-      failingSince: null,
-      disabledAt: null,
-      disabledReason: null,
-    });
+    Object.assign(next, DELIVERING);
   } else if (active === false) {
     Object.assign(next, { active: false, status: 'disabled', disabledAt: ctx.world.iso(), disabledReason: 'disabled_by_user' });
   }
