@@ -133,14 +133,20 @@ function chunkLayout() {
 }
 const relative = (id) => id.slice(process.cwd().length + 1).replaceAll('\\', '/');
 
+/**
+ * How every JavaScript build compiles: ofetch as its core module and valibot bundled (both
+ * resolved from node_modules, nothing else is), then TypeScript with `tsconfig`.
+ */
+const jsPlugins = (tsconfig) => [
+  ofetchCore(),
+  nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch', 'valibot'] }),
+  esbuild({ target: 'es2022', minify: false, tsconfig }),
+];
+
 const js = (format, ext) => ({
   input,
   external,
-  plugins: [
-    ofetchCore(),
-    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch', 'valibot'] }),
-    esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.json' }),
-  ],
+  plugins: jsPlugins('tsconfig.json'),
   output: {
     dir: 'dist',
     format,
@@ -169,11 +175,7 @@ const types = (ext) => ({
 const cli = {
   input: { cli: 'src/testing/node-cli-bin.ts' },
   external,
-  plugins: [
-    ofetchCore(),
-    nodeResolve({ exportConditions: ['worker'], resolveOnly: ['ofetch', 'valibot'] }),
-    esbuild({ target: 'es2022', minify: false, tsconfig: 'tsconfig.node.json' }),
-  ],
+  plugins: jsPlugins('tsconfig.node.json'),
   output: {
     dir: 'dist',
     format: 'es',
