@@ -18,8 +18,8 @@
  *   node bench/workerd-cold-start.mjs      (STARTS=25 by default; run `npx rollup -c` first)
  */
 import { createHmac } from 'node:crypto';
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
+import { bundleWorker } from '../test/runtimes/workerd/bundle.mjs';
 
 const STARTS = Number(process.env.STARTS ?? 25);
 const SECRET = 'whsec_bench_0123456789abcdef';
@@ -35,21 +35,8 @@ export default {
   },
 };`;
 
-async function bundle(source) {
-  const out = await build({
-    stdin: { contents: source, resolveDir: process.cwd(), loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    conditions: ['workerd', 'worker', 'import'],
-    target: 'es2022',
-    minify: true,
-    write: false,
-    logLevel: 'error',
-  });
-  return out.outputFiles[0].text;
-}
+// Bundled as the workerd proofs bundle a Worker (test/runtimes/workerd/bundle.mjs), minified.
+const bundle = (source) => bundleWorker({ source, resolveDir: process.cwd() }, { minify: true });
 
 // The split of the SDK row: evaluating the whole bundle alone, and the webhook verification alone
 // (its first Web Crypto use in the isolate) from the 2.6 KB webhooks entry.

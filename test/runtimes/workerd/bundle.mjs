@@ -2,16 +2,22 @@
 // wrangler would (workerd / worker conditions), ESM, no Node polyfills (no nodejs_compat).
 import { build } from 'esbuild';
 
-/** The bundled text of the Worker whose entry file is `entry`. */
-export async function bundleWorker(entry) {
+/**
+ * The bundled text of a Worker: `input` is its entry file, or `{ source, resolveDir }` for a
+ * script given as text (the cold-start bench). `minify` as wrangler's `--minify`.
+ */
+export async function bundleWorker(input, { minify = false } = {}) {
   const result = await build({
-    entryPoints: [entry],
+    ...(typeof input === 'string'
+      ? { entryPoints: [input] }
+      : { stdin: { contents: input.source, resolveDir: input.resolveDir, loader: 'js' } }),
     bundle: true,
     format: 'esm',
     platform: 'neutral',
     mainFields: ['module', 'main'],
     conditions: ['workerd', 'worker', 'import'],
     target: 'es2022',
+    minify,
     write: false,
     logLevel: 'error',
   });
