@@ -26,28 +26,26 @@ function servePage(html, script, workerScript) {
   );
 }
 
+/** A module of the staged proof, bundled for the page (the browser entry, as a browser bundler resolves it). */
+async function bundleForBrowser(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'error',
+  });
+  return result.outputFiles[0].text;
+}
+
 const escapeJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 try {
   const dir = stage('chromium');
-  const bundle = await build({
-    entryPoints: [join(dir, 'page.mjs')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'error',
-  });
-  const workerBundle = await build({
-    entryPoints: [join(dir, 'guard-worker.mjs')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'error',
-  });
+  const script = await bundleForBrowser(join(dir, 'page.mjs'));
+  const workerScript = await bundleForBrowser(join(dir, 'guard-worker.mjs'));
   const fixtures = await startFixtures();
   const { PlugipayClient } = await import('plugipay-edge');
   const merchant = new PlugipayClient({ ...fixtures.credentials, baseUrl: fixtures.url });
@@ -63,7 +61,7 @@ try {
   const html = `<!doctype html><meta charset="utf-8"><title>plugipay-edge in Chromium</title>
 <script type="application/json" id="config">${escapeJson(config)}</script>
 <p id="shown"></p><pre id="result">running…</pre><script type="module" src="/page.js"></script>`;
-  const page = await servePage(html, bundle.outputFiles[0].text, workerBundle.outputFiles[0].text);
+  const page = await servePage(html, script, workerScript);
   const browser = await launchChromium(chromium);
   try {
     const tab = await browser.newPage();
