@@ -1,16 +1,7 @@
-// Added to the built copy by the suite: createWebhookRoute on the Node.js runtime, with the
-// secret from PLUGIPAY_WEBHOOK_SECRET. The handler echoes what it saw, so the runner can tell
-// a verified event (200) from the route's own 204/400/401 answers.
-import { createWebhookRoute } from 'plugipay-edge/next';
+// Added to the built copy by the suite: the echoing webhook route (../webhook-echo.js) on the
+// Node.js runtime.
+import { echoWebhookRoute } from '../webhook-echo.js';
 
 export const runtime = 'nodejs';
 
-export const { POST } = createWebhookRoute(async (event, request) => {
-  if (event.type === 'plugipay.invoice.paid.v1') return; // nothing to say: 204
-  return Response.json({
-    received: event.id,
-    type: event.type,
-    runtime: typeof EdgeRuntime === 'string' ? 'edge' : 'node',
-    url: new URL(request.url).pathname,
-  });
-});
+export const { POST } = echoWebhookRoute();
