@@ -1,8 +1,8 @@
 /**
  * The repository stands alone: a plain `git clone` on a fresh machine has everything the
  * tests, scripts and docs read. No tracked file may name a path outside the repository,
- * whether relative (`../shared/…` climbing above the root) or absolute (a home or work folder
- * of the machine it was written on).
+ * whether relative (a `../` path that climbs above the root, to a folder beside the clone) or
+ * absolute (a home or work folder of the machine it was written on).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
