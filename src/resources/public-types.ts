@@ -21,7 +21,7 @@ export type {
   CheckoutSession,
 } from './checkout-sessions';
 export type { CheckoutSettingsUpdateInput, CheckoutSettings } from './checkout-settings';
-export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams, Customer } from './customers';
+export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams, CustomersResource, Customer } from './customers';
 export type { DashboardMetricsParams } from './dashboard';
 export type { EventListParams, EventReplayInput, EventTriggerInput, EventData, EventRecord } from './events';
 export type {

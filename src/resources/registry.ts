@@ -10,7 +10,7 @@ import { adapterRoutes } from './adapters';
 import { adminRoutes } from './admin';
 import { checkoutSessionRoutes } from './checkout-sessions';
 import { checkoutSettingsRoutes } from './checkout-settings';
-import { customerRoutes } from './customers';
+import { customerRoutes, type CustomersResource } from './customers';
 import { dashboardRoutes } from './dashboard';
 import { eventRoutes } from './events';
 import { giftCardRoutes } from './gift-cards';
@@ -27,10 +27,43 @@ import { templateRoutes } from './templates';
 import { testClockRoutes } from './test-clocks';
 import { uploadRoutes } from './uploads';
 import { webhookEndpointRoutes } from './webhook-endpoints';
-import { bindRoutes, type BoundRoutes } from './route';
+import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './route';
 
-/** Every namespace of the client, by the property name it has on `PlugipayClient`. */
-export const namespaces = {
+/**
+ * The namespaces of `PlugipayClient`, declared: each is a documented `<Namespace>Resource`
+ * interface from its resource file, which its route table must implement (`RouteTable`).
+ * A namespace not yet declared is typed from its table (`BoundRoutes`) until it is.
+ */
+export interface Namespaces {
+  /** The people and businesses you bill. */
+  readonly customers: CustomersResource;
+  readonly plans: BoundRoutes<typeof planRoutes>;
+  readonly checkoutSessions: BoundRoutes<typeof checkoutSessionRoutes>;
+  readonly invoices: BoundRoutes<typeof invoiceRoutes>;
+  readonly subscriptions: BoundRoutes<typeof subscriptionRoutes>;
+  readonly portalSessions: BoundRoutes<typeof portalSessionRoutes>;
+  readonly receipts: BoundRoutes<typeof receiptRoutes>;
+  readonly refunds: BoundRoutes<typeof refundRoutes>;
+  readonly payouts: BoundRoutes<typeof payoutRoutes>;
+  readonly ledger: BoundRoutes<typeof ledgerRoutes>;
+  readonly reports: BoundRoutes<typeof reportRoutes>;
+  readonly webhookEndpoints: BoundRoutes<typeof webhookEndpointRoutes>;
+  readonly events: BoundRoutes<typeof eventRoutes>;
+  readonly adapters: BoundRoutes<typeof adapterRoutes>;
+  readonly giftCards: BoundRoutes<typeof giftCardRoutes>;
+  readonly templates: BoundRoutes<typeof templateRoutes>;
+  readonly checkoutSettings: BoundRoutes<typeof checkoutSettingsRoutes>;
+  readonly uploads: BoundRoutes<typeof uploadRoutes>;
+  readonly dashboard: BoundRoutes<typeof dashboardRoutes>;
+  readonly testClocks: BoundRoutes<typeof testClockRoutes>;
+  readonly admin: BoundRoutes<typeof adminRoutes>;
+}
+
+/** A declared namespace's table is its `RouteTable`; an undeclared one is its own table. */
+type TableOf<N> = N extends BoundRoutes<infer T> ? T : RouteTable<N>;
+
+/** Every namespace's route table, by the property name it has on `PlugipayClient`. */
+export const namespaces: { readonly [K in keyof Namespaces]: TableOf<Namespaces[K]> } = {
   customers: customerRoutes,
   plans: planRoutes,
   checkoutSessions: checkoutSessionRoutes,
@@ -53,9 +86,6 @@ export const namespaces = {
   testClocks: testClockRoutes,
   admin: adminRoutes,
 };
-
-/** The namespaces as bound to a client: `client.customers.get(id)` and so on. */
-export type Namespaces = { readonly [K in keyof typeof namespaces]: BoundRoutes<(typeof namespaces)[K]> };
 
 /** `PlugipayClient` carries one property per namespace (declaration merging with the class below). */
 export interface PlugipayClient extends Namespaces {}
@@ -83,7 +113,7 @@ export class PlugipayClient extends CoreClient {
         configurable: true,
         enumerable: true,
         get(this: PlugipayClient) {
-          const value = bindRoutes(requesterOf(this), namespaces[name], this);
+          const value = bindRoutes(requesterOf(this), namespaces[name] as Record<string, Route<unknown>>, this);
           Object.defineProperty(this, name, { value, enumerable: true });
           return value;
         },

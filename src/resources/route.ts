@@ -170,6 +170,14 @@ export function route<
     }) as never;
 }
 
+/**
+ * A resource's route table, typed by the resource interface it implements: each method of the
+ * interface is one route whose inferred signature must fit the declared one.
+ *
+ * @internal
+ */
+export type RouteTable<R> = { readonly [K in keyof R]: Route<R[K]> };
+
 export type BoundRoutes<T> = { [K in keyof T]: T[K] extends Route<infer F> ? F : never };
 
 export function bindRoutes<T extends Record<string, Route<unknown>>>(

@@ -21,6 +21,25 @@ export type SchemaFactory = () => v.GenericSchema;
  */
 export type Input<F extends SchemaFactory> = v.InferInput<ReturnType<F>>;
 
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The keys of every object in a union (`keyof` of a union would give only the shared ones). */
+type KeysOf<T> = T extends object ? keyof T : never;
+/** Mutually assignable and with the same keys: an optional field one side lacks is drift too. */
+type Exact<A, B> = Same<A, B> extends true ? Same<KeysOf<A>, KeysOf<B>> : false;
+
+/**
+ * Ties a schema factory to the declared type it accepts, in both directions: the build fails
+ * if the schema and the interface drift apart. `accepts<CustomerCreateInput | undefined>()(() => …)`.
+ *
+ * @internal
+ */
+export const accepts =
+  <T>() =>
+  <F extends SchemaFactory>(
+    factory: F & (Exact<T, Input<F>> extends true ? unknown : { readonly schemaDriftedFrom: T; readonly schemaAccepts: Input<F> }),
+  ): F =>
+    factory;
+
 /**
  * An opaque id: any non-empty string of valid Unicode (prefixes disagree between sources; never
  * parse them). `.` and `..` are refused: encoded as themselves, they would change the path.

@@ -24,6 +24,7 @@ describe('src/resources/public-types.ts', () => {
       'CustomerCreateInput',
       'CustomerUpdateInput',
       'CustomerListParams',
+      'CustomersResource',
       'Customer',
     ]);
     const schemas = publicTypesOf(join(RESOURCES, 'schemas.ts')) as string[];
