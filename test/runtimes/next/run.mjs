@@ -166,8 +166,13 @@ try {
         const statuses = concurrent.map((r) => r.status).sort();
         const processed = concurrent.filter((r) => r.status === 200 && r.body?.processed === 'evt_next_once').length;
         const busy = concurrent.filter((r) => r.status === 409 && r.body?.error?.code === 'event_in_progress').length;
-        if (processed !== 1 || busy !== 9)
-          throw new Error(`expected one 200 and nine 409 event_in_progress: ${JSON.stringify(concurrent)}`);
+        // A delivery that arrives while the first runs is 409; on a loaded machine one may arrive
+        // after it finished, and is then a duplicate. Either way the handler ran once.
+        const late = concurrent.filter((r) => r.status === 200 && r.body?.duplicate === true).length;
+        if (processed !== 1 || busy < 1 || busy + late !== 9)
+          throw new Error(
+            `expected one 200, the rest 409 event_in_progress (at least one) or 200 duplicate: ${JSON.stringify(concurrent)}`,
+          );
         const again = await answer(await postWebhook(app.url, body, header, path));
         if (again.status !== 200 || again.body?.duplicate !== true || again.body?.id !== 'evt_next_once')
           throw new Error(`redelivery: ${JSON.stringify(again)}`);

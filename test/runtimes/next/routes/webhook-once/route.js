@@ -12,7 +12,7 @@ const runs = new Map();
 export const { POST } = createWebhookRoute(
   async (event) => {
     runs.set(event.id, (runs.get(event.id) ?? 0) + 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     return Response.json({ processed: event.id });
   },
   { dedupe: memoryDedupe(), retryAfterSec: 5 },
