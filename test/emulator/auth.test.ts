@@ -47,11 +47,12 @@ describe('emulator authentication (WIRE 1)', () => {
   it.each([
     ['stale', -301],
     ['future', +301],
-  ])('rejects a %s timestamp beyond 300 s with 401 invalid_timestamp', async (_name, offset) => {
+  ])('rejects a %s timestamp beyond 300 s with 401 timestamp_skew (a well-formed value, outside the window)', async (_name, offset) => {
     const { api } = setup();
     const res = await api.get('/api/v1/customers', { timestamp: NOW / 1000 + offset });
     expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('invalid_timestamp');
+    expect(res.body.error.code).toBe('timestamp_skew');
+    expect(res.body.error.message).toContain('301 s away');
   });
 
   it.each([-299, 299, -300, 300])('accepts a timestamp %i s away', async (offset) => {
@@ -60,7 +61,7 @@ describe('emulator authentication (WIRE 1)', () => {
     expect(res.status).toBe(200);
   });
 
-  it('rejects missing and non-digit timestamps', async () => {
+  it('rejects missing and non-digit timestamps with invalid_timestamp (malformed, not skewed)', async () => {
     const { api } = setup();
     for (const timestamp of ['', '17e8', '-5', '1700000000.5']) {
       const res = await api.get('/api/v1/customers', { timestamp, headers: { 'X-Plugipay-Timestamp': timestamp } });

@@ -134,9 +134,9 @@ describe('per fault: class, code, status and request id', () => {
     expect(err.message).toContain('not JSON');
   });
 
-  it('a skewed clock → 401 invalid_timestamp saying how far off it is', async () => {
+  it('a skewed clock → 401 timestamp_skew saying how far off it is', async () => {
     const err = await failure(client({ now: () => Date.now() - 3_600_000 }).client.customers.list());
-    expect(err).toMatchObject({ status: 401, code: 'invalid_timestamp' });
+    expect(err).toMatchObject({ status: 401, code: 'timestamp_skew' });
     expect(err.requestId).toMatch(/^req_/);
     expect(err.message).toMatch(/the local clock is 3[56]\d\d s behind Plugipay's/);
     expect(Math.abs(Number(err.details?.clockSkewSeconds) + 3600)).toBeLessThanOrEqual(2);

@@ -144,10 +144,12 @@ export class RequestVerifier {
     if (timestamp === null || !/^\d+$/.test(timestamp)) {
       return unauthorized('invalid_timestamp', 'X-Plugipay-Timestamp must be Unix seconds (digits only)');
     }
+    // A well-formed timestamp outside the window is `timestamp_skew`, as the server answers it;
+    // `invalid_timestamp` above is only for a value that is not Unix seconds at all.
     const skew = Math.abs(this.nowMs() / 1000 - Number(timestamp));
     if (skew > CLOCK_WINDOW_SEC) {
       return unauthorized(
-        'invalid_timestamp',
+        'timestamp_skew',
         `X-Plugipay-Timestamp is ${Math.round(skew)} s away from the server clock (window ±${CLOCK_WINDOW_SEC} s)`,
       );
     }
