@@ -58,7 +58,11 @@ export interface EmulatorOptions {
   apiKeys?: string[];
   /** The clock in milliseconds (default `Date.now`): the ±300 s window and every timestamp. */
   now?: () => number;
-  /** `'page'`: `meta.page.{limit,hasMore,nextCursor}` (the docs); `'cursor'`: `meta.{hasMore,cursor}` (the SDKs). */
+  /**
+   * The list `meta` fields: `'both'` (default, as the server sends them), `'page'` for only
+   * `meta.page.{limit,hasMore,nextCursor}` (the docs' shape) or `'cursor'` for only
+   * `meta.{hasMore,cursor}` (what the official clients read), to test a client against each.
+   */
   listMeta?: ListMetaShape;
   /** Objects to create before the first request (customers, plans, …), as if through the API. */
   seed?: EmulatorSeed;
@@ -191,7 +195,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     nowMs,
     iso: (offsetMs = 0) => new Date(nowMs() + offsetMs).toISOString(),
     accounts,
-    listMeta: options.listMeta ?? 'page',
+    listMeta: options.listMeta ?? 'both',
     recordEvent(account: AccountState, input: EventInput): EventRecord {
       const at = world.iso();
       const event = account.events.insert({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type ListMetaShape } from '../../src/testing/emulator';
+import { PlugipayClient } from '../../src/resources/registry';
 import { apiFor, type Api } from './helpers';
 
 async function seven(api: Api): Promise<string[]> {
@@ -50,6 +51,36 @@ describe.each<ListMetaShape>(['page', 'cursor'])('pagination with listMeta %s', 
       expect(first.body.meta).toMatchObject({ hasMore: true, cursor: expect.any(String) });
       expect(first.body.meta.page).toBeUndefined();
     }
+  });
+});
+
+describe('list meta by default', () => {
+  it('carries both shapes on every list (meta.page.{limit,hasMore,nextCursor} and meta.{hasMore,cursor}), read by either kind of client', async () => {
+    const emulator = createEmulator();
+    const api = apiFor(emulator);
+    await seven(api);
+    const first = await api.get('/api/v1/customers?limit=3');
+    expect(first.body.meta.page).toEqual({ limit: 3, hasMore: true, nextCursor: expect.any(String) });
+    expect(first.body.meta).toMatchObject({ hasMore: true, cursor: first.body.meta.page.nextCursor });
+    // A client that reads only meta.cursor (the official ones) walks every page.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await api.get(`/api/v1/customers?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      seen.push(...res.body.data.map((c: { id: string }) => c.id));
+      cursor = res.body.meta.hasMore ? res.body.meta.cursor : null;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    const last = await api.get('/api/v1/customers?limit=7');
+    expect(last.body.meta).toMatchObject({ hasMore: false, cursor: null, page: { limit: 7, hasMore: false, nextCursor: null } });
+
+    // And the SDK's own pager, which reads either shape, still walks them once each.
+    const client = new PlugipayClient({ ...emulator.credentials, baseUrl: 'https://plugipay.com', fetch: emulator.fetch });
+    const page = await client.customers.list({ limit: 3 });
+    expect(page).toMatchObject({ hasMore: true, nextCursor: expect.any(String) });
+    const all: string[] = [];
+    for await (const customer of client.customers.list({ limit: 3 })) all.push(customer.id);
+    expect(new Set(all).size).toBe(7);
   });
 });
 

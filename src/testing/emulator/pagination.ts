@@ -6,8 +6,13 @@
 import { validationError } from './api-failure';
 import type { Table } from './table';
 
-/** Which of the two list `meta` shapes the emulator answers with (both occur on the real API). */
-export type ListMetaShape = 'page' | 'cursor';
+/**
+ * Which list `meta` fields the emulator answers with: `'both'` (the default, as the server sends
+ * them: the docs' clients read `meta.page`, the official Node and Go clients `meta.hasMore` and
+ * `meta.cursor`, and a client that reads only one must still see every page), or only one shape,
+ * to prove a client reads either.
+ */
+export type ListMetaShape = 'both' | 'page' | 'cursor';
 export type SortOrder = 'asc' | 'desc';
 
 export interface ListQuery {
@@ -91,6 +96,9 @@ export function paginate<T extends { id: string }>(table: Table<T>, list: ListQu
 
 /** The list fields of `meta`, in the configured shape. */
 export function listMetaFields(shape: ListMetaShape, page: Page<unknown>): Record<string, unknown> {
-  if (shape === 'cursor') return { hasMore: page.hasMore, cursor: page.nextCursor };
-  return { page: { limit: page.limit, hasMore: page.hasMore, nextCursor: page.nextCursor } };
+  const flat = { hasMore: page.hasMore, cursor: page.nextCursor };
+  const nested = { page: { limit: page.limit, hasMore: page.hasMore, nextCursor: page.nextCursor } };
+  if (shape === 'cursor') return flat;
+  if (shape === 'page') return nested;
+  return { ...nested, ...flat };
 }
