@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/testing/emulator';
-import { apiFor } from './helpers';
+import { apiFor, CHECKOUT_INPUT } from './helpers';
 
 function setup() {
   const emulator = createEmulator();
@@ -84,5 +84,81 @@ describe('emulator idempotency (WIRE 4)', () => {
       body: JSON.stringify({ method: 'qris' }),
     });
     expect(charge.status).toBe(200);
+  });
+});
+
+describe('Idempotency-Key only where the server requires it', () => {
+  /** A workspace with an endpoint that received one delivery, and a session awaiting the merchant's confirm. */
+  async function world() {
+    const received: string[] = [];
+    const emulator = createEmulator({
+      webhookFetch: async (_input, init) => {
+        received.push(String(init?.body));
+        return new Response('ok');
+      },
+    });
+    const api = apiFor(emulator);
+    const endpoint = (await api.post('/api/v1/webhooks', { url: 'https://shop.example/hooks', events: ['*'] })).body.data;
+    const session = (await api.post('/api/v1/checkout-sessions', CHECKOUT_INPUT)).body.data;
+    await emulator.flushWebhooks();
+    emulator.expireCheckout((await api.post('/api/v1/checkout-sessions', CHECKOUT_INPUT)).body.data.id);
+    await emulator.flushWebhooks();
+    const delivery = emulator.deliveries()[0]!;
+    return { emulator, api, endpoint, session, delivery, received };
+  }
+
+  it('runs the routes the official clients call without a key (PATCH/DELETE /webhooks/{id}, delivery retry, confirm, bank account), and no others', async () => {
+    const { emulator, api, endpoint, session, delivery } = await world();
+    const none = { idempotencyKey: null };
+
+    const patched = await api.patch(`/api/v1/webhooks/${endpoint.id}`, { description: 'orders' }, none);
+    expect(patched.status).toBe(200);
+    expect(patched.body.data.description).toBe('orders');
+
+    const retried = await api.post(`/api/v1/webhooks/deliveries/${delivery.id}/retry`, {}, none);
+    expect(retried.status).toBe(200);
+    expect(retried.body.data.id).toBe(delivery.id);
+
+    const confirmed = await api.post(`/api/v1/checkout-sessions/${session.id}/confirm`, {}, none);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.data.status).toBe('completed');
+
+    const bank = await api.patch(
+      '/api/v1/payouts/bank-account',
+      { bankName: 'BCA', bankAccountNumber: '1234567890', bankAccountHolder: 'PT Toko' },
+      none,
+    );
+    expect(bank.status).toBe(200);
+    expect(bank.body.data).toMatchObject({ bankName: 'BCA', configured: true });
+
+    const removed = await api.del(`/api/v1/webhooks/${endpoint.id}`, none);
+    expect(removed.status).toBe(204);
+    expect(emulator.requests.filter((r) => r.method !== 'GET').every((r) => r.status! < 400)).toBe(true);
+
+    // Where the server requires one (creates, money actions), it is still required.
+    for (const [target, body] of [
+      ['/api/v1/customers', {}],
+      ['/api/v1/checkout-sessions', CHECKOUT_INPUT],
+      [`/api/v1/checkout-sessions/${session.id}/cancel`, {}],
+      ['/api/v1/webhooks', { url: 'https://shop.example/other', events: ['*'] }],
+    ] as const) {
+      const res = await api.post(target, body, { idempotencyKey: null });
+      expect([target, res.status, res.body.error.code]).toEqual([target, 400, 'idempotency_key_required']);
+    }
+  });
+
+  it('replays when a key is sent on one of those routes, and answers 409 for the same key with another body', async () => {
+    const { api, endpoint } = await world();
+    const first = await api.patch(`/api/v1/webhooks/${endpoint.id}`, { description: 'one' }, { idempotencyKey: 'idem_patch' });
+    const again = await api.patch(`/api/v1/webhooks/${endpoint.id}`, { description: 'one' }, { idempotencyKey: 'idem_patch' });
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const other = await api.patch(`/api/v1/webhooks/${endpoint.id}`, { description: 'two' }, { idempotencyKey: 'idem_patch' });
+    expect(other.body.error.code).toBe('idempotency_conflict');
+    // Without a key nothing is remembered: each call runs.
+    const a = await api.patch(`/api/v1/webhooks/${endpoint.id}`, { description: 'three' }, { idempotencyKey: null });
+    const b = await api.patch(`/api/v1/webhooks/${endpoint.id}`, { description: 'three' }, { idempotencyKey: null });
+    expect(a.body.meta.requestId).not.toBe(b.body.meta.requestId);
+    expect(b.headers.get('idempotent-replayed')).toBeNull();
   });
 });

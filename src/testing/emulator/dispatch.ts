@@ -192,6 +192,7 @@ export class Dispatcher {
 
     const key = request.headers.get('idempotency-key');
     if (key === null || key === '') {
+      if (lookup.route.idempotencyKey === 'optional') return run();
       return this.fail(
         apiFailure(400, 'idempotency_key_required', `${method} requests need an Idempotency-Key header`, { field: 'Idempotency-Key' }),
       );

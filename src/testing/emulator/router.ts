@@ -17,6 +17,11 @@ export interface Route {
   handler: Handler;
   /** Buyer-facing routes (ENDPOINTS §4): no authentication, no idempotency key. */
   public?: boolean;
+  /**
+   * `'optional'`: a write the server runs without an `Idempotency-Key` (the official clients send
+   * none there); a key that is sent still replays. Every other signed write requires one.
+   */
+  idempotencyKey?: 'optional';
 }
 
 export type RouteLookup =

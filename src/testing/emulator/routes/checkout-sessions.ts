@@ -180,5 +180,5 @@ export const checkoutSessionRoutes: Route[] = [
   { method: 'GET', pattern: '/api/v1/checkout-sessions', handler: list },
   { method: 'GET', pattern: '/api/v1/checkout-sessions/:id', handler: (ctx) => ok(findSession(ctx.account, id(ctx))) },
   { method: 'POST', pattern: '/api/v1/checkout-sessions/:id/cancel', handler: cancel },
-  { method: 'POST', pattern: '/api/v1/checkout-sessions/:id/confirm', handler: confirm },
+  { method: 'POST', pattern: '/api/v1/checkout-sessions/:id/confirm', handler: confirm, idempotencyKey: 'optional' },
 ];

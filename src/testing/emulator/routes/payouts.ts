@@ -155,7 +155,7 @@ export const payoutRoutes: Route[] = [
   // Before `/payouts/:id`, which would take `balance` and `bank-account` for ids.
   { method: 'GET', pattern: '/api/v1/payouts/balance', handler: (ctx) => ok(payoutBalance(ctx.account)) },
   { method: 'GET', pattern: '/api/v1/payouts/bank-account', handler: (ctx) => ok(bankAccountOf(ctx.account)) },
-  { method: 'PATCH', pattern: '/api/v1/payouts/bank-account', handler: updateBankAccount },
+  { method: 'PATCH', pattern: '/api/v1/payouts/bank-account', handler: updateBankAccount, idempotencyKey: 'optional' },
   { method: 'GET', pattern: '/api/v1/payouts/:id', handler: (ctx) => ok(findPayout(ctx.account, id(ctx))) },
   { method: 'POST', pattern: '/api/v1/payouts/:id/cancel', handler: (ctx) => transition(ctx, 'cancel', ['pending'], 'cancelled') },
   { method: 'POST', pattern: '/api/v1/payouts/:id/mark-in-transit', handler: markInTransit },

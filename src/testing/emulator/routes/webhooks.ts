@@ -113,7 +113,7 @@ export const webhookRoutes: Route[] = [
   { method: 'POST', pattern: '/api/v1/webhooks', handler: create },
   { method: 'GET', pattern: '/api/v1/webhooks/deliveries', handler: listDeliveries },
   { method: 'GET', pattern: '/api/v1/webhooks/deliveries/:id', handler: (ctx) => ok(findDelivery(ctx.account, id(ctx))) },
-  { method: 'POST', pattern: '/api/v1/webhooks/deliveries/:id/retry', handler: retry },
-  { method: 'PATCH', pattern: '/api/v1/webhooks/:id', handler: update },
-  { method: 'DELETE', pattern: '/api/v1/webhooks/:id', handler: remove },
+  { method: 'POST', pattern: '/api/v1/webhooks/deliveries/:id/retry', handler: retry, idempotencyKey: 'optional' },
+  { method: 'PATCH', pattern: '/api/v1/webhooks/:id', handler: update, idempotencyKey: 'optional' },
+  { method: 'DELETE', pattern: '/api/v1/webhooks/:id', handler: remove, idempotencyKey: 'optional' },
 ];
