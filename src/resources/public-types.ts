@@ -38,6 +38,7 @@ export type {
 } from './gift-cards';
 export type { InvoiceCreateInput, InvoiceListParams, InvoiceStatus, InvoiceLine, Invoice } from './invoices';
 export type { LedgerListParams, LedgerSourceType, LedgerEntry, LedgerBalance } from './ledger';
+export type { OnboardingResource, ManagedProvisioning } from './onboarding';
 export type {
   PayoutCreateInput,
   PayoutReferenceInput,
@@ -98,3 +99,4 @@ export type {
   WebhookDeliveryAttempt,
   WebhookDelivery,
 } from './webhook-endpoints';
+export type { WorkspacesResource, Workspace } from './workspaces';

@@ -16,6 +16,7 @@ import { eventRoutes } from './events';
 import { giftCardRoutes } from './gift-cards';
 import { invoiceRoutes } from './invoices';
 import { ledgerRoutes } from './ledger';
+import { onboardingRoutes, type OnboardingResource } from './onboarding';
 import { payoutRoutes } from './payouts';
 import { planRoutes } from './plans';
 import { portalSessionRoutes } from './portal-sessions';
@@ -27,6 +28,7 @@ import { templateRoutes } from './templates';
 import { testClockRoutes } from './test-clocks';
 import { uploadRoutes } from './uploads';
 import { webhookEndpointRoutes } from './webhook-endpoints';
+import { workspaceRoutes, type WorkspacesResource } from './workspaces';
 import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './route';
 
 /**
@@ -57,6 +59,10 @@ export interface Namespaces {
   readonly dashboard: BoundRoutes<typeof dashboardRoutes>;
   readonly testClocks: BoundRoutes<typeof testClockRoutes>;
   readonly admin: BoundRoutes<typeof adminRoutes>;
+  /** Getting a workspace ready to take money: the managed payout sub-account. */
+  readonly onboarding: OnboardingResource;
+  /** The workspace the key acts in. */
+  readonly workspaces: WorkspacesResource;
 }
 
 /** A declared namespace's table is its `RouteTable`; an undeclared one is its own table. */
@@ -85,6 +91,8 @@ export const namespaces: { readonly [K in keyof Namespaces]: TableOf<Namespaces[
   dashboard: dashboardRoutes,
   testClocks: testClockRoutes,
   admin: adminRoutes,
+  onboarding: onboardingRoutes,
+  workspaces: workspaceRoutes,
 };
 
 /** `PlugipayClient` carries one property per namespace (declaration merging with the class below). */

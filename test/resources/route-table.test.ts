@@ -70,6 +70,21 @@ type Table = Record<string, Record<string, Omit<RouteCase, 'call'> & { call: Rou
 
 /** [namespace][method] → the call and what must go on the wire. */
 const TABLE: Table = {
+  onboarding: {
+    provisionManaged: {
+      call: (c) => c.onboarding.provisionManaged(),
+      ...write('POST', '/api/v1/onboarding/provision-managed', {}),
+      answer: { kind: 'json', data: { subAccountId: 'acct_1' } },
+    },
+  },
+  workspaces: {
+    get: {
+      call: (c) => c.workspaces.get(),
+      ...get('/api/v1/workspaces'),
+      answer: { kind: 'json', data: [{ id: 'acc_1', name: 'Toko' }] },
+      result: { id: 'acc_1', name: 'Toko' },
+    },
+  },
   customers: {
     create: {
       call: (c) => c.customers.create({ email: 'ada@example.com' }),
@@ -444,8 +459,8 @@ describe('the route table', () => {
     const bound = boundMethods(new PlugipayClient({ keyId: 'pk', secret: 'sk' }));
     const tabled = Object.fromEntries(Object.entries(TABLE).map(([ns, methods]) => [ns, Object.keys(methods).sort()]));
     expect(tabled).toEqual(bound);
-    // The namespaces of ENDPOINTS §1, customers and checkout sessions included.
-    expect(Object.keys(bound)).toHaveLength(21);
+    // The namespaces of ENDPOINTS §1, customers and checkout sessions included, plus onboarding and workspaces.
+    expect(Object.keys(bound)).toHaveLength(23);
     expect(Object.values(bound).flat()).toHaveLength(Object.values(TABLE).flatMap(Object.keys).length);
   });
 

@@ -32,6 +32,8 @@ export interface SavedAccount {
   testClocks: Record<string, number>;
   invoiceCount: number;
   bankAccount: unknown;
+  /** Left out by files saved before onboarding was emulated. */
+  managedSubAccountId?: string | null;
 }
 
 /** What `Emulator.saveState()` returns and `createEmulator({ state })` takes. */
@@ -56,6 +58,7 @@ export function saveAccounts(accounts: AccountRegistry): EmulatorState {
       testClocks: Object.fromEntries(account.testClocks),
       invoiceCount: account.invoiceCount,
       bankAccount: account.bankAccount,
+      managedSubAccountId: account.managedSubAccountId,
     };
   }
   return { format: STATE_FORMAT, version: STATE_VERSION, accounts: saved };
@@ -99,6 +102,11 @@ export function loadAccounts(accounts: AccountRegistry, state: unknown): void {
       throw new Error(`${where}.invoiceCount must be an integer`);
     account.invoiceCount = (saved.invoiceCount as number | undefined) ?? 0;
     account.bankAccount = (saved.bankAccount ?? null) as AccountState['bankAccount'];
+    const subAccount = saved.managedSubAccountId ?? null;
+    if (subAccount !== null && (typeof subAccount !== 'string' || subAccount === '')) {
+      throw new Error(`${where}.managedSubAccountId must be a non-empty string or null`);
+    }
+    account.managedSubAccountId = subAccount;
     // Live sessions expire by time after a restart too.
     for (const session of account.checkoutSessions.values()) {
       const at = Date.parse(session.expiresAt);

@@ -34,6 +34,8 @@ export class AccountState {
   readonly deliveries = new Table<WebhookDelivery>({ eventId: (d) => d.eventId });
   /** Source of human-readable invoice numbers. */
   invoiceCount = 0;
+  /** The managed payout sub-account, once `onboarding.provisionManaged` created it. */
+  managedSubAccountId: string | null = null;
   /** Where each subscription's test clock stands (epoch ms), once `testClocks.advance` moved it. */
   readonly testClocks = new Map<string, number>();
 

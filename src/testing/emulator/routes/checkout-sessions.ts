@@ -1,16 +1,17 @@
 /**
  * Checkout sessions (ENDPOINTS §2.3): create → open; cancel/confirm while not terminal;
  * completion by a payment (`emulator.completeCheckout`) or by the merchant's confirm; expiry
- * when the clock passes `expiresAt`.
+ * when the clock passes `expiresAt`; delete while no payment is behind it.
  */
 import type { CheckoutMethod, LineItem, CheckoutSession } from '../../../resources/checkout-sessions';
-import { illegalTransition, notFound, validationError } from '../api-failure';
-import { created, ok, type Mutation, type RouteContext } from '../context';
+import { apiFailure, illegalTransition, notFound, validationError } from '../api-failure';
+import { created, noContent, ok, type Mutation, type RouteContext } from '../context';
 import { Fields } from '../fields';
 import { newId } from '../ids';
 import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryOneOf, queryTime, sameIfSet } from './common';
+import { WORKSPACE_NAME } from './workspaces';
 
 import { CHECKOUT_METHODS, CHECKOUT_STATUSES } from '../../../resources/checkout-sessions';
 
@@ -72,7 +73,7 @@ function create(ctx: RouteContext) {
     arn: arn(ctx, 'checkout_session', sessionId),
     accountId: ctx.account.accountId,
     mode: 'test',
-    workspaceName: 'Plugipay Emulator',
+    workspaceName: WORKSPACE_NAME,
     customerId: customer?.id ?? null,
     customer: customer
       ? { id: customer.id, name: customer.name, email: customer.email, phone: customer.phone, externalId: customer.externalId }
@@ -175,10 +176,31 @@ function confirm(ctx: RouteContext) {
   return ok(completeSession(ctx, session, { method: session.paymentMethod ?? 'manual', adapter: 'manual' }));
 }
 
+/** Sessions with a payment behind them, taken or under way. */
+const PAID_OR_PAYING: readonly string[] = ['completed', 'pending', 'pending_review'];
+
+/**
+ * Deletes a session that has no payment (open, expired, canceled): 204, and it is gone from
+ * lists. The server's exact rules are not published; the emulator refuses, as it does for
+ * customers, to erase one with a payment taken or under way, so a test never loses money
+ * history that the server would keep.
+ */
+function remove(ctx: RouteContext) {
+  const session = findSession(ctx.account, id(ctx));
+  if (session.paymentId !== null || PAID_OR_PAYING.includes(session.status)) {
+    throw apiFailure(409, 'conflict', `Checkout session '${session.id}' is ${session.status}: a session with a payment cannot be deleted`, {
+      details: { status: session.status },
+    });
+  }
+  ctx.account.checkoutSessions.delete(session.id);
+  return noContent();
+}
+
 export const checkoutSessionRoutes: Route[] = [
   { method: 'POST', pattern: '/api/v1/checkout-sessions', handler: create },
   { method: 'GET', pattern: '/api/v1/checkout-sessions', handler: list },
   { method: 'GET', pattern: '/api/v1/checkout-sessions/:id', handler: (ctx) => ok(findSession(ctx.account, id(ctx))) },
+  { method: 'DELETE', pattern: '/api/v1/checkout-sessions/:id', handler: remove },
   { method: 'POST', pattern: '/api/v1/checkout-sessions/:id/cancel', handler: cancel },
   { method: 'POST', pattern: '/api/v1/checkout-sessions/:id/confirm', handler: confirm, idempotencyKey: 'optional' },
 ];

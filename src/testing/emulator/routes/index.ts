@@ -5,6 +5,7 @@ import { consoleRoutes } from './console';
 import { customerRoutes } from './customers';
 import { eventRoutes } from './events';
 import { invoiceRoutes } from './invoices';
+import { onboardingRoutes } from './onboarding';
 import { payoutRoutes } from './payouts';
 import { planRoutes } from './plans';
 import { publicCheckoutRoutes } from './public-checkout';
@@ -12,6 +13,7 @@ import { refundRoutes } from './refunds';
 import { subscriptionRoutes } from './subscriptions';
 import { testClockRoutes } from './test-clocks';
 import { webhookRoutes } from './webhooks';
+import { workspaceRoutes } from './workspaces';
 
 export const ROUTES: readonly Route[] = [
   ...customerRoutes,
@@ -24,6 +26,8 @@ export const ROUTES: readonly Route[] = [
   ...payoutRoutes,
   ...eventRoutes,
   ...webhookRoutes,
+  ...onboardingRoutes,
+  ...workspaceRoutes,
   ...publicCheckoutRoutes,
   ...consoleRoutes,
 ];
