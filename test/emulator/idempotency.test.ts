@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/testing/emulator';
+import { IDEMPOTENCY_MAX_ENTRIES, IDEMPOTENCY_TTL_MS, IdempotencyStore } from '../../src/testing/emulator/idempotency';
 import { apiFor, CHECKOUT_INPUT } from './helpers';
 
 function setup() {
@@ -160,5 +161,56 @@ describe('Idempotency-Key only where the server requires it', () => {
     const b = await api.patch(`/api/v1/webhooks/${endpoint.id}`, { description: 'three' }, { idempotencyKey: null });
     expect(a.body.meta.requestId).not.toBe(b.body.meta.requestId);
     expect(b.headers.get('idempotent-replayed')).toBeNull();
+  });
+});
+
+describe('the idempotency store is bounded in time and size', () => {
+  const stored = { status: 201, headers: [], body: '{}' };
+
+  it('forgets a key 24 h after its first use, as the server does: memory is freed, and the same key runs again', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const store = new IdempotencyStore(() => now);
+    for (let i = 0; i < 100; i++) {
+      const claim = store.claim('acc', `idem_${i}`, 'POST /x');
+      if (claim.kind === 'first') claim.settle(stored);
+    }
+    expect(store.size).toBe(100);
+    now += IDEMPOTENCY_TTL_MS - 1;
+    expect(store.claim('acc', 'idem_0', 'POST /x').kind).toBe('duplicate');
+    now += 1;
+    const fresh = store.claim('acc', 'idem_new', 'POST /x');
+    expect(fresh.kind).toBe('first');
+    expect(store.size).toBe(1);
+    expect(store.claim('acc', 'idem_0', 'POST /other').kind).toBe('first'); // no conflict with a forgotten key
+
+    // Through the emulator: the same key a day later creates a second customer.
+    now = Date.UTC(2026, 0, 1);
+    const emulator = createEmulator({ now: () => now });
+    const api = apiFor(emulator, { now: () => now });
+    const first = await api.post('/api/v1/customers', { name: 'A' }, { idempotencyKey: 'idem_day' });
+    now += IDEMPOTENCY_TTL_MS;
+    const later = await api.post('/api/v1/customers', { name: 'A' }, { idempotencyKey: 'idem_day' });
+    expect(later.status).toBe(201);
+    expect(later.body.data.id).not.toBe(first.body.data.id);
+  });
+
+  it('keeps at most maxEntries keys (default 10,000), forgetting the oldest first', () => {
+    expect(IDEMPOTENCY_MAX_ENTRIES).toBe(10_000);
+    const store = new IdempotencyStore(() => 0, 3);
+    for (const key of ['a', 'b', 'c', 'd']) {
+      const claim = store.claim('acc', key, 'f');
+      if (claim.kind === 'first') claim.settle(stored);
+    }
+    expect(store.size).toBe(3);
+    expect(store.claim('acc', 'd', 'f').kind).toBe('duplicate');
+    expect(store.claim('acc', 'b', 'f').kind).toBe('duplicate');
+    expect(store.claim('acc', 'a', 'f').kind).toBe('first'); // the oldest went
+
+    const big = new IdempotencyStore(() => 0);
+    for (let i = 0; i < IDEMPOTENCY_MAX_ENTRIES + 500; i++) {
+      const claim = big.claim('acc', `k${i}`, 'f');
+      if (claim.kind === 'first') claim.settle(stored);
+    }
+    expect(big.size).toBe(IDEMPOTENCY_MAX_ENTRIES);
   });
 });
