@@ -440,7 +440,7 @@ describe('routes', () => {
     // A method the emulator lacks on an emulated path: the server may have it, so 501 too, naming what is emulated.
     for (const [target, method] of [
       ['/api/v1/customers', 'PUT'],
-      ['/api/v1/checkout-sessions/cs_1', 'DELETE'],
+      ['/api/v1/checkout-sessions/cs_1', 'PUT'],
     ] as const) {
       const res = await api.call(target, { method, body: method === 'PUT' ? {} : undefined });
       expect(res.status, `${method} ${target}`).toBe(501);
