@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import vectors from '../fixtures/vectors.json';
 import { createEmulator } from '../../src/testing/emulator';
 import { nodeSign } from '../support/node-signer';
-import { apiFor, BASE, readResult, signedRequest } from './helpers';
+import { apiFor, BASE, CHECKOUT_INPUT, readResult, signedRequest } from './helpers';
 
 const NOW = Date.UTC(2026, 0, 1);
 
@@ -192,6 +192,31 @@ describe('WIRE vectors R1–R8 at their fixed clock', () => {
 });
 
 describe('CORS', () => {
+  it('is on the API only: the dashboard, the hosted page, /_emulator/objects/* and the assets carry no CORS headers', async () => {
+    const { emulator, api } = setup();
+    const session = (await api.post('/api/v1/checkout-sessions', CHECKOUT_INPUT)).body.data;
+    const origin = { Origin: 'https://evil.example' };
+    for (const path of [
+      '/',
+      `/c/${session.id}`,
+      `/_emulator/objects/checkout-sessions/${session.id}`,
+      '/_emulator/objects/customers/cus_missing',
+      '/_emulator/assets/hosted-checkout.mjs',
+      `/_emulator/checkout/${session.id}/pay`,
+    ]) {
+      for (const method of ['GET', 'OPTIONS']) {
+        const res = await emulator.fetch(`${BASE}${path}`, { method, headers: { ...origin, 'Access-Control-Request-Method': 'GET' } });
+        expect([method, path, res.headers.get('access-control-allow-origin')]).toEqual([method, path, null]);
+      }
+    }
+    // The API keeps it: the browser entry's public checkout client and signed pages call it from other origins.
+    const publicSession = await emulator.fetch(`${BASE}/api/v1/public/checkout/sessions/${session.id}`, { headers: origin });
+    expect(publicSession.headers.get('access-control-allow-origin')).toBe('*');
+    const replayKey = { idempotencyKey: 'idem_cors' };
+    await api.post('/api/v1/customers', {}, replayKey);
+    expect((await api.post('/api/v1/customers', {}, replayKey)).headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('answers preflights and exposes headers on every response', async () => {
     const { emulator, api } = setup();
     const preflight = await emulator.fetch(`${BASE}/api/v1/customers`, {

@@ -69,7 +69,7 @@ export type Reply =
   | { kind: 'data'; status: number; data: unknown }
   | { kind: 'page'; page: Page<unknown> }
   | { kind: 'empty' }
-  /** A non-JSON body (an image, a page, a script): sent as is, plus CORS headers. */
+  /** A non-JSON body (an image, a page, a script): sent as is (CORS headers only under /api/v1). */
   | { kind: 'raw'; status: number; contentType: string; body: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> };
 
 /** Synchronous on purpose: state changes are atomic, and seeding can run them at construction. */

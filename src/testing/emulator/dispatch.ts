@@ -1,6 +1,6 @@
 /**
  * The request pipeline: CORS preflight → scripted faults → route lookup → authentication →
- * idempotency → handler → envelope. Each step is its own module; this one only orders them.
+ * idempotency → handler → envelope, and CORS headers on API answers. Each step is its own module; this one only orders them.
  */
 import { sha256Hex } from '../../core/crypto';
 import { apiFailure, isApiFailure, type ApiFailure } from './api-failure';
@@ -11,7 +11,7 @@ import { connectionReset, delay, shapeResponse, syntheticResponse, type FaultBoo
 import { newRequestId } from './ids';
 import { IdempotencyStore, replayResponse, storeResponse } from './idempotency';
 import { listMetaFields } from './pagination';
-import { dataResponse, errorResponse, noContentResponse, preflightResponse, rawResponse, type ReplyMeta } from './reply';
+import { dataResponse, errorResponse, noContentResponse, preflightResponse, rawResponse, withCors, type ReplyMeta } from './reply';
 import type { RequestRing } from './request-log';
 import type { Router } from './router';
 import { expireDueSessions } from './routes/checkout-sessions';
@@ -104,7 +104,9 @@ export class Dispatcher {
     };
     this.deps.log.push(entry);
     try {
-      const response = await this.answer(request, url, entry, signal);
+      const answered = await this.answer(request, url, entry, signal);
+      // CORS on the API only: never on the dashboard, the hosted page or /_emulator/* (reply.ts says why).
+      const response = isApiPath(url.pathname) ? withCors(answered) : answered;
       entry.status = response.status;
       entry.requestId ??= response.headers.get('x-request-id');
       return response;
@@ -115,7 +117,10 @@ export class Dispatcher {
   }
 
   private async answer(request: Request, url: URL, entry: RequestLogEntry, signal: AbortSignal): Promise<Response> {
-    if (request.method === 'OPTIONS') return preflightResponse();
+    if (request.method === 'OPTIONS') {
+      // A preflight elsewhere gets no CORS headers: the browser then refuses the cross-origin call.
+      return isApiPath(url.pathname) ? preflightResponse() : new Response(null, { status: 204, headers: { Allow: 'GET, POST' } });
+    }
 
     const before = this.deps.faults.take(request, 'before');
     if (before) {

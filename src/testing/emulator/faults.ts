@@ -4,7 +4,6 @@
  * was lost (`phase: 'after'`: the request is processed for real, then the response replaced).
  */
 import type { ReplyMeta } from './reply';
-import { CORS_HEADERS } from './reply';
 
 /** Which requests a fault applies to: by method and path, or by a predicate. */
 export type FaultMatch =
@@ -155,7 +154,7 @@ export function syntheticResponse(spec: FaultSpec, meta: ReplyMeta): Response {
   const nullBody = status === 204 || status === 205 || status === 304;
   return new Response(nullBody ? null : body, {
     status,
-    headers: { ...CORS_HEADERS, 'Content-Type': contentType, 'X-Request-Id': meta.requestId },
+    headers: { 'Content-Type': contentType, 'X-Request-Id': meta.requestId },
   });
 }
 

@@ -1,13 +1,26 @@
 /**
- * Every answer the emulator gives: the WIRE 2 envelope with a fresh `req_…` id, plus the CORS
- * headers that let a browser page on another origin call it (the browser entry's tests do).
+ * Every answer the emulator gives: the WIRE 2 envelope with a fresh `req_…` id. CORS headers are
+ * not set here: the dispatcher adds them to API answers only (see `withCors`).
  */
 import type { ApiErrorBody } from './api-failure';
 
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
+/**
+ * What lets a page on another origin call the API: the browser entry's public checkout client
+ * and a private page that signs requests (the Chromium and happy-dom proofs do both). Only
+ * `/api/v1/*` carries them; the dashboard, the hosted page and `/_emulator/*` carry none, so
+ * another origin's page cannot read customer data or the key id from them (the hosted page
+ * loads its scripts and calls the API from its own origin, which needs no CORS).
+ */
+const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'X-Request-Id, Retry-After, Idempotent-Replayed, Content-Type',
 };
+
+/** `response` with the API's CORS headers (its headers are the emulator's own, so mutable). */
+export function withCors(response: Response): Response {
+  for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);
+  return response;
+}
 
 const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
@@ -45,7 +58,6 @@ export function jsonResponse(status: number, envelope: unknown, requestId: strin
   return bodyResponse(JSON.stringify(envelope), {
     status,
     headers: {
-      ...CORS_HEADERS,
       'Content-Type': 'application/json',
       'X-Request-Id': requestId,
       ...extraHeaders,
@@ -68,14 +80,15 @@ export function errorResponse(status: number, error: ApiErrorBody, meta: ReplyMe
 
 /** `void (204)` routes: no body at all (a 204 cannot carry one). */
 export function noContentResponse(requestId: string): Response {
-  return new Response(null, { status: 204, headers: { ...CORS_HEADERS, 'X-Request-Id': requestId } });
+  return new Response(null, { status: 204, headers: { 'X-Request-Id': requestId } });
 }
 
+/** The answer to a CORS preflight of an API path (`withCors` adds the origin headers). */
 export function preflightResponse(): Response {
-  return new Response(null, { status: 204, headers: { ...CORS_HEADERS, ...PREFLIGHT_HEADERS } });
+  return new Response(null, { status: 204, headers: { ...PREFLIGHT_HEADERS } });
 }
 
-/** A non-JSON answer (an image, a page, a script), with CORS headers unless `headers` override them. */
+/** A non-JSON answer (an image, a page, a script). */
 export function rawResponse(
   status: number,
   contentType: string,
@@ -85,6 +98,6 @@ export function rawResponse(
 ): Response {
   return bodyResponse(body, {
     status,
-    headers: { ...CORS_HEADERS, 'Content-Type': contentType, 'X-Request-Id': requestId, ...headers },
+    headers: { 'Content-Type': contentType, 'X-Request-Id': requestId, ...headers },
   });
 }
