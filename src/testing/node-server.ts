@@ -10,6 +10,8 @@
  * - A body the emulator built itself is written once, with a Content-Length; only scripted
  *   faults (stalled or truncated bodies) are streamed.
  * - A request node cannot parse gets a 400 and a closed socket; nothing a client sends crashes it.
+ * - Only the names it listens at are answered (`Host: 127.0.0.1:<port>` or `localhost:<port>`,
+ *   plus `allowedHosts`): any other Host is a 421, against DNS rebinding.
  * - The hosted checkout page's scripts (the browser entry and valibot) are served from the
  *   installed package.
  */
@@ -28,6 +30,11 @@ export interface StartEmulatorServerOptions extends EmulatorOptions {
   emulator?: Emulator;
   /** Port on 127.0.0.1 (default 0: any free port). */
   port?: number;
+  /**
+   * `Host` values accepted besides `127.0.0.1:<port>` and `localhost:<port>` (say, a tunnel's
+   * or a container's name), as `name:port` or a bare `name`. Any other Host is refused.
+   */
+  allowedHosts?: string[];
 }
 
 /** A running emulator server: its URL, the emulator itself, and `close()`. */
@@ -37,6 +44,39 @@ export interface EmulatorServer {
   emulator: Emulator;
   /** Stops listening and drops every open connection (keep-alive ones included). */
   close(): Promise<void>;
+}
+
+/**
+ * DNS rebinding: a page on `evil.example` whose name is made to resolve to 127.0.0.1 reaches
+ * this server as the same origin as itself, and could read the dashboard (customer data, the
+ * key id) and use the unauthenticated actions. Its requests carry `Host: evil.example`, so only
+ * the names the server is known by are answered. `allowed` holds lowercase `name:port` values
+ * and bare names.
+ */
+function hostAllowed(host: string | undefined, allowed: ReadonlySet<string>): boolean {
+  if (host === undefined) return false;
+  const value = host.toLowerCase();
+  return allowed.has(value) || allowed.has(value.replace(/:\d+$/, ''));
+}
+
+function refuseHost(req: IncomingMessage, res: ServerResponse, origin: string): void {
+  const requestId = `req_host_${Date.now().toString(36)}`;
+  const shown = JSON.stringify((req.headers.host ?? '').slice(0, 100));
+  const body = JSON.stringify({
+    data: null,
+    error: {
+      code: 'host_not_allowed',
+      message: `Host ${req.headers.host === undefined ? '(none)' : shown} is not this emulator's address: call it as ${origin} (a page reaching it under another name is refused, against DNS rebinding), or list the name in allowedHosts`,
+    },
+    meta: { requestId, timestamp: new Date().toISOString() },
+  });
+  res.writeHead(421, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-request-id': requestId,
+    connection: 'close',
+  });
+  res.end(body);
 }
 
 /** Hop-by-hop and length headers: the Request/Response objects manage their own. */
@@ -182,11 +222,16 @@ export function packageAssets(): PageAssets {
 }
 
 export async function startEmulatorServer(options: StartEmulatorServerOptions = {}): Promise<EmulatorServer> {
-  const { emulator: given, port = 0, ...emulatorOptions } = options;
+  const { emulator: given, port = 0, allowedHosts = [], ...emulatorOptions } = options;
   let emulator: Emulator | undefined = given;
   let origin = '';
+  const hosts = new Set<string>();
 
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
+    if (!hostAllowed(req.headers.host, hosts)) {
+      refuseHost(req, res, origin);
+      return;
+    }
     const aborter = new AbortController();
     // The client went away (or a reset destroyed the socket): let hanging faults stop waiting.
     res.on('close', () => {
@@ -221,7 +266,9 @@ export async function startEmulatorServer(options: StartEmulatorServerOptions = 
       resolve();
     });
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${listening}`;
+  for (const host of [`127.0.0.1:${listening}`, `localhost:${listening}`, ...allowedHosts]) hosts.add(host.toLowerCase());
   // Created once the origin is known, so seeded sessions get a hostedUrl on this server; the
   // signature check on node:crypto spares a thread-pool job per request (see node-hmac.ts).
   emulator ??= createEmulator({ pageAssets: packageAssets(), hmacVerifier: nodeHmacVerifier(), ...emulatorOptions, origin });

@@ -27,8 +27,14 @@ interface RawExchange {
   sentBeforeAnswer: number;
 }
 
+/** `Host: x` in a raw request becomes the server's own address, which is the only Host it answers. */
+function ownHost(head: string): string {
+  return head.replace('\r\nHost: x\r\n', `\r\nHost: ${new URL(server.url).host}\r\n`);
+}
+
 /** Writes `head`, then body chunks as long as the server has not answered; resolves on close. */
-function rawExchange(head: string, body: { total: number; chunk?: number } | Buffer | string = ''): Promise<RawExchange> {
+function rawExchange(rawHead: string, body: { total: number; chunk?: number } | Buffer | string = ''): Promise<RawExchange> {
+  const head = ownHost(rawHead);
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
     const socket: Socket = connect(Number(port), '127.0.0.1');
@@ -116,7 +122,7 @@ describe('emulator boundaries (issue 11 rule 11)', () => {
       socket.on('error', () => undefined);
       socket.on('close', () => resolve({ response, sent }));
       socket.on('connect', async () => {
-        socket.write(head);
+        socket.write(ownHost(head));
         const piece = Buffer.alloc(64 * 1024, 0x61);
         while (!answered && !socket.destroyed && sent < 16 * MiB) {
           socket.write(`${piece.byteLength.toString(16)}\r\n`);

@@ -161,3 +161,58 @@ describe('startEmulatorServer (node:http on 127.0.0.1)', () => {
     }
   });
 });
+
+describe('the Host header (DNS rebinding)', () => {
+  /** A GET with the given Host header, over a raw node:http request (fetch cannot set Host). */
+  function getWithHost(url: string, path: string, host: string | null): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const { port } = new URL(url);
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: Number(port),
+          path,
+          method: 'GET',
+          setHost: host !== null,
+          headers: host === null ? {} : { Host: host },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('answers 127.0.0.1:<port> and localhost:<port>, and refuses any other name with 421 host_not_allowed, before anything is served', async () => {
+    server = await startEmulatorServer({ seed: { customers: [{ id: 'cus_secret', name: 'Private' }] } });
+    const { port, host } = new URL(server.url);
+    for (const ok of [host, `localhost:${port}`, `LOCALHOST:${port}`]) {
+      expect((await getWithHost(server.url, '/', ok)).status, ok).toBe(200);
+    }
+    const before = server.emulator.requests.length;
+    for (const bad of ['evil.example', `evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost:${Number(port) + 1}`, 'x']) {
+      for (const path of ['/', '/_emulator/objects/customers/cus_secret', '/api/v1/customers']) {
+        const res = await getWithHost(server.url, path, bad);
+        expect([bad, path, res.status]).toEqual([bad, path, 421]);
+        const parsed = JSON.parse(res.body);
+        expect(parsed.error.code).toBe('host_not_allowed');
+        expect(parsed.error.message).toContain(server.url);
+        expect(res.body).not.toContain('Private');
+      }
+    }
+    // No Host at all: node itself refuses an HTTP/1.1 request without one.
+    expect((await getWithHost(server.url, '/', null)).status).toBe(400);
+    expect(server.emulator.requests.length).toBe(before); // never reached the emulator
+  });
+
+  it('accepts the names given in allowedHosts', async () => {
+    server = await startEmulatorServer({ allowedHosts: ['emulator.internal', 'tunnel.example:443'] });
+    expect((await getWithHost(server.url, '/', 'emulator.internal:8080')).status).toBe(200);
+    expect((await getWithHost(server.url, '/', 'tunnel.example:443')).status).toBe(200);
+    expect((await getWithHost(server.url, '/', 'tunnel.example:80')).status).toBe(421);
+  });
+});
