@@ -4,11 +4,12 @@
  * an app (`PLUGIPAY_BASE_URL`, `PLUGIPAY_KEY_ID`, `PLUGIPAY_SECRET`, `PLUGIPAY_WEBHOOK_SECRET`)
  * and the dashboard URL, forwards every event as a signed webhook with `--forward-to`, and
  * keeps its state across restarts with `--state` (written atomically; a damaged file stops the
- * command with a clear error instead of being replaced). Ctrl-C saves and stops it.
+ * command with a clear error instead of being replaced; locked to one emulator at a time).
+ * Ctrl-C saves and stops it.
  *
  * Node-only; shipped built as `dist/cli.mjs`, so `npx plugipay-emulator` needs no build step.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { PlugipayClient } from '../resources/registry';
@@ -24,6 +25,7 @@ Options:
   --forward-to <url>    deliver every event, signed, to this URL (prints its whsec_ secret)
   --seed <file.json>    objects to create at start: { customers, plans, checkoutSessions, webhookEndpoints }
   --state <file.json>   keep the emulator's objects and keys in this file across restarts
+                        (one emulator per file: <file.json>.lock holds its pid)
   -h, --help            show this help
 `;
 
@@ -71,21 +73,116 @@ function writeAtomically(file: string, text: string): void {
   renameSync(temporary, file);
 }
 
+/** A `--state` file's lock: a `<file>.lock` beside it holding the owner's pid. */
+interface StateLock {
+  release(): void;
+}
+
+function mtimeMs(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether a process with this pid is running (EPERM: it is, under another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Two emulators on one state file would each save their own objects over the other's every
+ * second, and one of them loses its objects. The first takes `<file>.lock` (created exclusively,
+ * holding its pid); a second start is refused naming that pid. A lock whose pid is no longer
+ * running (a crash, a kill -9) is stale and taken over.
+ */
+function lockState(file: string): StateLock {
+  const lock = `${file}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        fail(`--state ${file}: cannot create the lock ${lock} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
+      let text = '';
+      try {
+        text = readFileSync(lock, 'utf8').trim();
+      } catch {
+        // Removed in between by its owner: try again.
+      }
+      const pid = /^\d+$/.test(text) ? Number(text) : undefined;
+      if (pid !== undefined && isRunning(pid)) {
+        fail(
+          `--state ${file}: already in use by another plugipay-emulator (pid ${pid}); stop that one first, or give this one another --state file (the lock is ${lock})`,
+        );
+      }
+      // A lock without a pid is being written by a start that is running now, unless it is old.
+      if (pid === undefined && text === '' && Date.now() - mtimeMs(lock) < 5000) {
+        fail(`--state ${file}: another plugipay-emulator is starting on it right now (the lock is ${lock})`);
+      }
+      // Stale (its process is gone): taken over. A second EEXIST means another start took it
+      // in between, and the next turn names its pid.
+      if (attempt >= 2) fail(`--state ${file}: the lock ${lock} keeps changing hands; is another plugipay-emulator starting?`);
+      try {
+        unlinkSync(lock);
+      } catch {
+        // Already gone.
+      }
+      continue;
+    }
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    let released = false;
+    return {
+      release() {
+        if (released) return;
+        released = true;
+        try {
+          // Only our own lock: never one another start has taken over since.
+          if (readFileSync(lock, 'utf8').trim() === String(process.pid)) unlinkSync(lock);
+        } catch {
+          // Already gone.
+        }
+      },
+    };
+  }
+}
+
 function parsePort(raw: string | undefined): number {
   if (raw === undefined) return 4010;
   if (!/^\d+$/.test(raw) || Number(raw) > 65535) fail(`--port ${raw}: expected a port number from 0 to 65535`);
   return Number(raw);
 }
 
+/**
+ * The `--forward-to` URL. One with userinfo (`https://user:pass@host/…`) is refused: the emulator
+ * prints its target on every delivery and saves it in `--state`, and a password must appear in
+ * neither; the receiving app authenticates deliveries by their signature instead. No message
+ * repeats a value that may hold a password (anything with an `@`).
+ */
 function parseForwardUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
+  const shown = raw.includes('@') ? '' : ` ${raw}`;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    fail(`--forward-to ${raw}: expected an absolute http(s) URL, e.g. http://127.0.0.1:3000/webhooks/plugipay`);
+    fail(`--forward-to${shown}: expected an absolute http(s) URL, e.g. http://127.0.0.1:3000/webhooks/plugipay`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`--forward-to ${raw}: expected an http(s) URL`);
+  if (url.username !== '' || url.password !== '') {
+    fail(
+      `--forward-to: the URL carries a user name or password (user:pass@host), which the emulator would print and save; leave them out (deliveries are authenticated by their signature: verify it with PLUGIPAY_WEBHOOK_SECRET)`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`--forward-to${shown}: expected an http(s) URL`);
   return raw;
 }
 
@@ -114,6 +211,34 @@ export async function main(
   const port = parsePort(values.port);
   const forwardTo = parseForwardUrl(values['forward-to']);
   const stateFile = values.state;
+  // Taken before the file is read: a second emulator never even loads what the first will overwrite.
+  const lock = stateFile ? lockState(stateFile) : undefined;
+  try {
+    return await startCommand({ values, port, forwardTo, stateFile, lock, out });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+interface CommandInput {
+  values: { seed?: string | undefined };
+  port: number;
+  forwardTo: string | undefined;
+  stateFile: string | undefined;
+  lock: StateLock | undefined;
+  out: (line: string) => void;
+}
+
+/** Everything after the arguments are read and the state file is locked. */
+async function startCommand({
+  values,
+  port,
+  forwardTo,
+  stateFile,
+  lock,
+  out,
+}: CommandInput): Promise<{ server: EmulatorServer; stop(): Promise<void> }> {
   const saved = stateFile ? readState(stateFile) : undefined;
   const seed = values.seed && !saved ? (readJson(values.seed, '--seed') as EmulatorSeed) : undefined;
   const credentials: KeyPair = saved?.credentials ?? { keyId: `pk_test_${hex(12)}`, secret: `sk_test_${hex(24)}` };
@@ -191,13 +316,23 @@ export async function main(
   if (stateFile) out(`State: ${stateFile} (saved as it changes)`);
   out('Ctrl-C to stop.');
 
+  // An exit without stop() (an uncaught error) still frees the lock; a kill -9 leaves it stale,
+  // and the next start takes it over.
+  const releaseOnExit = () => lock?.release();
+  if (lock) process.once('exit', releaseOnExit);
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       if (timer) clearInterval(timer);
-      await emulator.flushWebhooks().catch(() => undefined);
-      save();
-      await server.close();
+      try {
+        await emulator.flushWebhooks().catch(() => undefined);
+        save();
+        await server.close();
+      } finally {
+        lock?.release();
+        process.off('exit', releaseOnExit);
+      }
     })());
   return { server, stop };
 }
