@@ -271,7 +271,13 @@ export async function startEmulatorServer(options: StartEmulatorServerOptions = 
   for (const host of [`127.0.0.1:${listening}`, `localhost:${listening}`, ...allowedHosts]) hosts.add(host.toLowerCase());
   // Created once the origin is known, so seeded sessions get a hostedUrl on this server; the
   // signature check on node:crypto spares a thread-pool job per request (see node-hmac.ts).
-  emulator ??= createEmulator({ pageAssets: packageAssets(), hmacVerifier: nodeHmacVerifier(), ...emulatorOptions, origin });
+  try {
+    emulator ??= createEmulator({ pageAssets: packageAssets(), hmacVerifier: nodeHmacVerifier(), ...emulatorOptions, origin });
+  } catch (error) {
+    // Refused state or seed: the port is not left listening behind the error.
+    server.close();
+    throw error;
+  }
 
   return {
     url: origin,

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { PlugipayClient } from '../../src/resources/registry';
 import { main } from '../../src/testing/node-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'plugipay-cli-state-'));
@@ -69,6 +70,37 @@ describe('--state is locked to one emulator', () => {
     writeFileSync(`${state}.lock`, String(deadPid()));
     await start(['--state', state]);
     expect(readFileSync(`${state}.lock`, 'utf8')).toBe(String(process.pid));
+  });
+});
+
+describe('--state values are checked on load', () => {
+  it('refuses a javascript: successUrl naming the file, the row and the field, and does not start', async () => {
+    const state = join(dir, 'hostile.json');
+    const first = await start(['--state', state]);
+    const client = new PlugipayClient({
+      keyId: first.server.emulator.credentials.keyId,
+      secret: first.server.emulator.credentials.secret,
+      baseUrl: first.server.url,
+    });
+    const session = await client.checkoutSessions.create({
+      amount: 150000,
+      currency: 'IDR',
+      methods: ['qris'],
+      successUrl: 'https://shop.example/ok',
+      cancelUrl: 'https://shop.example/cancel',
+    });
+    await first.stop();
+    running.splice(0);
+    const saved = JSON.parse(readFileSync(state, 'utf8'));
+    saved.emulator.accounts.acc_emulator.tables.checkoutSessions[0].successUrl = 'javascript:alert(1)';
+    writeFileSync(state, JSON.stringify(saved));
+
+    const error = await refusal(['--state', state]);
+    expect(error.message).toContain(
+      `--state ${state}: emulator state: accounts.acc_emulator.tables.checkoutSessions[0] (id "${session.id}").successUrl`,
+    );
+    expect(error.message).toContain('must be an absolute http(s) URL');
+    expect(existsSync(`${state}.lock`)).toBe(false);
   });
 });
 

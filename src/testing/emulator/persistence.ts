@@ -1,9 +1,11 @@
 /**
  * The emulator's state as plain JSON, for `--state <file>`: every workspace's tables (in list
  * order, so pages keep their order after a restart), the webhook signing secrets, invoice
- * numbering and test clocks. Loading checks the shape and throws an `Error` naming what is
- * wrong: a damaged file is reported, never silently replaced by an empty emulator.
+ * numbering and test clocks. Loading checks the shape, and each row's fields (state-rows.ts), and
+ * throws an `Error` naming what is wrong: a damaged file is reported, never silently replaced by
+ * an empty emulator, and never half loaded.
  */
+import { checkRow } from './state-rows';
 import type { AccountRegistry, AccountState } from './state';
 import type { Table } from './table';
 
@@ -81,6 +83,7 @@ export function loadAccounts(accounts: AccountRegistry, state: unknown): void {
       rows.forEach((row, i) => {
         if (!isObject(row) || typeof row.id !== 'string' || row.id === '')
           throw new Error(`${where}.tables.${name}[${i}] has no string id`);
+        checkRow(name, row, `${where}.tables.${name}[${i}] (id ${JSON.stringify(row.id.slice(0, 60))})`);
         tableOf(account, name).insert(row as { id: string });
       });
     }
