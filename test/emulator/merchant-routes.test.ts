@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { PlugipayClient } from '../../src/resources/registry';
 import { createEmulator } from '../../src/testing/emulator';
 import { EVENT_TYPES } from '../../src/testing/emulator/routes/events';
-import { apiFor, BASE, CHECKOUT_INPUT } from './helpers';
+import { apiFor, BASE } from './helpers';
+
+const CHECKOUT_INPUT = {
+  amount: 150000,
+  currency: 'IDR',
+  methods: ['qris' as const],
+  successUrl: 'https://shop.example/ok',
+  cancelUrl: 'https://shop.example/cancel',
+};
 
 function setup(options: Parameters<typeof createEmulator>[0] = {}) {
   const emulator = createEmulator(options);
