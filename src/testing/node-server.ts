@@ -21,6 +21,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator, type EmulatorOptions, type PageAssets } from './emulator';
+import { hostAllowed, hostRefusal } from './emulator/host-check';
 import { knownBody } from './emulator/reply';
 import { nodeHmacVerifier } from './node-hmac';
 
@@ -46,31 +47,9 @@ export interface EmulatorServer {
   close(): Promise<void>;
 }
 
-/**
- * DNS rebinding: a page on `evil.example` whose name is made to resolve to 127.0.0.1 reaches
- * this server as the same origin as itself, and could read the dashboard (customer data, the
- * key id) and use the unauthenticated actions. Its requests carry `Host: evil.example`, so only
- * the names the server is known by are answered. `allowed` holds lowercase `name:port` values
- * and bare names.
- */
-function hostAllowed(host: string | undefined, allowed: ReadonlySet<string>): boolean {
-  if (host === undefined) return false;
-  const value = host.toLowerCase();
-  return allowed.has(value) || allowed.has(value.replace(/:\d+$/, ''));
-}
-
 function refuseHost(req: IncomingMessage, res: ServerResponse, origin: string): void {
-  const requestId = `req_host_${Date.now().toString(36)}`;
-  const shown = JSON.stringify((req.headers.host ?? '').slice(0, 100));
-  const body = JSON.stringify({
-    data: null,
-    error: {
-      code: 'host_not_allowed',
-      message: `Host ${req.headers.host === undefined ? '(none)' : shown} is not this emulator's address: call it as ${origin} (a page reaching it under another name is refused, against DNS rebinding), or list the name in allowedHosts`,
-    },
-    meta: { requestId, timestamp: new Date().toISOString() },
-  });
-  res.writeHead(421, {
+  const { status, body, requestId } = hostRefusal(req.headers.host, origin);
+  res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(body)),
     'x-request-id': requestId,
