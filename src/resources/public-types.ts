@@ -44,6 +44,7 @@ export type {
   PayoutFailInput,
   PayoutListParams,
   BankAccountUpdateInput,
+  PayoutsResource,
   PayoutStatus,
   Payout,
   PayoutBalance,
@@ -65,7 +66,16 @@ export type {
 } from './plans';
 export type { PortalSessionCreateInput, PortalSession } from './portal-sessions';
 export type { ReceiptListParams, ReceiptSourceType, ReceiptSummary, ReceiptDocument } from './receipts';
-export type { RefundCreateInput, RefundListParams, RefundStatus, RefundReason, Refund } from './refunds';
+export type {
+  RefundByChargeInput,
+  RefundBySourceInput,
+  RefundCreateInput,
+  RefundListParams,
+  RefundsResource,
+  RefundStatus,
+  RefundReason,
+  Refund,
+} from './refunds';
 export type { ReportParams, LedgerCsvParams, PnlReport, CashFlowReport } from './reports';
 export type { EmailInput, EscposParams } from './schemas';
 export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from './shared-types';

@@ -16,11 +16,11 @@ import { eventRoutes } from './events';
 import { giftCardRoutes } from './gift-cards';
 import { invoiceRoutes } from './invoices';
 import { ledgerRoutes } from './ledger';
-import { payoutRoutes } from './payouts';
+import { payoutRoutes, type PayoutsResource } from './payouts';
 import { planRoutes } from './plans';
 import { portalSessionRoutes } from './portal-sessions';
 import { receiptRoutes } from './receipts';
-import { refundRoutes } from './refunds';
+import { refundRoutes, type RefundsResource } from './refunds';
 import { reportRoutes } from './reports';
 import { subscriptionRoutes } from './subscriptions';
 import { templateRoutes } from './templates';
@@ -43,8 +43,10 @@ export interface Namespaces {
   readonly subscriptions: BoundRoutes<typeof subscriptionRoutes>;
   readonly portalSessions: BoundRoutes<typeof portalSessionRoutes>;
   readonly receipts: BoundRoutes<typeof receiptRoutes>;
-  readonly refunds: BoundRoutes<typeof refundRoutes>;
-  readonly payouts: BoundRoutes<typeof payoutRoutes>;
+  /** Money given back against a captured payment. */
+  readonly refunds: RefundsResource;
+  /** Your available balance, paid out to your bank account. */
+  readonly payouts: PayoutsResource;
   readonly ledger: BoundRoutes<typeof ledgerRoutes>;
   readonly reports: BoundRoutes<typeof reportRoutes>;
   readonly webhookEndpoints: BoundRoutes<typeof webhookEndpointRoutes>;

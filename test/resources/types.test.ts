@@ -218,7 +218,7 @@ describe('input types', () => {
     expectTypeOf<SubscriptionCancelInput>().toEqualTypeOf<
       { at?: 'now' | 'period_end'; reason?: 'customer_portal' | 'merchant' | 'failed_payment' | 'user_request' } | undefined
     >();
-    expectTypeOf<PayoutReferenceInput>().toEqualTypeOf<{ reference?: string | null } | undefined>();
+    expectTypeOf<PayoutReferenceInput>().toEqualTypeOf<{ reference?: string | null }>();
     expectTypeOf<PortalSessionCreateInput>().toEqualTypeOf<{ customerId: string; returnUrl: string }>();
     expectTypeOf<TestClockAdvanceInput>().toEqualTypeOf<{ subscriptionId: string; days: number }>();
     expectTypeOf<ReceiptListParams>().not.toHaveProperty('order');
