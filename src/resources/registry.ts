@@ -13,7 +13,7 @@ import { checkoutSettingsRoutes } from './checkout-settings';
 import { customerRoutes, type CustomersResource } from './customers';
 import { dashboardRoutes } from './dashboard';
 import { eventRoutes } from './events';
-import { giftCardRoutes } from './gift-cards';
+import { giftCardRoutes, type GiftCardsResource } from './gift-cards';
 import { invoiceRoutes } from './invoices';
 import { ledgerRoutes } from './ledger';
 import { payoutRoutes, type PayoutsResource } from './payouts';
@@ -26,7 +26,7 @@ import { subscriptionRoutes } from './subscriptions';
 import { templateRoutes } from './templates';
 import { testClockRoutes } from './test-clocks';
 import { uploadRoutes } from './uploads';
-import { webhookEndpointRoutes } from './webhook-endpoints';
+import { webhookEndpointRoutes, type WebhookEndpointsResource } from './webhook-endpoints';
 import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './route';
 
 /**
@@ -49,10 +49,12 @@ export interface Namespaces {
   readonly payouts: PayoutsResource;
   readonly ledger: BoundRoutes<typeof ledgerRoutes>;
   readonly reports: BoundRoutes<typeof reportRoutes>;
-  readonly webhookEndpoints: BoundRoutes<typeof webhookEndpointRoutes>;
+  /** Where your events are delivered, and each delivery with its attempts. */
+  readonly webhookEndpoints: WebhookEndpointsResource;
   readonly events: BoundRoutes<typeof eventRoutes>;
   readonly adapters: BoundRoutes<typeof adapterRoutes>;
-  readonly giftCards: BoundRoutes<typeof giftCardRoutes>;
+  /** Gift cards (bearer, by code) and store credit (a customer's). */
+  readonly giftCards: GiftCardsResource;
   readonly templates: BoundRoutes<typeof templateRoutes>;
   readonly checkoutSettings: BoundRoutes<typeof checkoutSettingsRoutes>;
   readonly uploads: BoundRoutes<typeof uploadRoutes>;
