@@ -11,7 +11,7 @@ export type {
   AdapterConfig,
   ManagedOnboardingState,
 } from './adapters';
-export type { AdminProvisionInput, PartnerUsageParams, PartnerWorkspace, PartnerUsageSummary } from './admin';
+export type { AdminProvisionInput, PartnerUsageParams, AdminResource, PartnerWorkspace, PartnerUsageSummary } from './admin';
 export type {
   CheckoutSessionCreateInput,
   CheckoutSessionListParams,
@@ -38,7 +38,7 @@ export type {
   GiftCardBalance,
 } from './gift-cards';
 export type { InvoiceCreateInput, InvoiceListParams, InvoiceStatus, InvoiceLine, Invoice } from './invoices';
-export type { LedgerListParams, LedgerSourceType, LedgerEntry, LedgerBalance } from './ledger';
+export type { LedgerListParams, LedgerResource, LedgerSourceType, LedgerEntry, LedgerBalance } from './ledger';
 export type {
   PayoutCreateInput,
   PayoutReferenceInput,
@@ -77,7 +77,7 @@ export type {
   RefundReason,
   Refund,
 } from './refunds';
-export type { ReportParams, LedgerCsvParams, PnlReport, CashFlowReport } from './reports';
+export type { ReportParams, LedgerCsvParams, ReportsResource, PnlReport, CashFlowReport } from './reports';
 export type { EmailInput, EscposParams } from './schemas';
 export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from './shared-types';
 export type {

@@ -7,7 +7,7 @@
 import { CoreClient, requesterOf } from '../core/client';
 import type { ClientOptions } from '../core/options';
 import { adapterRoutes } from './adapters';
-import { adminRoutes } from './admin';
+import { adminRoutes, type AdminResource } from './admin';
 import { checkoutSessionRoutes } from './checkout-sessions';
 import { checkoutSettingsRoutes } from './checkout-settings';
 import { customerRoutes, type CustomersResource } from './customers';
@@ -15,13 +15,13 @@ import { dashboardRoutes } from './dashboard';
 import { eventRoutes } from './events';
 import { giftCardRoutes, type GiftCardsResource } from './gift-cards';
 import { invoiceRoutes } from './invoices';
-import { ledgerRoutes } from './ledger';
+import { ledgerRoutes, type LedgerResource } from './ledger';
 import { payoutRoutes, type PayoutsResource } from './payouts';
 import { planRoutes } from './plans';
 import { portalSessionRoutes } from './portal-sessions';
 import { receiptRoutes } from './receipts';
 import { refundRoutes, type RefundsResource } from './refunds';
-import { reportRoutes } from './reports';
+import { reportRoutes, type ReportsResource } from './reports';
 import { subscriptionRoutes } from './subscriptions';
 import { templateRoutes } from './templates';
 import { testClockRoutes } from './test-clocks';
@@ -47,8 +47,10 @@ export interface Namespaces {
   readonly refunds: RefundsResource;
   /** Your available balance, paid out to your bank account. */
   readonly payouts: PayoutsResource;
-  readonly ledger: BoundRoutes<typeof ledgerRoutes>;
-  readonly reports: BoundRoutes<typeof reportRoutes>;
+  /** The double-entry book every money movement is posted to (read-only). */
+  readonly ledger: LedgerResource;
+  /** Profit and loss, cash flow, and the ledger as CSV, for a period. */
+  readonly reports: ReportsResource;
   /** Where your events are delivered, and each delivery with its attempts. */
   readonly webhookEndpoints: WebhookEndpointsResource;
   readonly events: BoundRoutes<typeof eventRoutes>;
@@ -60,7 +62,8 @@ export interface Namespaces {
   readonly uploads: BoundRoutes<typeof uploadRoutes>;
   readonly dashboard: BoundRoutes<typeof dashboardRoutes>;
   readonly testClocks: BoundRoutes<typeof testClockRoutes>;
-  readonly admin: BoundRoutes<typeof adminRoutes>;
+  /** Workspaces of platform partners, and their usage (platform admin keys only). */
+  readonly admin: AdminResource;
 }
 
 /** A declared namespace's table is its `RouteTable`; an undeclared one is its own table. */
