@@ -4,10 +4,16 @@ export type {
   XenditAdapterInput,
   PaypalAdapterInput,
   MidtransAdapterInput,
+  ManualAdapterBankAccountInput,
   ManualAdapterInput,
   ManagedOnboardingStartInput,
   ManagedOnboardingSimulateInput,
+  AdaptersResource,
   AdapterKind,
+  PaypalMode,
+  MidtransEnv,
+  ManagedKybStatus,
+  ManagedCapabilitiesStatus,
   AdapterConfig,
   ManagedOnboardingState,
 } from './adapters';
@@ -91,10 +97,12 @@ export type {
   Subscription,
 } from './subscriptions';
 export type {
+  TemplateConfig,
   TemplateListParams,
   TemplateCreateInput,
   TemplateUpdateInput,
   TemplatePreviewInput,
+  TemplatesResource,
   TemplateKind,
   Template,
 } from './templates';

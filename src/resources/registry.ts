@@ -6,7 +6,7 @@
  */
 import { CoreClient, requesterOf } from '../core/client';
 import type { ClientOptions } from '../core/options';
-import { adapterRoutes } from './adapters';
+import { adapterRoutes, type AdaptersResource } from './adapters';
 import { adminRoutes, type AdminResource } from './admin';
 import { checkoutSessionRoutes } from './checkout-sessions';
 import { checkoutSettingsRoutes } from './checkout-settings';
@@ -23,7 +23,7 @@ import { receiptRoutes } from './receipts';
 import { refundRoutes, type RefundsResource } from './refunds';
 import { reportRoutes, type ReportsResource } from './reports';
 import { subscriptionRoutes } from './subscriptions';
-import { templateRoutes } from './templates';
+import { templateRoutes, type TemplatesResource } from './templates';
 import { testClockRoutes } from './test-clocks';
 import { uploadRoutes } from './uploads';
 import { webhookEndpointRoutes, type WebhookEndpointsResource } from './webhook-endpoints';
@@ -54,10 +54,12 @@ export interface Namespaces {
   /** Where your events are delivered, and each delivery with its attempts. */
   readonly webhookEndpoints: WebhookEndpointsResource;
   readonly events: BoundRoutes<typeof eventRoutes>;
-  readonly adapters: BoundRoutes<typeof adapterRoutes>;
+  /** The payment providers connected to the workspace, one per kind. */
+  readonly adapters: AdaptersResource;
   /** Gift cards (bearer, by code) and store credit (a customer's). */
   readonly giftCards: GiftCardsResource;
-  readonly templates: BoundRoutes<typeof templateRoutes>;
+  /** How checkout pages, receipts and invoices look. */
+  readonly templates: TemplatesResource;
   readonly checkoutSettings: BoundRoutes<typeof checkoutSettingsRoutes>;
   readonly uploads: BoundRoutes<typeof uploadRoutes>;
   readonly dashboard: BoundRoutes<typeof dashboardRoutes>;
