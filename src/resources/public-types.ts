@@ -29,7 +29,16 @@ export type {
 export type { CheckoutSettingsUpdateInput, CheckoutSettings } from './checkout-settings';
 export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams, CustomersResource, Customer } from './customers';
 export type { DashboardMetricsParams } from './dashboard';
-export type { EventListParams, EventReplayInput, EventTriggerInput, EventData, EventRecord } from './events';
+export type {
+  EventListParams,
+  EventReplayInput,
+  EventTriggerInput,
+  EventReplayResult,
+  EventTriggerResult,
+  EventsResource,
+  EventData,
+  EventRecord,
+} from './events';
 export type {
   GiftCardIssueInput,
   GiftCardRedeemInput,

@@ -12,7 +12,7 @@ import { checkoutSessionRoutes } from './checkout-sessions';
 import { checkoutSettingsRoutes } from './checkout-settings';
 import { customerRoutes, type CustomersResource } from './customers';
 import { dashboardRoutes } from './dashboard';
-import { eventRoutes } from './events';
+import { eventRoutes, type EventsResource } from './events';
 import { giftCardRoutes, type GiftCardsResource } from './gift-cards';
 import { invoiceRoutes } from './invoices';
 import { ledgerRoutes, type LedgerResource } from './ledger';
@@ -53,7 +53,8 @@ export interface Namespaces {
   readonly reports: ReportsResource;
   /** Where your events are delivered, and each delivery with its attempts. */
   readonly webhookEndpoints: WebhookEndpointsResource;
-  readonly events: BoundRoutes<typeof eventRoutes>;
+  /** Every state change of the workspace: the same ids and payloads its webhooks carry. */
+  readonly events: EventsResource;
   /** The payment providers connected to the workspace, one per kind. */
   readonly adapters: AdaptersResource;
   /** Gift cards (bearer, by code) and store credit (a customer's). */

@@ -21,6 +21,8 @@ import type {
   EscposParams,
   EventListParams,
   EventRecord,
+  EventReplayResult,
+  EventTriggerResult,
   GiftCard,
   GiftCardBalance,
   GiftCardMutation,
@@ -136,8 +138,9 @@ describe('result types', () => {
     expectTypeOf(client.webhookEndpoints.retryDelivery).returns.toEqualTypeOf<APIPromise<WebhookDelivery>>();
     expectTypeOf(client.events.list).returns.toEqualTypeOf<PagePromise<EventRecord>>();
     expectTypeOf(client.events.get).returns.toEqualTypeOf<APIPromise<EventRecord>>();
-    expectTypeOf(client.events.replay).returns.toEqualTypeOf<APIPromise<unknown>>();
-    expectTypeOf(client.events.trigger).returns.toEqualTypeOf<APIPromise<unknown>>();
+    expectTypeOf(client.events.replay).returns.toEqualTypeOf<APIPromise<EventReplayResult>>();
+    expectTypeOf(client.events.trigger).returns.toEqualTypeOf<APIPromise<EventTriggerResult>>();
+    expectTypeOf(client.events.types).returns.toEqualTypeOf<APIPromise<string[]>>();
   });
 
   it('adapters, gift cards, templates, settings, uploads and the rest', () => {
