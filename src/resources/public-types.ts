@@ -115,7 +115,7 @@ export type {
   TemplateKind,
   Template,
 } from './templates';
-export type { TestClockAdvanceInput } from './test-clocks';
+export type { TestClockAdvanceInput, TestClockAdvanceResult, TestClocksResource } from './test-clocks';
 export type { UploadImageInput, UploadedFile } from './uploads';
 export type {
   WebhookEndpointCreateInput,

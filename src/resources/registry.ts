@@ -24,7 +24,7 @@ import { refundRoutes, type RefundsResource } from './refunds';
 import { reportRoutes, type ReportsResource } from './reports';
 import { subscriptionRoutes } from './subscriptions';
 import { templateRoutes, type TemplatesResource } from './templates';
-import { testClockRoutes } from './test-clocks';
+import { testClockRoutes, type TestClocksResource } from './test-clocks';
 import { uploadRoutes } from './uploads';
 import { webhookEndpointRoutes, type WebhookEndpointsResource } from './webhook-endpoints';
 import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './route';
@@ -64,7 +64,8 @@ export interface Namespaces {
   readonly checkoutSettings: BoundRoutes<typeof checkoutSettingsRoutes>;
   readonly uploads: BoundRoutes<typeof uploadRoutes>;
   readonly dashboard: BoundRoutes<typeof dashboardRoutes>;
-  readonly testClocks: BoundRoutes<typeof testClockRoutes>;
+  /** Time travel for subscriptions, with a test key only. */
+  readonly testClocks: TestClocksResource;
   /** Workspaces of platform partners, and their usage (platform admin keys only). */
   readonly admin: AdminResource;
 }

@@ -58,6 +58,7 @@ import type {
   Template,
   TemplateCreateInput,
   TestClockAdvanceInput,
+  TestClockAdvanceResult,
   UploadedFile,
   UploadImageInput,
   WebhookDelivery,
@@ -164,7 +165,7 @@ describe('result types', () => {
     expectTypeOf(client.uploads.image).returns.toEqualTypeOf<APIPromise<UploadedFile>>();
     expectTypeOf(client.dashboard.metrics).returns.toEqualTypeOf<APIPromise<unknown>>();
     expectTypeOf(client.dashboard.overview).returns.toEqualTypeOf<APIPromise<unknown>>();
-    expectTypeOf(client.testClocks.advance).returns.toEqualTypeOf<APIPromise<unknown>>();
+    expectTypeOf(client.testClocks.advance).returns.toEqualTypeOf<APIPromise<TestClockAdvanceResult>>();
     expectTypeOf(client.admin.provisionWorkspace).returns.toEqualTypeOf<APIPromise<PartnerWorkspace>>();
     expectTypeOf(client.admin.getWorkspace).returns.toEqualTypeOf<APIPromise<PartnerWorkspace>>();
     expectTypeOf(client.admin.partnerUsage).returns.toEqualTypeOf<APIPromise<PartnerUsageSummary>>();
