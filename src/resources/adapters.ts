@@ -204,8 +204,11 @@ export type ManagedCapabilitiesStatus = (typeof MANAGED_CAPABILITIES_STATUSES)[n
 /** A payment-provider connection; one per kind. Older servers send `configured` instead of `status`. */
 export interface AdapterConfig {
   kind: Open<AdapterKind>;
+  /** `active` once connected; on `error`, see `lastErrorCode`. */
   status?: Open<'unconfigured' | 'active' | 'error'>;
+  /** The last 4 characters of the secret credential: the secret itself is never returned. */
   secretKeyLast4?: string | null;
+  /** The settings that are not secret, as the server shows them. */
   publicConfig?: Record<string, unknown> | null;
   configuredAt?: Timestamp | null;
   lastErrorAt?: Timestamp | null;
@@ -218,12 +221,16 @@ export interface AdapterConfig {
 
 /** Progress of managed payment onboarding (`adapters.managedOnboardingState`). */
 export interface ManagedOnboardingState {
+  /** The provider's sub-account of the workspace. */
   subAccountId: Id;
+  /** Where the onboarding invitation went. */
   email: string | null;
+  /** Where the business completes onboarding with the provider. */
   onboardingUrl: string | null;
   kybStatus: Open<ManagedKybStatus>;
   capabilitiesStatus: Open<ManagedCapabilitiesStatus>;
   payoutsReady: boolean;
+  /** When the provider last reported progress. */
   lastWebhookAt: Timestamp | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;

@@ -179,11 +179,16 @@ export interface GiftCard {
   /** The redemption code. */
   code: string;
   currency: Currency;
+  /** The balance it was issued with, in the currency's minor unit. */
   initialBalance: Money;
+  /** What is left to spend, in the currency's minor unit. */
   balance: Money;
   status: Open<GiftCardStatus>;
+  /** The customer whose store credit it is; `null` for a bearer gift card. */
   customerId: Id | null;
+  /** `store_credit` when `customerId` is set, else `gift_card`. */
   kind: Open<'store_credit' | 'gift_card'>;
+  /** When it expires; `null`: never. */
   expiresAt: Timestamp | null;
   note: string | null;
   issuedSource: string | null;
@@ -201,6 +206,7 @@ export interface GiftCardEntry {
   kind: Open<'issue' | 'redeem' | 'topup' | 'void'>;
   /** Signed: negative for redemptions and voids. */
   delta: Money;
+  /** The card's balance after this movement. */
   balanceAfter: Money;
   currency: Currency;
   externalSource: string;

@@ -77,6 +77,7 @@ export interface LedgerEntry {
   /** Account code, e.g. `revenue`, `platform_fee` (an open set). */
   code: string;
   direction: Open<'debit' | 'credit'>;
+  /** In the currency's minor unit, on the side `direction` gives. */
   amount: Money;
   currency: Currency;
   sourceType: Open<LedgerSourceType>;

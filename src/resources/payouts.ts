@@ -166,14 +166,19 @@ export interface Payout {
   amount: Money;
   currency: Currency;
   status: Open<PayoutStatus>;
+  /** How the money is sent: by you, marked with the `mark*` methods (`manual`), or by Xendit. */
   method: Open<'manual' | 'xendit_disbursement'>;
   bankCode: string | null;
   bankName: string;
   bankAccountNumber: string;
   bankAccountHolder: string;
+  /** Your own note. */
   note: string | null;
+  /** The bank transfer's reference, once known. */
   reference: string | null;
+  /** Why the payout failed. */
   failureReason: string | null;
+  /** The ledger transaction of the payout (see `LedgerEntry.txId`). */
   ledgerTransactionId: Id | null;
   processedAt: Timestamp | null;
   /** Set when the payout is paid. */
@@ -184,9 +189,11 @@ export interface Payout {
 
 /** What is available to pay out, and what is still pending (`payouts.balance`). */
 export interface PayoutBalance {
+  /** The balance in the ledger. */
   ledgerBalance: Money;
   /** Held by pending payouts. */
   locked: Money;
+  /** What can be paid out now: the ledger balance less what pending payouts hold. */
   available: Money;
   currency: Currency | null;
 }
@@ -197,5 +204,6 @@ export interface BankAccount {
   bankName: string | null;
   bankAccountNumber: string | null;
   bankAccountHolder: string | null;
+  /** Whether a bank account has been saved. */
   configured: boolean;
 }

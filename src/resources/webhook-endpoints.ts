@@ -145,14 +145,21 @@ export interface WebhookEndpoint {
   id: Id;
   accountId?: Id;
   mode?: Mode;
+  /** Where events are POSTed. */
   url: string;
   /** Event types delivered here; `['*']` means all. */
   events: string[];
+  /** Your own note about the endpoint. */
   description: string | null;
+  /** Whether events are delivered here; `false` once disabled (e.g. automatically, after a long failure streak). */
   active: boolean;
+  /** Failed attempts in a row; a success resets it. */
   consecutiveFailures?: number;
+  /** When the current failure streak began. */
   failingSince?: Timestamp | null;
+  /** When the endpoint was disabled. */
   disabledAt?: Timestamp | null;
+  /** Why the endpoint was disabled. */
   disabledReason?: string | null;
   /** The signing secret (`whsec_…`): ONLY in the create response, shown once. Store it then. */
   secret?: string;
@@ -160,7 +167,9 @@ export interface WebhookEndpoint {
   updatedAt: Timestamp;
   /** Docs shape: `errored` means auto-disabled. */
   status?: Open<'active' | 'disabled' | 'errored'>;
+  /** Docs shape: the signing secret, where the server shows it. */
   signingSecret?: string | null;
+  /** Docs shape: the last delivery made to the endpoint. */
   lastDelivery?: { eventId: Id; deliveredAt: Timestamp; statusCode: number; durationMs: number } | null;
 }
 
@@ -169,12 +178,16 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One attempt to deliver a webhook: when, the response status, how long it took. */
 export interface WebhookDeliveryAttempt {
+  /** 1 for the first attempt. */
   attemptNumber: number;
   status: string;
+  /** The HTTP status your endpoint answered; `null` when it did not answer (a timeout, a refused connection). */
   responseCode: number | null;
+  /** How long the attempt took, in milliseconds. */
   durationMs: number;
   /** e.g. `"HTTP 503"`, `"timed out after 10000ms"`. */
   error: string | null;
+  /** When the next attempt is due; `null` when none is. */
   nextRetryAt: Timestamp | null;
   attemptedAt: Timestamp;
 }
@@ -188,12 +201,18 @@ export interface WebhookDelivery {
   /** The exact JSON body that was sent (what the signature covers). */
   body: string;
   status: Open<DeliveryStatus>;
+  /** How many attempts were made. */
   attempts: number;
+  /** When the next attempt is due; `null` when none is (delivered, or retries over after about 72 hours). */
   nextRetryAt: Timestamp | null;
   lastAttemptAt: Timestamp | null;
+  /** When your endpoint accepted it. */
   deliveredAt: Timestamp | null;
+  /** The HTTP status of the last attempt. */
   responseCode: number | null;
+  /** What went wrong on the last attempt, e.g. `"HTTP 503"`. */
   lastError: string | null;
+  /** Every attempt, oldest first. */
   attemptLog: WebhookDeliveryAttempt[];
   createdAt: Timestamp;
   updatedAt: Timestamp;
