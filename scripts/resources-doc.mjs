@@ -51,6 +51,42 @@ function parameterNames(checker, signature) {
   });
 }
 
+/**
+ * The route table of each namespace (`customers: customerRoutes` in registry.ts), as its object
+ * literal: a declared namespace's methods are interface signatures, and their routes are here.
+ */
+function routeTables(program, checker) {
+  const tables = new Map();
+  const registry = program.getSourceFile(join(ROOT, 'src/resources/registry.ts'));
+  for (const statement of registry?.statements ?? []) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      if (decl.name.getText() !== 'namespaces' || !decl.initializer || !ts.isObjectLiteralExpression(decl.initializer)) continue;
+      for (const property of decl.initializer.properties) {
+        if (!ts.isPropertyAssignment(property)) continue;
+        let symbol = checker.getSymbolAtLocation(property.initializer);
+        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+        const table = symbol?.valueDeclaration?.initializer;
+        if (table && ts.isObjectLiteralExpression(table)) tables.set(property.name.getText(), table);
+      }
+    }
+  }
+  return tables;
+}
+
+/** The route of one method: its own `route(...)` entry, or (declared) its table's, named by the declared input type. */
+function routeOf(member, table) {
+  const declared = member.declarations?.[0];
+  const own = describeRoute(declared);
+  if (own) return own;
+  const route = describeRoute(table?.properties.find((p) => p.name?.getText() === member.name));
+  if (route?.input && declared && ts.isMethodSignature(declared)) {
+    const param = declared.parameters.find((p) => ['input', 'params'].includes(p.name.getText()));
+    if (param?.type) route.input = param.type.getText();
+  }
+  return route;
+}
+
 /** Every namespace of PlugipayClient with its methods, in declaration order. */
 export function collectNamespaces() {
   const configFile = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
@@ -60,6 +96,7 @@ export function collectNamespaces() {
   const entry = program.getSourceFile(join(ROOT, 'src/entries/index.ts'));
   const client = checker.getExportsOfModule(checker.getSymbolAtLocation(entry)).find((s) => s.name === 'PlugipayClient');
   const classType = checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(client));
+  const tables = routeTables(program, checker);
   const namespaces = [];
   for (const property of checker.getPropertiesOfType(classType)) {
     // Namespaces may be class fields or come from a merged interface (getters on the prototype):
@@ -68,7 +105,7 @@ export function collectNamespaces() {
     const methods = [];
     for (const member of checker.getPropertiesOfType(type)) {
       const signature = checker.getSignaturesOfType(checker.getTypeOfSymbol(member), ts.SignatureKind.Call)[0];
-      const route = describeRoute(member.declarations?.[0]);
+      const route = routeOf(member, tables.get(property.name));
       if (!signature || !route) continue;
       const params = parameterNames(checker, signature);
       const doc = ts.displayPartsToString(member.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim();

@@ -1,75 +1,167 @@
 /**
- * Gift cards and store credit (ENDPOINTS §2.15). Lookups are keyed by the redemption code,
- * actions by the card id; redeem and topup are idempotent on (externalSource, externalRef).
+ * Gift cards and store credit. Lookups are keyed by the redemption code, actions by the card id;
+ * redeem and topup are idempotent on (externalSource, externalRef).
  */
 import * as v from 'valibot';
+import type { APIPromise } from '../core/api-promise';
+import type { PagePromise } from '../core/pagination';
+import type { RequestOptions } from '../core/pipeline';
 import type { Id, Money, Timestamp, Currency, Metadata, Mode, Open } from './shared-types';
-import { json, page, route } from './route';
-import { clearable, currency, id, listParams, metadata, money, nonEmptyText, optionalInput, timestamp, type Input } from './schemas';
+import { json, page, route, type RouteTable } from './route';
+import { accepts, clearable, currency, id, listParams, metadata, money, nonEmptyText, optionalInput, timestamp } from './schemas';
 
 /** Statuses of a gift card. */
 export const GIFT_CARD_STATUSES = ['active', 'redeemed', 'void', 'expired'] as const;
 
+/** What `giftCards.issue` takes: the starting balance, and whose card it is. */
+export interface GiftCardIssueInput {
+  /** The starting balance, an integer in the currency's minor unit, at least 1. */
+  amount: number;
+  /** Three-letter ISO 4217 code in upper case, e.g. `IDR`; left out, the server's default. */
+  currency?: string;
+  /** Set: store credit for that customer. Left out or `null`: a bearer gift card anyone holding the code may use. */
+  customerId?: string | null;
+  /** The redemption code, non-empty; left out or `null`, the server generates one. */
+  code?: string | null;
+  /** When the card expires (ISO-8601 string or `Date`); left out or `null`, it does not. */
+  expiresAt?: string | Date | null;
+  /** Your own note, stored on the card. */
+  note?: string | null;
+  /** Which system of yours issued the card (e.g. `pos`), stored as given. */
+  issuedSource?: string | null;
+  /** Your reference for the issue in that system (e.g. an order id), stored as given. */
+  issuedRef?: string | null;
+  /** Up to 50 string pairs, stored on the card and returned as given. */
+  metadata?: Record<string, string> | null;
+}
+
+/** What `giftCards.redeem` takes: the amount to take off the balance, and where it was spent. */
+export interface GiftCardRedeemInput {
+  /** The amount to take off, an integer in the currency's minor unit, at least 1. */
+  amount: number;
+  /**
+   * Which system of yours spends it (e.g. `pos`), non-empty. With `externalRef` it makes the
+   * redemption idempotent: the same pair sent again moves the balance once.
+   */
+  externalSource: string;
+  /** Your reference for the spend in that system (e.g. an order id), non-empty. */
+  externalRef: string;
+  /** The checkout session the card paid towards, if any. */
+  checkoutSessionId?: string | null;
+  /** Your own note, stored on the balance entry. */
+  note?: string | null;
+}
+
+/** What `giftCards.topup` takes: the amount to add, and where it comes from. */
+export interface GiftCardTopupInput {
+  /** The amount to add, an integer in the currency's minor unit, at least 1. */
+  amount: number;
+  /**
+   * Which system of yours adds it (e.g. `pos`), non-empty. With `externalRef` it makes the top-up
+   * idempotent: the same pair sent again moves the balance once.
+   */
+  externalSource: string;
+  /** Your reference for the top-up in that system (e.g. an order id), non-empty. */
+  externalRef: string;
+  /** Your own note, stored on the balance entry. */
+  note?: string | null;
+}
+
+/** What `giftCards.void` takes: why the card is voided. */
+export interface GiftCardVoidInput {
+  /** Why the remaining balance is written off, stored on the balance entry. */
+  note?: string | null;
+}
+
+/** Filters and paging of `giftCards.list`. */
+export interface GiftCardListParams {
+  /** Page size, 1–100 (the server's default is 50). */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+  /** Newest first (`desc`, the default) or oldest first. */
+  order?: 'asc' | 'desc';
+  /** Only the store credit of this customer. */
+  customerId?: string;
+  /** Only cards in this state: `active`, `redeemed`, `void` or `expired`. */
+  status?: GiftCardStatus;
+}
+
+/** `client.giftCards`: gift cards (bearer, by code) and store credit (a customer's). */
+export interface GiftCardsResource {
+  /**
+   * Issues a gift card, or store credit with a `customerId`.
+   *
+   * @example
+   * ```ts
+   * const card = await client.giftCards.issue({ amount: 5000000, currency: 'IDR' });
+   * console.log(card.code);
+   * ```
+   */
+  issue(input: GiftCardIssueInput, options?: RequestOptions): APIPromise<GiftCard>;
+  /** Lists gift cards: `await` it for the first page, or `for await` over every card. */
+  list(params?: GiftCardListParams, options?: RequestOptions): PagePromise<GiftCard>;
+  /** Retrieves a gift card by its redemption code. */
+  getByCode(code: string, options?: RequestOptions): APIPromise<GiftCard>;
+  /** The balance and status of a gift card, by its redemption code: what a checkout needs to apply it. */
+  balance(code: string, options?: RequestOptions): APIPromise<GiftCardBalance>;
+  /**
+   * Takes an amount off a gift card's balance, by the card's id; idempotent on
+   * (`externalSource`, `externalRef`).
+   *
+   * @example
+   * ```ts
+   * const { giftCard, entry } = await client.giftCards.redeem(card.id, { amount: 150000, externalSource: 'pos', externalRef: 'order-1042' });
+   * ```
+   */
+  redeem(id: string, input: GiftCardRedeemInput, options?: RequestOptions): APIPromise<GiftCardMutation>;
+  /** Adds an amount to a gift card's balance, by the card's id; idempotent on (`externalSource`, `externalRef`). */
+  topup(id: string, input: GiftCardTopupInput, options?: RequestOptions): APIPromise<GiftCardMutation>;
+  /** Voids a gift card: its remaining balance is written off. */
+  void(id: string, input?: GiftCardVoidInput, options?: RequestOptions): APIPromise<GiftCard>;
+}
+
 const note = () => clearable(v.string());
 
-/** What `giftCards.issue` takes. */
-export const GiftCardIssueInput = () =>
+const issueInput = accepts<GiftCardIssueInput>()(() =>
   v.strictObject({
     amount: money(1),
     currency: v.optional(currency()),
-    /** Set: store credit for that customer; left out: a bearer gift card. */
     customerId: clearable(id()),
-    /** Left out: the server generates one. */
     code: clearable(nonEmptyText()),
     expiresAt: clearable(timestamp()),
     note: note(),
     issuedSource: clearable(v.string()),
     issuedRef: clearable(v.string()),
     metadata: clearable(metadata()),
-  });
-export type GiftCardIssueInput = Input<typeof GiftCardIssueInput>;
+  }),
+);
 
 /** Where a balance movement comes from in your system: the idempotency pair. */
 const movement = () => ({ amount: money(1), externalSource: nonEmptyText(), externalRef: nonEmptyText(), note: note() });
 
-/** What `giftCards.redeem` takes: the amount to take off the balance. */
-export const GiftCardRedeemInput = () => v.strictObject({ ...movement(), checkoutSessionId: clearable(id()) });
-export type GiftCardRedeemInput = Input<typeof GiftCardRedeemInput>;
-
-/** What `giftCards.topup` takes: the amount to add. */
-export const GiftCardTopupInput = () => v.strictObject(movement());
-export type GiftCardTopupInput = Input<typeof GiftCardTopupInput>;
-
-/** What `giftCards.void` takes: why the card is voided. */
-export const GiftCardVoidInput = () => optionalInput({ note: note() });
-export type GiftCardVoidInput = Input<typeof GiftCardVoidInput>;
-
-/** Filters of `giftCards.list`. */
-export const GiftCardListParams = () =>
+const redeemInput = accepts<GiftCardRedeemInput>()(() => v.strictObject({ ...movement(), checkoutSessionId: clearable(id()) }));
+const topupInput = accepts<GiftCardTopupInput>()(() => v.strictObject(movement()));
+const voidInput = accepts<GiftCardVoidInput | undefined>()(() => optionalInput({ note: note() }));
+const listInput = accepts<GiftCardListParams | undefined>()(() =>
   listParams({
     customerId: v.optional(id()),
     status: v.optional(v.picklist(GIFT_CARD_STATUSES)),
-  });
-export type GiftCardListParams = Input<typeof GiftCardListParams>;
+  }),
+);
 
 /** The narrow view of a looked-up card: what a checkout needs to apply it. */
 const balanceOf = ({ code, balance, currency, status }: GiftCard): GiftCardBalance => ({ code, balance, currency, status });
 
-export const giftCardRoutes = {
-  /** Issues a gift card (or store credit, with a `customerId`). */
-  issue: route('POST', '/api/v1/gift-cards', { body: GiftCardIssueInput, returns: json<GiftCard>() }),
-  /** Lists gift cards: await for the first page, or `for await` over every card. */
-  list: route('GET', '/api/v1/gift-cards', { query: GiftCardListParams, returns: page<GiftCard>() }),
-  /** Retrieves a gift card by its redemption code. */
+/** @internal */
+export const giftCardRoutes: RouteTable<GiftCardsResource> = {
+  issue: route('POST', '/api/v1/gift-cards', { body: issueInput, returns: json<GiftCard>() }),
+  list: route('GET', '/api/v1/gift-cards', { query: listInput, returns: page<GiftCard>() }),
   getByCode: route('GET', '/api/v1/gift-cards/{code}', { returns: json<GiftCard>() }),
-  /** The balance and status of a gift card, by its redemption code. */
   balance: route('GET', '/api/v1/gift-cards/{code}', { returns: json<GiftCardBalance>(), transform: balanceOf }),
-  /** Takes an amount off a gift card's balance. */
-  redeem: route('POST', '/api/v1/gift-cards/{id}/redeem', { body: GiftCardRedeemInput, returns: json<GiftCardMutation>() }),
-  /** Adds an amount to a gift card's balance. */
-  topup: route('POST', '/api/v1/gift-cards/{id}/topup', { body: GiftCardTopupInput, returns: json<GiftCardMutation>() }),
-  /** Writes off the remaining balance. */
-  void: route('POST', '/api/v1/gift-cards/{id}/void', { body: GiftCardVoidInput, returns: json<GiftCard>() }),
+  redeem: route('POST', '/api/v1/gift-cards/{id}/redeem', { body: redeemInput, returns: json<GiftCardMutation>() }),
+  topup: route('POST', '/api/v1/gift-cards/{id}/topup', { body: topupInput, returns: json<GiftCardMutation>() }),
+  void: route('POST', '/api/v1/gift-cards/{id}/void', { body: voidInput, returns: json<GiftCard>() }),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -87,11 +179,16 @@ export interface GiftCard {
   /** The redemption code. */
   code: string;
   currency: Currency;
+  /** The balance it was issued with, in the currency's minor unit. */
   initialBalance: Money;
+  /** What is left to spend, in the currency's minor unit. */
   balance: Money;
   status: Open<GiftCardStatus>;
+  /** The customer whose store credit it is; `null` for a bearer gift card. */
   customerId: Id | null;
+  /** `store_credit` when `customerId` is set, else `gift_card`. */
   kind: Open<'store_credit' | 'gift_card'>;
+  /** When it expires; `null`: never. */
   expiresAt: Timestamp | null;
   note: string | null;
   issuedSource: string | null;
@@ -109,6 +206,7 @@ export interface GiftCardEntry {
   kind: Open<'issue' | 'redeem' | 'topup' | 'void'>;
   /** Signed: negative for redemptions and voids. */
   delta: Money;
+  /** The card's balance after this movement. */
   balanceAfter: Money;
   currency: Currency;
   externalSource: string;
@@ -126,4 +224,12 @@ export interface GiftCardMutation {
 }
 
 /** What anyone holding the code may see of a gift card (`giftCards.balance`). */
-export type GiftCardBalance = Pick<GiftCard, 'code' | 'balance' | 'currency' | 'status'>;
+export interface GiftCardBalance {
+  /** The redemption code. */
+  code: string;
+  /** What is left to spend, in the currency's minor unit. */
+  balance: Money;
+  currency: Currency;
+  /** `active`, `redeemed` (nothing left), `void` or `expired`. */
+  status: Open<GiftCardStatus>;
+}

@@ -4,14 +4,20 @@ export type {
   XenditAdapterInput,
   PaypalAdapterInput,
   MidtransAdapterInput,
+  ManualAdapterBankAccountInput,
   ManualAdapterInput,
   ManagedOnboardingStartInput,
   ManagedOnboardingSimulateInput,
+  AdaptersResource,
   AdapterKind,
+  PaypalMode,
+  MidtransEnv,
+  ManagedKybStatus,
+  ManagedCapabilitiesStatus,
   AdapterConfig,
   ManagedOnboardingState,
 } from './adapters';
-export type { AdminProvisionInput, PartnerUsageParams, PartnerWorkspace, PartnerUsageSummary } from './admin';
+export type { AdminProvisionInput, PartnerUsageParams, AdminResource, PartnerWorkspace, PartnerUsageSummary } from './admin';
 export type {
   CheckoutSessionCreateInput,
   CheckoutSessionListParams,
@@ -23,13 +29,23 @@ export type {
 export type { CheckoutSettingsUpdateInput, CheckoutSettings } from './checkout-settings';
 export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams, CustomersResource, Customer } from './customers';
 export type { DashboardMetricsParams } from './dashboard';
-export type { EventListParams, EventReplayInput, EventTriggerInput, EventData, EventRecord } from './events';
+export type {
+  EventListParams,
+  EventReplayInput,
+  EventTriggerInput,
+  EventReplayResult,
+  EventTriggerResult,
+  EventsResource,
+  EventData,
+  EventRecord,
+} from './events';
 export type {
   GiftCardIssueInput,
   GiftCardRedeemInput,
   GiftCardTopupInput,
   GiftCardVoidInput,
   GiftCardListParams,
+  GiftCardsResource,
   GiftCardStatus,
   GiftCard,
   GiftCardEntry,
@@ -37,7 +53,7 @@ export type {
   GiftCardBalance,
 } from './gift-cards';
 export type { InvoiceCreateInput, InvoiceListParams, InvoiceStatus, InvoiceLine, Invoice } from './invoices';
-export type { LedgerListParams, LedgerSourceType, LedgerEntry, LedgerBalance } from './ledger';
+export type { LedgerListParams, LedgerResource, LedgerSourceType, LedgerEntry, LedgerBalance } from './ledger';
 export type { OnboardingResource, ManagedProvisioning } from './onboarding';
 export type {
   PayoutCreateInput,
@@ -45,6 +61,7 @@ export type {
   PayoutFailInput,
   PayoutListParams,
   BankAccountUpdateInput,
+  PayoutsResource,
   PayoutStatus,
   Payout,
   PayoutBalance,
@@ -66,8 +83,17 @@ export type {
 } from './plans';
 export type { PortalSessionCreateInput, PortalSession } from './portal-sessions';
 export type { ReceiptListParams, ReceiptSourceType, ReceiptSummary, ReceiptDocument } from './receipts';
-export type { RefundCreateInput, RefundListParams, RefundStatus, RefundReason, Refund } from './refunds';
-export type { ReportParams, LedgerCsvParams, PnlReport, CashFlowReport } from './reports';
+export type {
+  RefundByChargeInput,
+  RefundBySourceInput,
+  RefundCreateInput,
+  RefundListParams,
+  RefundsResource,
+  RefundStatus,
+  RefundReason,
+  Refund,
+} from './refunds';
+export type { ReportParams, LedgerCsvParams, ReportsResource, PnlReport, CashFlowReport } from './reports';
 export type { EmailInput, EscposParams } from './schemas';
 export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from './shared-types';
 export type {
@@ -81,19 +107,22 @@ export type {
   Subscription,
 } from './subscriptions';
 export type {
+  TemplateConfig,
   TemplateListParams,
   TemplateCreateInput,
   TemplateUpdateInput,
   TemplatePreviewInput,
+  TemplatesResource,
   TemplateKind,
   Template,
 } from './templates';
-export type { TestClockAdvanceInput } from './test-clocks';
+export type { TestClockAdvanceInput, TestClockAdvanceResult, TestClocksResource } from './test-clocks';
 export type { UploadImageInput, UploadedFile } from './uploads';
 export type {
   WebhookEndpointCreateInput,
   WebhookEndpointUpdateInput,
   WebhookDeliveryListParams,
+  WebhookEndpointsResource,
   WebhookEndpoint,
   DeliveryStatus,
   WebhookDeliveryAttempt,

@@ -6,28 +6,28 @@
  */
 import { CoreClient, requesterOf } from '../core/client';
 import type { ClientOptions } from '../core/options';
-import { adapterRoutes } from './adapters';
-import { adminRoutes } from './admin';
+import { adapterRoutes, type AdaptersResource } from './adapters';
+import { adminRoutes, type AdminResource } from './admin';
 import { checkoutSessionRoutes } from './checkout-sessions';
 import { checkoutSettingsRoutes } from './checkout-settings';
 import { customerRoutes, type CustomersResource } from './customers';
 import { dashboardRoutes } from './dashboard';
-import { eventRoutes } from './events';
-import { giftCardRoutes } from './gift-cards';
+import { eventRoutes, type EventsResource } from './events';
+import { giftCardRoutes, type GiftCardsResource } from './gift-cards';
 import { invoiceRoutes } from './invoices';
-import { ledgerRoutes } from './ledger';
+import { ledgerRoutes, type LedgerResource } from './ledger';
 import { onboardingRoutes, type OnboardingResource } from './onboarding';
-import { payoutRoutes } from './payouts';
+import { payoutRoutes, type PayoutsResource } from './payouts';
 import { planRoutes } from './plans';
 import { portalSessionRoutes } from './portal-sessions';
 import { receiptRoutes } from './receipts';
-import { refundRoutes } from './refunds';
-import { reportRoutes } from './reports';
+import { refundRoutes, type RefundsResource } from './refunds';
+import { reportRoutes, type ReportsResource } from './reports';
 import { subscriptionRoutes } from './subscriptions';
-import { templateRoutes } from './templates';
-import { testClockRoutes } from './test-clocks';
+import { templateRoutes, type TemplatesResource } from './templates';
+import { testClockRoutes, type TestClocksResource } from './test-clocks';
 import { uploadRoutes } from './uploads';
-import { webhookEndpointRoutes } from './webhook-endpoints';
+import { webhookEndpointRoutes, type WebhookEndpointsResource } from './webhook-endpoints';
 import { workspaceRoutes, type WorkspacesResource } from './workspaces';
 import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './route';
 
@@ -45,20 +45,31 @@ export interface Namespaces {
   readonly subscriptions: BoundRoutes<typeof subscriptionRoutes>;
   readonly portalSessions: BoundRoutes<typeof portalSessionRoutes>;
   readonly receipts: BoundRoutes<typeof receiptRoutes>;
-  readonly refunds: BoundRoutes<typeof refundRoutes>;
-  readonly payouts: BoundRoutes<typeof payoutRoutes>;
-  readonly ledger: BoundRoutes<typeof ledgerRoutes>;
-  readonly reports: BoundRoutes<typeof reportRoutes>;
-  readonly webhookEndpoints: BoundRoutes<typeof webhookEndpointRoutes>;
-  readonly events: BoundRoutes<typeof eventRoutes>;
-  readonly adapters: BoundRoutes<typeof adapterRoutes>;
-  readonly giftCards: BoundRoutes<typeof giftCardRoutes>;
-  readonly templates: BoundRoutes<typeof templateRoutes>;
+  /** Money given back against a captured payment. */
+  readonly refunds: RefundsResource;
+  /** Your available balance, paid out to your bank account. */
+  readonly payouts: PayoutsResource;
+  /** The double-entry book every money movement is posted to (read-only). */
+  readonly ledger: LedgerResource;
+  /** Profit and loss, cash flow, and the ledger as CSV, for a period. */
+  readonly reports: ReportsResource;
+  /** Where your events are delivered, and each delivery with its attempts. */
+  readonly webhookEndpoints: WebhookEndpointsResource;
+  /** Every state change of the workspace: the same ids and payloads its webhooks carry. */
+  readonly events: EventsResource;
+  /** The payment providers connected to the workspace, one per kind. */
+  readonly adapters: AdaptersResource;
+  /** Gift cards (bearer, by code) and store credit (a customer's). */
+  readonly giftCards: GiftCardsResource;
+  /** How checkout pages, receipts and invoices look. */
+  readonly templates: TemplatesResource;
   readonly checkoutSettings: BoundRoutes<typeof checkoutSettingsRoutes>;
   readonly uploads: BoundRoutes<typeof uploadRoutes>;
   readonly dashboard: BoundRoutes<typeof dashboardRoutes>;
-  readonly testClocks: BoundRoutes<typeof testClockRoutes>;
-  readonly admin: BoundRoutes<typeof adminRoutes>;
+  /** Time travel for subscriptions, with a test key only. */
+  readonly testClocks: TestClocksResource;
+  /** Workspaces of platform partners, and their usage (platform admin keys only). */
+  readonly admin: AdminResource;
   /** Getting a workspace ready to take money: the managed payout sub-account. */
   readonly onboarding: OnboardingResource;
   /** The workspace the key acts in. */

@@ -191,6 +191,21 @@ describe('events', () => {
     const one = await client.events.get(expected[0]!);
     expect(one).toMatchObject({ type: 'plugipay.customer.created.v1', data: { object: { name: 'Ada' } } });
   });
+
+  it('names the event types the server can emit (events.types), each once, in the catalog form', async () => {
+    const { client } = setup();
+    const { data: types, requestId } = await client.events.types().withResponse();
+    expect(requestId).toMatch(/^req_/);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'plugipay.checkout_session.completed.v1',
+        'plugipay.invoice.paid.v1',
+        'plugipay.webhook_endpoint.disabled.v1',
+      ]),
+    );
+    expect(new Set(types).size).toBe(types.length);
+    for (const type of types) expect(type).toMatch(/^plugipay\.[a-z_]+\.[a-z_]+\.v1$/);
+  });
 });
 
 describe('routes the emulator does not emulate', () => {

@@ -284,6 +284,7 @@ const TABLE: Table = {
       call: (c) => c.events.trigger({ type: 'plugipay.invoice.paid.v1', aggregateId: 'inv_1' }),
       ...write('POST', '/api/v1/events/trigger', { type: 'plugipay.invoice.paid.v1', aggregateId: 'inv_1' }),
     },
+    types: { call: (c) => c.events.types(), ...get('/api/v1/events/types', list(['plugipay.invoice.paid.v1'])) },
   },
   adapters: {
     list: {

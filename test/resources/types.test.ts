@@ -21,6 +21,8 @@ import type {
   EscposParams,
   EventListParams,
   EventRecord,
+  EventReplayResult,
+  EventTriggerResult,
   GiftCard,
   GiftCardBalance,
   GiftCardMutation,
@@ -56,6 +58,7 @@ import type {
   Template,
   TemplateCreateInput,
   TestClockAdvanceInput,
+  TestClockAdvanceResult,
   UploadedFile,
   UploadImageInput,
   WebhookDelivery,
@@ -136,8 +139,9 @@ describe('result types', () => {
     expectTypeOf(client.webhookEndpoints.retryDelivery).returns.toEqualTypeOf<APIPromise<WebhookDelivery>>();
     expectTypeOf(client.events.list).returns.toEqualTypeOf<PagePromise<EventRecord>>();
     expectTypeOf(client.events.get).returns.toEqualTypeOf<APIPromise<EventRecord>>();
-    expectTypeOf(client.events.replay).returns.toEqualTypeOf<APIPromise<unknown>>();
-    expectTypeOf(client.events.trigger).returns.toEqualTypeOf<APIPromise<unknown>>();
+    expectTypeOf(client.events.replay).returns.toEqualTypeOf<APIPromise<EventReplayResult>>();
+    expectTypeOf(client.events.trigger).returns.toEqualTypeOf<APIPromise<EventTriggerResult>>();
+    expectTypeOf(client.events.types).returns.toEqualTypeOf<APIPromise<string[]>>();
   });
 
   it('adapters, gift cards, templates, settings, uploads and the rest', () => {
@@ -161,7 +165,7 @@ describe('result types', () => {
     expectTypeOf(client.uploads.image).returns.toEqualTypeOf<APIPromise<UploadedFile>>();
     expectTypeOf(client.dashboard.metrics).returns.toEqualTypeOf<APIPromise<unknown>>();
     expectTypeOf(client.dashboard.overview).returns.toEqualTypeOf<APIPromise<unknown>>();
-    expectTypeOf(client.testClocks.advance).returns.toEqualTypeOf<APIPromise<unknown>>();
+    expectTypeOf(client.testClocks.advance).returns.toEqualTypeOf<APIPromise<TestClockAdvanceResult>>();
     expectTypeOf(client.admin.provisionWorkspace).returns.toEqualTypeOf<APIPromise<PartnerWorkspace>>();
     expectTypeOf(client.admin.getWorkspace).returns.toEqualTypeOf<APIPromise<PartnerWorkspace>>();
     expectTypeOf(client.admin.partnerUsage).returns.toEqualTypeOf<APIPromise<PartnerUsageSummary>>();
@@ -218,7 +222,7 @@ describe('input types', () => {
     expectTypeOf<SubscriptionCancelInput>().toEqualTypeOf<
       { at?: 'now' | 'period_end'; reason?: 'customer_portal' | 'merchant' | 'failed_payment' | 'user_request' } | undefined
     >();
-    expectTypeOf<PayoutReferenceInput>().toEqualTypeOf<{ reference?: string | null } | undefined>();
+    expectTypeOf<PayoutReferenceInput>().toEqualTypeOf<{ reference?: string | null }>();
     expectTypeOf<PortalSessionCreateInput>().toEqualTypeOf<{ customerId: string; returnUrl: string }>();
     expectTypeOf<TestClockAdvanceInput>().toEqualTypeOf<{ subscriptionId: string; days: number }>();
     expectTypeOf<ReceiptListParams>().not.toHaveProperty('order');
