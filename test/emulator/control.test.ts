@@ -108,6 +108,22 @@ describe('dashboard', () => {
     expect(html).toContain(`data-version="${version}"`);
   });
 
+  it('the test-clock button advances to the period end, where the renewal is, from where the clock stands', async () => {
+    const emulator = createEmulator();
+    const { event } = await emulator.trigger('subscription.created');
+    const subscription = event.data.object as { id: string; currentPeriodEnd: string };
+    const html = await (await emulator.fetch(`${BASE}/`)).text();
+    const days = Math.ceil((Date.parse(subscription.currentPeriodEnd) - Date.now()) / 86_400_000);
+    const button = new RegExp(
+      `data-body="\\{&quot;subscriptionId&quot;:&quot;${subscription.id}&quot;,&quot;days&quot;:(\\d+)\\}">Advance (\\d+) days \\(to the period end\\)`,
+    );
+    const [, bodyDays, labelDays] = button.exec(html) ?? [];
+    expect(Number(bodyDays)).toBe(days);
+    expect(Number(labelDays)).toBe(days);
+    const advanced = await act(emulator, '/_emulator/test-clocks/advance', { subscriptionId: subscription.id, days: Number(bodyDays) });
+    expect(advanced.body.data).toMatchObject({ subscriptionId: subscription.id, daysAdvanced: days, renewals: 1 });
+  });
+
   it('each delivery shows the request it sent and what the handler answered, escaped', async () => {
     const emulator = createEmulator({
       seed: { webhookEndpoints: [{ url: 'https://shop.example/hook', events: ['*'], secret: 'whsec_dash' }] },

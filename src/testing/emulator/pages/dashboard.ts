@@ -39,6 +39,17 @@ function action(label: string, path: string, body: unknown, secondary = false): 
   return `<button type="button" class="${secondary ? 'secondary' : ''}" data-action="${escapeHtml(path)}" data-body="${escapeHtml(JSON.stringify(body))}">${escapeHtml(label)}</button>`;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Moves the subscription's test clock to its period end (where the renewal happens), from where its clock stands. */
+function advanceButton(subscriptionId: string, periodEnd: string, clockMs: number): string {
+  const days = Math.min(366, Math.max(1, Math.ceil((Date.parse(periodEnd) - clockMs) / DAY_MS)));
+  return action(`Advance ${days} ${days === 1 ? 'day' : 'days'} (to the period end)`, '/_emulator/test-clocks/advance', {
+    subscriptionId,
+    days,
+  });
+}
+
 /** JSON bodies pretty-printed for reading; anything else as it came. */
 function readableBody(body: string): string {
   try {
@@ -108,7 +119,7 @@ export function dashboardPage({ account, workspaces, origin, credentials, nowMs,
     (s) =>
       `<tr data-id="${escapeHtml(s.id)}"><td>${jsonLink('subscriptions', s.id, a)}</td><td>${statusBadge(s.status)}</td><td>${escapeHtml(s.planId)}</td><td>${time(s.currentPeriodEnd)}</td><td>${
         ['trialing', 'active', 'past_due'].includes(s.status)
-          ? `${action('Advance 30 days', '/_emulator/test-clocks/advance', { subscriptionId: s.id, days: 30 })}`
+          ? advanceButton(s.id, s.currentPeriodEnd, account.testClocks.get(s.id) ?? nowMs)
           : ''
       }</td></tr>`,
   );
