@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { PlugipayClient } from '../resources/registry';
 import type { EmulatorSeed, EmulatorState, KeyPair } from './emulator';
 import { CredentialsFileError, DEFAULT_CREDENTIALS_FILE, loadOrCreateCredentials } from './node-cli-credentials';
-import { triggerCommand, TriggerUsageError } from './node-cli-trigger';
+import { TRIGGER_USAGE, triggerCommand, TriggerUsageError } from './node-cli-trigger';
 import { startEmulatorServer, type EmulatorServer } from './node-server';
 
 const USAGE = `Usage: plugipay-emulator [options]
@@ -249,7 +249,7 @@ export async function run(argv = process.argv.slice(2)): Promise<void> {
     const badArguments = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
     const known = error instanceof UsageError || error instanceof TriggerUsageError || badArguments;
     console.error(`plugipay-emulator: ${known ? (error as Error).message : String((error as Error).stack ?? error)}`);
-    if (badArguments) console.error(`\n${USAGE}`);
+    if (badArguments) console.error(`\n${argv[0] === 'trigger' ? TRIGGER_USAGE : USAGE}`);
     process.exit(1);
   }
 }
