@@ -38,7 +38,9 @@ async function startCommand(customers: number): Promise<{ baseUrl: string; keyId
   const dir = mkdtempSync(join(tmpdir(), 'plugipay-bench-'));
   const seedFile = join(dir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify({ customers: seedOf(customers) }));
-  const child = spawn(process.execPath, ['dist/cli.mjs', '--port', '0', '--seed', seedFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its dev credentials in the temporary directory too, not in the repository's working directory.
+  const args = ['dist/cli.mjs', '--port', '0', '--seed', seedFile, '--credentials', join(dir, 'credentials.json')];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   // Never outlive the benchmark, whatever happens to it.
   process.once('exit', () => child.kill('SIGKILL'));
   let out = '';

@@ -20,6 +20,8 @@ export type {
   RedeliverEventOptions,
   RequestLogEntry,
   SeedItem,
+  TriggeredEvent,
+  TriggerOptions,
 } from '../testing/emulator';
 export { signWebhookPayload } from '../testing/sign-webhook';
 export type { SignWebhookOptions } from '../testing/sign-webhook';

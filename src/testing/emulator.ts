@@ -25,6 +25,8 @@ import { completeSession, expireSession, ADAPTER_FOR_METHOD } from './emulator/r
 import { ROUTES } from './emulator/routes/index';
 import { markInvoicePastDue } from './emulator/routes/invoices';
 import { settleRefund } from './emulator/routes/refunds';
+import { withRetryHint } from './emulator/retry-hint';
+import { triggerEvent } from './emulator/trigger';
 import { loadAccounts, saveAccounts, type EmulatorState } from './emulator/persistence';
 import { RequestRing } from './emulator/request-log';
 import { AccountRegistry, snapshot, type AccountState } from './emulator/state';
@@ -36,7 +38,7 @@ export type { EmulatorState } from './emulator/persistence';
 export type { RequestLogEntry } from './emulator/dispatch';
 export type { FaultHandle, FaultMatch, FaultSpec } from './emulator/faults';
 export type { ListMetaShape } from './emulator/pagination';
-export type { FetchLike } from './emulator/webhook-delivery';
+export type { DeliveryExchange, FetchLike } from './emulator/webhook-delivery';
 
 /** A seed object: the create input of its route, plus an optional fixed `id`. */
 export type SeedItem = Record<string, unknown> & { id?: string };
@@ -92,6 +94,41 @@ export interface EmulatorOptions {
    * must compare in constant time and accept exactly what Web Crypto accepts.
    */
   hmacVerifier?: HmacVerifier;
+  /**
+   * Turns the client's retry backoff off (or shortens it) in tests: every retryable answer
+   * (429, 5xx) that names no wait of its own gets `retry-after-ms: <this>`, which the client
+   * honours instead of its exponential backoff. `0` retries at once. Unset (the default), the
+   * answers carry no hint, as the server's do. Dropped connections and timeouts have no answer
+   * to carry it: the client backs off from them as usual.
+   */
+  retryAfterMs?: number;
+  /**
+   * Added to the `invalid_key` message when a request names a key id this emulator does not
+   * know: where the current keys are (the command says its credentials file). Never a secret.
+   */
+  unknownKeyHint?: string;
+  /**
+   * The signing secret given to webhook endpoints created without a fixed one (the command
+   * passes its stable `whsec_…`, so a pasted `PLUGIPAY_WEBHOOK_SECRET` survives restarts).
+   * Default: a fresh secret per endpoint, as the server does.
+   */
+  webhookSecret?: string;
+}
+
+/** Options of `emulator.trigger`. */
+export interface TriggerOptions {
+  /** The workspace to make the event in (default: the emulator's `accountId`). */
+  accountId?: string;
+}
+
+/** What `emulator.trigger` resolves to. */
+export interface TriggeredEvent {
+  /** The event of the type asked for. */
+  event: EventRecord;
+  /** Every event the trigger recorded, oldest first, the asked-for one included. */
+  events: EventRecord[];
+  /** The deliveries of `event`, settled. */
+  deliveries: WebhookDelivery[];
 }
 
 /** Options of `emulator.redeliverEvent`. */
@@ -135,6 +172,16 @@ export interface Emulator {
   expireCheckout(sessionId: string): CheckoutSession;
   /** The provider settles a pending refund: `refund.issued` or `refund.failed` is emitted. */
   settleRefund(refundId: string, outcome: 'succeeded' | 'failed', failure?: { failureCode?: string; failureMessage?: string }): Refund;
+  /**
+   * One realistic event of a catalog type (`'plugipay.invoice.paid.v1'`, or short:
+   * `'invoice.paid'`), made the way the API would make it: the objects it concerns are created
+   * and moved through their states, so `data.object` is what a GET returns, the prerequisite
+   * events (a customer created, an invoice finalized…) are recorded first, and each event is
+   * delivered signed to every subscribed endpoint. Resolves once those deliveries have settled,
+   * with the event, every event recorded on the way, and the event's deliveries. An unknown
+   * type throws, listing the catalog.
+   */
+  trigger(type: string, options?: TriggerOptions): Promise<TriggeredEvent>;
   /** An open invoice passes its due date without payment (dunning starts). */
   markInvoicePastDue(invoiceId: string): Invoice;
   /** Recorded events, oldest first (all workspaces unless `accountId` is given). */
@@ -178,6 +225,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
   });
   const defaultAccountId = options.accountId ?? DEFAULT_ACCOUNT;
+  const retryAfterMs = options.retryAfterMs;
+  if (retryAfterMs !== undefined && !(Number.isSafeInteger(retryAfterMs) && retryAfterMs >= 0)) {
+    throw new Error('emulator: retryAfterMs must be a whole number of milliseconds, 0 or more');
+  }
   const accounts = new AccountRegistry();
   const faults = new FaultBook();
   const idempotency = new IdempotencyStore(nowMs);
@@ -222,12 +273,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     defaultAccountId,
     keyId: keys[0]!.keyId,
     pageAssets: options.pageAssets,
+    trigger: (account, type, origin) => triggerEvent(world, router, account, type, origin),
+    deliveryExchange: (deliveryId) => webhooks.exchange(deliveryId),
+    webhookSecret: options.webhookSecret,
   };
 
   const dispatcher = new Dispatcher({
     world,
     router,
-    verifier: new RequestVerifier(keys, options.apiKeys ?? [], nowMs, options.hmacVerifier),
+    verifier: new RequestVerifier(keys, options.apiKeys ?? [], nowMs, options.hmacVerifier, options.unknownKeyHint),
     faults,
     idempotency,
     defaultAccountId,
@@ -303,9 +357,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     fetch(input, init) {
       // A Request without init is used as is: no copy, and its signal stays the caller's.
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-      return dispatcher.handle(request);
+      return withRetryHint(dispatcher.handle(request), retryAfterMs);
     },
-    handle: (request, info) => dispatcher.handle(request, info?.rawTarget, info?.signal),
+    handle: (request, info) => withRetryHint(dispatcher.handle(request, info?.rawTarget, info?.signal), retryAfterMs),
     inject: (spec) => faults.add(spec),
     completeCheckout(sessionId, { method = 'qris', adapter } = {}) {
       const { account, value } = locate((a) => a.checkoutSessions.get(sessionId), 'checkout session', sessionId);
@@ -323,6 +377,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     settleRefund(refundId, outcome, failure = {}) {
       const { account, value } = locate((a) => a.refunds.get(refundId), 'refund', refundId);
       return snapshot(settleRefund({ world, account, emit: helperEmit(account) }, value, outcome, failure));
+    },
+    async trigger(type, { accountId } = {}) {
+      const account = accounts.get(accountId ?? defaultAccountId);
+      let result;
+      try {
+        result = triggerEvent(world, router, account, type, options.origin ?? 'https://plugipay.com');
+      } catch (error) {
+        throw new Error(`emulator: ${(error as Error).message}`);
+      }
+      await webhooks.flush();
+      return snapshot({
+        event: result.event,
+        events: result.events,
+        deliveries: account.deliveries.find('eventId', result.event.id),
+      });
     },
     markInvoicePastDue(invoiceId) {
       const { account, value } = locate((a) => a.invoices.get(invoiceId), 'invoice', invoiceId);
@@ -368,6 +437,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       faults.clear();
       idempotency.clear();
       log.clear();
+      webhooks.clearExchanges();
       initialize();
     },
   };

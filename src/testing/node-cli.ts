@@ -11,12 +11,14 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { PlugipayClient } from '../resources/registry';
 import type { EmulatorSeed, EmulatorState, KeyPair } from './emulator';
+import { CredentialsFileError, DEFAULT_CREDENTIALS_FILE, loadOrCreateCredentials } from './node-cli-credentials';
+import { TRIGGER_USAGE, triggerCommand, TriggerUsageError } from './node-cli-trigger';
 import { startEmulatorServer, type EmulatorServer } from './node-server';
 
 const USAGE = `Usage: plugipay-emulator [options]
+       plugipay-emulator trigger <event type> [--url <url>]   (see trigger --help)
 
 Starts the local Plugipay emulator on 127.0.0.1.
 
@@ -26,6 +28,8 @@ Options:
   --seed <file.json>    objects to create at start: { customers, plans, checkoutSessions, webhookEndpoints }
   --state <file.json>   keep the emulator's objects and keys in this file across restarts
                         (one emulator per file: <file.json>.lock holds its pid)
+  --credentials <file>  where the dev keys and webhook secret are kept across restarts
+                        (default ${DEFAULT_CREDENTIALS_FILE}; delete it for new ones)
   -h, --help            show this help
 `;
 
@@ -186,12 +190,14 @@ function parseForwardUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-const hex = (bytes: number) => randomBytes(bytes).toString('hex');
-
 export async function main(
   argv: string[],
   out: (line: string) => void = console.log,
 ): Promise<{ server: EmulatorServer; stop(): Promise<void> } | undefined> {
+  if (argv[0] === 'trigger') {
+    await triggerCommand(argv.slice(1), out);
+    return undefined;
+  }
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -199,6 +205,7 @@ export async function main(
       'forward-to': { type: 'string' },
       seed: { type: 'string' },
       state: { type: 'string' },
+      credentials: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -222,7 +229,7 @@ export async function main(
 }
 
 interface CommandInput {
-  values: { seed?: string | undefined };
+  values: { seed?: string | undefined; credentials?: string | undefined };
   port: number;
   forwardTo: string | undefined;
   stateFile: string | undefined;
@@ -241,13 +248,25 @@ async function startCommand({
 }: CommandInput): Promise<{ server: EmulatorServer; stop(): Promise<void> }> {
   const saved = stateFile ? readState(stateFile) : undefined;
   const seed = values.seed && !saved ? (readJson(values.seed, '--seed') as EmulatorSeed) : undefined;
-  const credentials: KeyPair = saved?.credentials ?? { keyId: `pk_test_${hex(12)}`, secret: `sk_test_${hex(24)}` };
+  // Stable dev credentials (node-cli-credentials.ts); a --state file keeps the keys it was started with.
+  const credentialsFile = values.credentials ?? DEFAULT_CREDENTIALS_FILE;
+  let dev: ReturnType<typeof loadOrCreateCredentials>;
+  try {
+    dev = loadOrCreateCredentials(credentialsFile);
+  } catch (error) {
+    if (error instanceof CredentialsFileError) fail(error.message);
+    throw error;
+  }
+  const credentials: KeyPair = saved?.credentials ?? { keyId: dev.credentials.keyId, secret: dev.credentials.secret };
+  const keysFrom = saved?.credentials ? `--state ${stateFile}` : credentialsFile;
 
   let server: EmulatorServer;
   try {
     server = await startEmulatorServer({
       port,
       keys: [credentials],
+      webhookSecret: dev.credentials.webhookSecret,
+      unknownKeyHint: `copy PLUGIPAY_KEY_ID and PLUGIPAY_SECRET again from the plugipay-emulator output (they are kept in ${keysFrom})`,
       ...(saved ? { state: saved.emulator } : {}),
       ...(seed ? { seed } : {}),
       // Each forwarded delivery gets a line, as `stripe listen` prints them.
@@ -309,9 +328,14 @@ async function startCommand({
   out(`PLUGIPAY_BASE_URL=${server.url}`);
   out(`PLUGIPAY_KEY_ID=${credentials.keyId}`);
   out(`PLUGIPAY_SECRET=${credentials.secret}`);
-  if (webhookSecret) out(`PLUGIPAY_WEBHOOK_SECRET=${webhookSecret}`);
-  else out('# PLUGIPAY_WEBHOOK_SECRET: start with --forward-to <url>, or use the secret webhookEndpoints.create returns');
+  // Every endpoint created without a fixed secret signs with the stable one, forwarded or not.
+  out(`PLUGIPAY_WEBHOOK_SECRET=${webhookSecret ?? dev.credentials.webhookSecret}`);
   out('');
+  out(
+    dev.created && !saved?.credentials
+      ? `New dev keys, kept in ${keysFrom} for the next start (delete it for new ones).`
+      : `Same keys as last time (kept in ${keysFrom}).`,
+  );
   if (forwardTo) out(`Forwarding every event to ${forwardTo} (endpoint ${forward!.endpointId})`);
   if (stateFile) out(`State: ${stateFile} (saved as it changes)`);
   out('Ctrl-C to stop.');
@@ -358,9 +382,9 @@ export async function run(argv = process.argv.slice(2)): Promise<void> {
     process.once('SIGTERM', onSignal);
   } catch (error) {
     const badArguments = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
-    const known = error instanceof UsageError || badArguments;
+    const known = error instanceof UsageError || error instanceof TriggerUsageError || badArguments;
     console.error(`plugipay-emulator: ${known ? (error as Error).message : String((error as Error).stack ?? error)}`);
-    if (badArguments) console.error(`\n${USAGE}`);
+    if (badArguments) console.error(`\n${argv[0] === 'trigger' ? TRIGGER_USAGE : USAGE}`);
     process.exit(1);
   }
 }

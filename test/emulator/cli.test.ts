@@ -29,7 +29,7 @@ interface Started {
 const children = new Set<ChildProcess>();
 
 function start(args: string[]): Promise<Started> {
-  const child = spawn(BIN(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(BIN(), args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let stdout = '';
@@ -134,6 +134,8 @@ describe('plugipay-emulator (the packed bin)', () => {
       expect(first.stdout()).toContain('Stopped.');
       const saved = JSON.parse(readFileSync(state, 'utf8'));
       expect(saved.credentials.keyId).toBe(env.PLUGIPAY_KEY_ID);
+      // The dev credentials file, in the directory the command started in, ignores itself in git.
+      expect(readFileSync(join(dir, '.plugipay-emulator', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
 
       // Same keys, same webhook secret, same objects after a restart.
       const second = await start(['--port', '0', '--forward-to', hook.url, '--state', state]);
@@ -159,7 +161,7 @@ describe('plugipay-emulator (the packed bin)', () => {
   it('a damaged --state file is a clear error, and the file is left as it was', async () => {
     const state = join(dir, 'broken.json');
     writeFileSync(state, '{"credentials": {');
-    const child = spawn(BIN(), ['--port', '0', '--state', state], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(BIN(), ['--port', '0', '--state', state], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
     const code = await new Promise((r) => child.on('exit', r));
@@ -169,7 +171,7 @@ describe('plugipay-emulator (the packed bin)', () => {
     expect(readFileSync(state, 'utf8')).toBe('{"credentials": {');
 
     writeFileSync(state, JSON.stringify({ credentials: { keyId: 'pk_test_x', secret: 'sk_test_y' }, emulator: { format: 'nope' } }));
-    const again = spawn(BIN(), ['--port', '0', '--state', state], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const again = spawn(BIN(), ['--port', '0', '--state', state], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr2 = '';
     again.stderr.on('data', (c) => (stderr2 += c));
     expect(await new Promise((r) => again.on('exit', r))).toBe(1);
@@ -187,7 +189,7 @@ describe('plugipay-emulator (the packed bin)', () => {
         [['--forward-to', 'not a url', '--port', '0'], 'expected an absolute http(s) URL'],
         [['--nope'], "Unknown option '--nope'"],
       ] as const) {
-        const child = spawn(BIN(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(BIN(), args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';
         child.stderr.on('data', (c) => (stderr += c));
         expect(await new Promise((r) => child.on('exit', r))).toBe(1);

@@ -98,6 +98,8 @@ export class RequestVerifier {
     apiKeys: readonly string[],
     private readonly nowMs: () => number,
     private readonly verifyHmac: HmacVerifier = webCryptoHmacVerifier(),
+    /** Where the current keys are, for the `invalid_key` message (see `EmulatorOptions.unknownKeyHint`). */
+    private readonly unknownKeyHint = 'copy the current pair from emulator.credentials (an emulator given no `keys` mints new ones each time)',
   ) {
     for (const { keyId, secret } of keys) this.secrets.set(keyId, secret);
     this.apiKeys = new Set(apiKeys);
@@ -138,7 +140,12 @@ export class RequestVerifier {
     if (!signature) return unauthorized('unauthorized', 'Authorization signature must be 64 lowercase hex characters');
 
     const secret = this.secrets.get(keyId);
-    if (secret === undefined) return unauthorized('invalid_key', `Unknown key id '${keyId}'`);
+    if (secret === undefined) {
+      return unauthorized(
+        'invalid_key',
+        `Unknown key id '${keyId}': this emulator's keys are different (they changed since you copied them); ${this.unknownKeyHint}`,
+      );
+    }
 
     const timestamp = headers.get('x-plugipay-timestamp');
     if (timestamp === null || !/^\d+$/.test(timestamp)) {

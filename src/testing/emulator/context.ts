@@ -4,7 +4,8 @@
  */
 import type { EventRecord } from '../../resources/events';
 import type { WebhookDelivery } from '../../resources/webhook-endpoints';
-import type { RedeliverOptions } from './webhook-delivery';
+import type { TriggerResult } from './trigger';
+import type { DeliveryExchange, RedeliverOptions } from './webhook-delivery';
 import type { Emit } from './emit';
 import type { ListMetaShape, Page } from './pagination';
 import type { AccountRegistry, AccountState } from './state';
@@ -28,6 +29,12 @@ export interface World {
   keyId: string;
   /** The hosted page's scripts from the installed package, when the host can read them. */
   pageAssets: PageAssets | undefined;
+  /** Runs the recipe of one catalog event type (`emulator.trigger`); `origin` is where links point. */
+  trigger(account: AccountState, type: string, origin: string): TriggerResult;
+  /** What the last attempt of a delivery sent and got back, while the emulator still holds it. */
+  deliveryExchange(deliveryId: string): DeliveryExchange | undefined;
+  /** The signing secret of endpoints created without one fixed (the command's stable `whsec_`); unset: a fresh one each. */
+  webhookSecret: string | undefined;
 }
 
 /** Reads a file of the built package for the hosted checkout page (`browser.mjs` and its `shared/<chunk>.mjs` files). */

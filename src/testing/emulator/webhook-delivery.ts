@@ -21,6 +21,46 @@ export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promis
 const DISABLE_AFTER_FAILURES = 20;
 const DISABLE_AFTER_MS = 24 * 60 * 60 * 1000;
 const ATTEMPT_TIMEOUT_MS = 10_000;
+/** How much of a handler's answer the dashboard shows: enough for an error message, bounded per delivery. */
+export const RESPONSE_BODY_LIMIT = 4096;
+/** Exchanges kept for the dashboard (the most recent deliveries); older ones show their recorded status only. */
+const EXCHANGES_KEPT = 500;
+
+/** The last attempt of a delivery as the handler saw it and answered it, for the dashboard. */
+export interface DeliveryExchange {
+  request: { url: string; headers: Record<string, string>; body: string };
+  /** `null` when no answer came (a refused connection, a timeout). */
+  response: { status: number; headers: Record<string, string>; body: string; truncated: boolean } | null;
+}
+
+/** Reads at most `limit` bytes of a body, then cancels the rest: a handler answering gigabytes costs nothing. */
+async function boundedText(response: Response, limit: number): Promise<{ body: string; truncated: boolean }> {
+  if (!response.body) return { body: '', truncated: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > limit) {
+      truncated = true;
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  const bytes = new Uint8Array(Math.min(size, limit));
+  let offset = 0;
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, bytes.byteLength - offset);
+    bytes.set(part, offset);
+    offset += part.byteLength;
+    if (offset >= bytes.byteLength) break;
+  }
+  return { body: new TextDecoder().decode(bytes), truncated };
+}
 
 export interface DeliveryDeps {
   fetch(): FetchLike;
@@ -53,6 +93,8 @@ export function webhookBody(event: EventRecord): string {
 
 export class WebhookDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
+  /** The last exchange of each recent delivery, oldest first (Map order), bounded by EXCHANGES_KEPT. */
+  private readonly exchanges = new Map<string, DeliveryExchange>();
 
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -111,6 +153,20 @@ export class WebhookDispatcher {
     this.queue(account, deliveryId);
   }
 
+  exchange(deliveryId: string): DeliveryExchange | undefined {
+    return this.exchanges.get(deliveryId);
+  }
+
+  clearExchanges(): void {
+    this.exchanges.clear();
+  }
+
+  private remember(deliveryId: string, exchange: DeliveryExchange): void {
+    this.exchanges.delete(deliveryId);
+    this.exchanges.set(deliveryId, exchange);
+    if (this.exchanges.size > EXCHANGES_KEPT) this.exchanges.delete(this.exchanges.keys().next().value!);
+  }
+
   async flush(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
@@ -137,19 +193,24 @@ export class WebhookDispatcher {
     const started = Date.now();
     let responseCode: number | null = null;
     let error: string | null = null;
+    const requestHeaders = {
+      'Content-Type': 'application/json',
+      'User-Agent': 'Plugipay-Webhooks/emulator',
+      'X-Plugipay-Signature': header,
+    };
+    const exchange: DeliveryExchange = { request: { url: endpoint.url, headers: requestHeaders, body: delivery.body }, response: null };
     try {
       const response = await this.deps.fetch()(endpoint.url, {
         method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'User-Agent': 'Plugipay-Webhooks/emulator',
-          'X-Plugipay-Signature': header,
-        },
+        headers: requestHeaders,
         body: delivery.body,
         signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) : null,
       });
       responseCode = response.status;
-      await response.arrayBuffer().catch(() => undefined);
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => (headers[name] = value));
+      const { body, truncated } = await boundedText(response, RESPONSE_BODY_LIMIT).catch(() => ({ body: '', truncated: false }));
+      exchange.response = { status: response.status, headers, body, truncated };
       if (!response.ok) error = `HTTP ${response.status}`;
     } catch (cause) {
       error =
@@ -161,6 +222,7 @@ export class WebhookDispatcher {
     }
     const durationMs = Date.now() - started;
     const succeeded = error === null;
+    this.remember(deliveryId, exchange);
 
     const current = account.deliveries.get(deliveryId) ?? delivery;
     const attemptNumber = current.attempts + 1;

@@ -4,8 +4,11 @@
 // QRIS chosen, **Simulate payment** clicked, the browser following the success URL; then,
 // through the API, the session is completed, a local receiver registered as a webhook endpoint
 // got a signed plugipay.checkout_session.completed.v1 that verifyWebhook accepts, and the
-// dashboard lists the session and the delivery. Also: cancel follows the cancel URL, and
-// expired and completed sessions say so.
+// dashboard lists the session and the delivery. Then the dashboard's controls, clicked: it
+// refreshes itself on a change made through the API, shows readable times, expires a session,
+// settles and fails refunds, advances a test clock, triggers an event the shop verifies, and
+// shows a delivery's request and response. Also: cancel follows the cancel URL, and expired and
+// completed sessions say so.
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { PlugipayClient } from 'plugipay-edge';
@@ -137,6 +140,80 @@ try {
       'the dashboard button delivers the event twice (same id)',
       shop.deliveries.length - before === 2 && shop.deliveries.slice(before).every((e) => e.id === event.id),
       `${shop.deliveries.length - before} more`,
+    );
+
+    // The dashboard's control surface, clicked in the browser: each action reloads the page.
+    const reloadAfter = (action) => Promise.all([tab.waitForEvent('load', { timeout: 10_000 }), action()]);
+    const rowText = (id) => tab.innerText(`tr[data-id="${id}"]`);
+
+    // Auto-refresh: a change made elsewhere (through the API) shows up without touching the page.
+    await tab.goto(`${emulator.url}/`);
+    const outside = await reloadAfter(() => plugipay.customers.create({ name: 'Auto Refresh', email: 'auto@example.com' }));
+    check(
+      'auto-refresh: a customer created through the API appears by itself',
+      (await tab.innerText('#customers')).includes(outside[1].id),
+    );
+    check(
+      'times read as dates relative to now',
+      /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} UTC · (just now|\d+ s ago)/.test(await tab.innerText('#checkout-sessions')),
+    );
+    // Paused from here on, so only the clicked actions reload it (the choice is remembered).
+    await tab.uncheck('#auto-refresh');
+
+    const toExpireHere = await plugipay.checkoutSessions.create(input);
+    await tab.reload();
+    await reloadAfter(() => tab.click(`button[data-action="/_emulator/checkout/${toExpireHere.id}/expire"]`));
+    check('Expire marks the open session expired', /expired/.test(await rowText(toExpireHere.id)), await rowText(toExpireHere.id));
+    check('auto-refresh stays off after a reload', !(await tab.isChecked('#auto-refresh')));
+
+    const settleMe = await plugipay.refunds.create({ chargeId: completed.paymentId, amount: 10_000 });
+    const failMe = await plugipay.refunds.create({ chargeId: completed.paymentId, amount: 20_000 });
+    await tab.reload();
+    await reloadAfter(() => tab.click(`tr[data-id="${settleMe.id}"] button:has-text("Settle")`));
+    await reloadAfter(() => tab.click(`tr[data-id="${failMe.id}"] button:has-text("Fail")`));
+    check(
+      'the refunds section settles one refund and fails another',
+      /succeeded/.test(await rowText(settleMe.id)) && /failed/.test(await rowText(failMe.id)),
+      `${await rowText(settleMe.id)} | ${await rowText(failMe.id)}`,
+    );
+    check(
+      'refund.issued and refund.failed were recorded',
+      emulator.emulator.events({ type: 'plugipay.refund.issued.v1' }).length === 1 &&
+        emulator.emulator.events({ type: 'plugipay.refund.failed.v1' }).length === 1,
+    );
+
+    const { event: created } = await emulator.emulator.trigger('subscription.created');
+    await tab.reload();
+    await reloadAfter(() => tab.click(`tr[data-id="${created.data.object.id}"] button:has-text("to the period end")`));
+    check(
+      'Advance (to the period end) renews the subscription on its test clock',
+      emulator.emulator
+        .events({ type: 'plugipay.subscription.renewed.v1' })
+        .some((e) => e.data.object.id === created.data.object.id && e.data.daysAdvanced >= 28),
+    );
+
+    const beforeTrigger = shop.deliveries.length;
+    await tab.selectOption('#trigger-type', 'plugipay.checkout_session.completed.v1');
+    await reloadAfter(() => tab.click('#trigger button[type="submit"]'));
+    await emulator.emulator.flushWebhooks();
+    const triggered = shop.deliveries.slice(beforeTrigger).find((e) => e.type === 'plugipay.checkout_session.completed.v1');
+    check(
+      'the Trigger form sends a realistic, signed event the shop verifies',
+      triggered?.data.object.status === 'completed',
+      triggered?.id ?? 'nothing',
+    );
+
+    await tab.reload();
+    const triggeredDelivery = emulator.emulator.deliveries().find((d) => d.eventId === triggered?.id);
+    const exchange = tab.locator(`tr[data-id="${triggeredDelivery?.id}"] + tr.exchange details`);
+    await exchange.locator('summary').click();
+    const exchangeText = await exchange.innerText();
+    check(
+      'a delivery shows the request it sent and the handler’s answer',
+      /x-plugipay-signature: t=\d+,v1=/i.test(exchangeText) &&
+        exchangeText.includes(`"id": "${triggered?.id}"`) &&
+        /HTTP 200[\s\S]*\bok\b/.test(exchangeText),
+      exchangeText.replace(/\s+/g, ' ').slice(0, 200),
     );
 
     // Cancel follows the cancel URL.

@@ -8,7 +8,7 @@
  * page follows the session's success URL. Cancel follows the cancel URL.
  */
 import type { CheckoutSession } from '../../../resources/checkout-sessions';
-import { escapeHtml, jsonForScript, money, page, statusBadge } from './html';
+import { escapeHtml, jsonForScript, linkOrText, money, page, safeHref, statusBadge } from './html';
 
 /** Where the page's modules are served; `browser.mjs` and `shared/*` come from the installed package. */
 export const ASSET_PREFIX = '/_emulator/assets/';
@@ -20,13 +20,13 @@ const LIVE = ['open', 'pending', 'pending_review'];
 function stateMessage(session: CheckoutSession): string {
   switch (session.status) {
     case 'completed':
-      return `This checkout is paid${session.paymentMethod ? ` (${escapeHtml(session.paymentMethod)})` : ''}. <a href="${escapeHtml(session.successUrl)}">Back to the shop</a>`;
+      return `This checkout is paid${session.paymentMethod ? ` (${escapeHtml(session.paymentMethod)})` : ''}. ${linkOrText(session.successUrl, 'Back to the shop')}`;
     case 'expired':
-      return `This checkout has expired. <a href="${escapeHtml(session.cancelUrl)}">Back to the shop</a>`;
+      return `This checkout has expired. ${linkOrText(session.cancelUrl, 'Back to the shop')}`;
     case 'canceled':
-      return `This checkout was canceled. <a href="${escapeHtml(session.cancelUrl)}">Back to the shop</a>`;
+      return `This checkout was canceled. ${linkOrText(session.cancelUrl, 'Back to the shop')}`;
     case 'failed':
-      return `This checkout failed. <a href="${escapeHtml(session.cancelUrl)}">Back to the shop</a>`;
+      return `This checkout failed. ${linkOrText(session.cancelUrl, 'Back to the shop')}`;
     default:
       return '';
   }
@@ -40,7 +40,14 @@ export function hostedCheckoutPage(session: CheckoutSession): string {
         `<tr><td>${escapeHtml(item.quantity)} × ${escapeHtml(item.name)}</td><td>${escapeHtml(money(item.unitAmount * item.quantity, session.currency))}</td></tr>`,
     )
     .join('');
-  const config = { sessionId: session.id, assetPrefix: ASSET_PREFIX, actionHeader: ACTION_HEADER };
+  // The script follows only these: a success or cancel URL that is not http(s) is never navigated to.
+  const config = {
+    sessionId: session.id,
+    assetPrefix: ASSET_PREFIX,
+    actionHeader: ACTION_HEADER,
+    successUrl: safeHref(session.successUrl) ?? null,
+    cancelUrl: safeHref(session.cancelUrl) ?? null,
+  };
   const body = `<main style="max-width:30rem">
 <div class="card" id="checkout" data-status="${escapeHtml(session.status)}">
   <p class="muted">${escapeHtml(session.workspaceName ?? 'Plugipay')} · test mode (Plugipay emulator)</p>
@@ -94,6 +101,12 @@ function showError(error) {
   $('error').textContent = error instanceof PlugipayError ? error.code + ': ' + error.message : String(error && error.message || error);
 }
 
+// Only the http(s) URLs the server vetted; anything else (a javascript: URL in a state file) is not followed.
+function follow(url) {
+  if (url) location.assign(url);
+  else showError(new Error('This session has no http(s) URL to return to'));
+}
+
 function showState(text) {
   $('pay').hidden = true;
   $('state').hidden = false;
@@ -142,7 +155,7 @@ async function simulate() {
     if (!response.ok) throw new Error(answer.error ? answer.error.code + ': ' + answer.error.message : 'HTTP ' + response.status);
     showState('Payment received. Returning to the shop…');
     document.body.dataset.paid = 'true';
-    setTimeout(() => location.assign(session.successUrl), 300);
+    setTimeout(() => follow(config.successUrl), 300);
   } catch (error) {
     showError(error);
     $('simulate').disabled = false;
@@ -169,7 +182,7 @@ async function main() {
     $('methods').append(button, ' ');
   }
   $('simulate').addEventListener('click', simulate);
-  $('cancel').addEventListener('click', () => location.assign(session.cancelUrl));
+  $('cancel').addEventListener('click', () => follow(config.cancelUrl));
 }
 
 main()

@@ -13,6 +13,8 @@ import { ok, type Reply, type RouteContext } from '../context';
 import { eventEmitter } from '../emit';
 import { Fields } from '../fields';
 import { dashboardPage } from '../pages/dashboard';
+import { dashboardVersion } from '../pages/dashboard-version';
+import { TRIGGERABLE_EVENT_TYPES } from '../trigger';
 import { ACTION_HEADER, ASSET_PREFIX, HOSTED_CHECKOUT_SCRIPT, hostedCheckoutPage, missingSessionPage } from '../pages/hosted-checkout';
 import type { Route } from '../router';
 import type { AccountState } from '../state';
@@ -44,7 +46,7 @@ const KINDS: Readonly<Record<string, (account: AccountState) => Pick<Table<{ id:
 const html = (body: string, status = 200): Reply => ({ kind: 'raw', status, contentType: HTML, body, headers: NO_STORE });
 
 /** The workspace named by `?account=`, else the one holding the object, else the default. */
-function workspaceOf<T>(
+export function workspaceOf<T>(
   ctx: RouteContext,
   pick: (account: AccountState) => T | undefined,
 ): { account: AccountState; value: T } | undefined {
@@ -57,7 +59,7 @@ function workspaceOf<T>(
   return undefined;
 }
 
-function requireActionHeader(ctx: RouteContext): void {
+export function requireActionHeader(ctx: RouteContext): void {
   if (ctx.request.headers.get(ACTION_HEADER) !== '1') {
     throw apiFailure(
       403,
@@ -71,7 +73,18 @@ function dashboard(ctx: RouteContext): Reply {
   const named = ctx.query.get('account');
   const account = ctx.world.accounts.get(named || ctx.world.defaultAccountId);
   const workspaces = [...ctx.world.accounts.each()].map((a) => a.accountId);
-  return html(dashboardPage({ account, workspaces, origin: ctx.origin, credentials: { keyId: ctx.world.keyId } }));
+  return html(
+    dashboardPage({
+      account,
+      workspaces,
+      origin: ctx.origin,
+      credentials: { keyId: ctx.world.keyId },
+      nowMs: ctx.world.nowMs(),
+      version: dashboardVersion(account),
+      eventTypes: TRIGGERABLE_EVENT_TYPES,
+      exchange: (deliveryId) => ctx.world.deliveryExchange(deliveryId),
+    }),
+  );
 }
 
 function hostedPage(ctx: RouteContext): Reply {

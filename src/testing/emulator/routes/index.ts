@@ -2,6 +2,7 @@
 import type { Route } from '../router';
 import { checkoutSessionRoutes } from './checkout-sessions';
 import { consoleRoutes } from './console';
+import { controlRoutes } from './control';
 import { customerRoutes } from './customers';
 import { eventRoutes } from './events';
 import { invoiceRoutes } from './invoices';
@@ -30,4 +31,5 @@ export const ROUTES: readonly Route[] = [
   ...workspaceRoutes,
   ...publicCheckoutRoutes,
   ...consoleRoutes,
+  ...controlRoutes,
 ];

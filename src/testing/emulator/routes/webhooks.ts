@@ -37,7 +37,8 @@ function create(ctx: RouteContext) {
   const events = fields.stringArray('events', { min: 1 }) ?? ['*'];
   const description = fields.string('description', { max: 1024 });
   const endpointId = ctx.presetId ?? newId('whep');
-  const secret = `whsec_${randomToken(32)}`;
+  // The command's stable secret when it has one (a pasted PLUGIPAY_WEBHOOK_SECRET survives restarts).
+  const secret = ctx.world.webhookSecret ?? `whsec_${randomToken(32)}`;
   const now = ctx.world.iso();
   const endpoint = ctx.account.webhookEndpoints.insert({
     id: endpointId,
