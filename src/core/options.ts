@@ -12,7 +12,7 @@ import type { FetchLike, FetchOptions } from './transport';
 import { isPlainObject } from './json-exact';
 import { bearerToken, byteCount, durationMs, headerValue, idempotencyKey, isHeadersInit, keyId } from './option-rules';
 import { isWellFormed, LONE_SURROGATE_PROBLEM } from './unicode';
-import { baseUrlProblem, DEFAULT_BASE_URL, normalizeBaseUrl } from './url';
+import { baseUrlProblem, DEFAULT_BASE_URL, hasDotSegment, normalizeBaseUrl } from './url';
 import { invalidRequest, readingInput, validateInput } from './validation';
 
 export { DEFAULT_BASE_URL };
@@ -138,8 +138,16 @@ function buildRawRequestSchema() {
       v.string(),
       v.regex(/^\/(?!\/)/, 'must be a path starting with "/", e.g. "/api/v1/events/types"'),
       v.check(isWellFormed, LONE_SURROGATE_PROBLEM),
-      // `URL` resolves `.` and `..` segments (`%2e` too): the request would go to another path.
-      v.check((path: string) => !/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(path), 'must not hold "." or ".." segments'),
+      // `URL` drops tabs and newlines, trims a trailing space and reads `\` as `/`: the path sent
+      // would not be the path given (and could gain a `..` segment).
+      v.check(
+        // eslint-disable-next-line no-control-regex -- control characters are what is refused here
+        (path: string) => !/[\x00-\x1f\x7f\\]| $/.test(path),
+        'must not hold control characters (tab, CR, LF, …) or "\\", nor end in a space: percent-encode them',
+      ),
+      // `URL` resolves `.` and `..` segments (`%2e` too, ending at `/`, `?`, `#` or the end): the
+      // request would go to another path.
+      v.check((path: string) => !hasDotSegment(path), 'must not hold "." or ".." segments (nor %2e forms of them)'),
     ),
     query: v.optional(v.record(v.string(), v.unknown())),
     body: v.optional(v.unknown()),
