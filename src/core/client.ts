@@ -98,6 +98,8 @@ export class CoreClient {
     // The secret is not kept: scoped clients inherit the imported key instead.
     this.#options = { ...options, secret: undefined };
     const resolved = resolveClientOptions(parsed as never);
+    // Read once here, so that a clock that is wrong from the start fails construction.
+    resolved.now();
     this.baseUrl = resolved.baseUrl;
     this.onBehalfOf = resolved.onBehalfOf;
     this.timeoutMs = resolved.timeoutMs;

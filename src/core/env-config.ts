@@ -73,6 +73,23 @@ export function recordSource(vars: unknown, what: string, howToSet: (name: strin
   };
 }
 
+/**
+ * Runs `read` (reading variables or the overrides) so that only a `PlugipayError` comes out: a
+ * getter or proxy trap that throws becomes `invalid_config` naming what was read. Its own error
+ * stays out, message and cause alike: it may quote the value, and a value may be a secret.
+ */
+function readingEnv<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof PlugipayError) throw error;
+    throw new PlugipayError({
+      code: 'invalid_config',
+      message: `fromEnv: ${what} could not be read (a getter or proxy threw): make it a plain value`,
+    });
+  }
+}
+
 function missing(source: EnvSource, names: string[], what: string): PlugipayError {
   return new PlugipayError({
     code: 'missing_credentials',
@@ -82,7 +99,11 @@ function missing(source: EnvSource, names: string[], what: string): PlugipayErro
 
 /** Credentials, base URL and on-behalf-of from `source`; `overrides` win over the variables. */
 export function clientOptionsFromEnv(source: EnvSource, overrides: ClientOptions = {}): ClientOptions {
-  const value = (name: string) => source.read(name) || undefined;
+  return readingEnv('an option passed to fromEnv', () => fromSource(source, overrides));
+}
+
+function fromSource(source: EnvSource, overrides: ClientOptions): ClientOptions {
+  const value = (name: string) => readingEnv(name, () => source.read(name)) || undefined;
   // A variable the overrides name (even as undefined) is never read: in Deno reading needs a permission.
   const options: ClientOptions = {};
   const baseUrl = 'baseUrl' in overrides ? undefined : value(ENV.baseUrl);
@@ -99,7 +120,8 @@ export function clientOptionsFromEnv(source: EnvSource, overrides: ClientOptions
     else {
       const apiKey = keyId || secret ? undefined : value(ENV.apiKey);
       if (apiKey) options.apiKey = apiKey;
-      else if (keyId) throw missing(source, [ENV.secret], `the HMAC secret for key ${keyId}`);
+      // Never the key id itself: a secret pasted into PLUGIPAY_KEY_ID would be printed.
+      else if (keyId) throw missing(source, [ENV.secret], 'the HMAC secret that goes with the key id');
       else if (secret) throw missing(source, [ENV.keyId], 'the key id that goes with the secret');
       else throw missing(source, [ENV.keyId, ENV.secret], `or ${ENV.apiKey} for a dashboard key`);
     }
@@ -109,7 +131,7 @@ export function clientOptionsFromEnv(source: EnvSource, overrides: ClientOptions
 
 /** `PLUGIPAY_WEBHOOK_SECRET`, or a `missing_credentials` error saying how to set it. */
 export function webhookSecretFrom(source: EnvSource): string {
-  const secret = source.read(ENV.webhookSecret);
+  const secret = readingEnv(ENV.webhookSecret, () => source.read(ENV.webhookSecret));
   if (!secret) throw missing(source, [ENV.webhookSecret], 'the whsec_… signing secret of your webhook endpoint');
   return secret;
 }

@@ -226,6 +226,30 @@ export interface ResolvedClientOptions {
   maxResponseBytes: number | undefined;
 }
 
+/** The latest time a `Date` can hold, in ms since 1970. */
+const MAX_TIME_MS = 8.64e15;
+
+const CLOCK_FIX = 'pass a function returning milliseconds since 1970, like Date.now';
+
+/**
+ * The client's `now`, checked at every reading: a clock that throws, or answers anything but a
+ * time in ms since 1970 (`NaN`, a negative number, a string), would sign a `NaN` or negative
+ * timestamp and break every deadline. It is `invalid_config` instead, before anything is sent.
+ */
+export function checkedClock(now: () => number): () => number {
+  return () => {
+    let time: unknown;
+    try {
+      time = now();
+    } catch (error) {
+      throw configError('PlugipayClient', `option now: the clock threw: ${CLOCK_FIX}`, { cause: error });
+    }
+    if (typeof time === 'number' && time >= 0 && time <= MAX_TIME_MS) return time;
+    const got = typeof time === 'number' ? String(time) : typeof time;
+    throw configError('PlugipayClient', `option now: the clock returned ${got}, not a time: ${CLOCK_FIX}`);
+  };
+}
+
 /** Applies the defaults to validated options. */
 export function resolveClientOptions(parsed: Partial<ResolvedClientOptions> & { baseUrl?: string }): ResolvedClientOptions {
   return {
@@ -233,7 +257,7 @@ export function resolveClientOptions(parsed: Partial<ResolvedClientOptions> & { 
     onBehalfOf: parsed.onBehalfOf,
     timeoutMs: parsed.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: parsed.maxRetries ?? DEFAULT_MAX_RETRIES,
-    now: parsed.now ?? Date.now,
+    now: parsed.now ? checkedClock(parsed.now) : Date.now,
     fetch: parsed.fetch,
     fetchOptions: parsed.fetchOptions,
     hooks: parsed.hooks,

@@ -87,11 +87,92 @@ describe.each(Object.entries(ENTRIES))('%s', (_, fromEnv) => {
     expect(none).toMatchObject({ code: 'missing_credentials', status: 0 });
     expect(rule(none.message)).toBe('fromEnv: PLUGIPAY_KEY_ID and PLUGIPAY_SECRET are not set (or PLUGIPAY_API_KEY for a dashboard key)');
     expect(rule(thrown(() => fromEnv({ PLUGIPAY_KEY_ID: 'pk_1' })).message)).toBe(
-      'fromEnv: PLUGIPAY_SECRET is not set (the HMAC secret for key pk_1)',
+      'fromEnv: PLUGIPAY_SECRET is not set (the HMAC secret that goes with the key id)',
     );
     const secretOnly = thrown(() => fromEnv({ PLUGIPAY_SECRET: 'sk_hidden' }));
     expect(rule(secretOnly.message)).toBe('fromEnv: PLUGIPAY_KEY_ID is not set (the key id that goes with the secret)');
     expect(JSON.stringify(secretOnly.toJSON())).not.toContain('sk_hidden');
+  });
+});
+
+describe.each(Object.entries(ENTRIES))('%s never echoes a variable', (_, fromEnv) => {
+  it('a secret pasted into PLUGIPAY_KEY_ID stays out of the message and toJSON()', () => {
+    const pasted = 'sk_live_PASTED_INTO_KEY_ID_0123';
+    const err = thrown(() => fromEnv({ PLUGIPAY_KEY_ID: pasted, PLUGIPAY_BASE_URL: 'https://api.example.com' }));
+    expect(err).toMatchObject({ code: 'missing_credentials', status: 0 });
+    expect(err.message).toContain('PLUGIPAY_SECRET is not set');
+    expect(`${err.message} ${JSON.stringify(err.toJSON())} ${String(err)}`).not.toContain(pasted);
+  });
+
+  it('no message quotes any value it read', () => {
+    const cases: Vars[] = [
+      { PLUGIPAY_KEY_ID: 'pk_VALUE_A' },
+      { PLUGIPAY_SECRET: 'sk_VALUE_B' },
+      { PLUGIPAY_KEY_ID: 'pk_1', PLUGIPAY_SECRET: 'sk_1', PLUGIPAY_BASE_URL: 'ftp://VALUE_C.example' },
+      { PLUGIPAY_KEY_ID: 'pk_1', PLUGIPAY_SECRET: 'sk_1', PLUGIPAY_ON_BEHALF_OF: 'acc VALUE_D ' },
+      { PLUGIPAY_API_KEY: 'dash VALUE_E' },
+      { PLUGIPAY_KEY_ID: 'pk VALUE_F', PLUGIPAY_SECRET: 'sk_1' },
+    ];
+    for (const vars of cases) {
+      const err = thrown(() => fromEnv(vars));
+      expect(err, JSON.stringify(vars)).toBeInstanceOf(PlugipayError);
+      expect(`${err.message} ${JSON.stringify(err.toJSON())}`, JSON.stringify(vars)).not.toMatch(/VALUE_[A-F]/);
+    }
+  });
+});
+
+describe('variables and options that throw when read', () => {
+  const throwing = (name: string, extra: object = {}) =>
+    Object.defineProperty({ ...extra }, name, {
+      enumerable: true,
+      get() {
+        throw new TypeError(`cannot read ${name}: sk_live_IN_THE_GETTER_ERROR`);
+      },
+    });
+
+  it.each(['PLUGIPAY_KEY_ID', 'PLUGIPAY_SECRET', 'PLUGIPAY_BASE_URL', 'PLUGIPAY_API_KEY'])(
+    'a getter of %s that throws is invalid_config naming it, its error left out',
+    (name) => {
+      const vars = throwing(name, name === 'PLUGIPAY_API_KEY' ? {} : { PLUGIPAY_KEY_ID: 'pk_1', PLUGIPAY_SECRET: 'sk_1' });
+      const err = thrown(() => coreFromEnv(vars));
+      expect(err).toBeInstanceOf(PlugipayError);
+      expect(err).toMatchObject({ code: 'invalid_config', status: 0, message: expect.stringContaining(name) });
+      expect(JSON.stringify(err.toJSON())).not.toContain('IN_THE_GETTER_ERROR');
+    },
+  );
+
+  it('a proxy over the variables whose trap throws, and a throwing webhook secret getter', () => {
+    const trap = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(thrown(() => coreFromEnv(trap))).toMatchObject({ code: 'invalid_config' });
+    expect(thrown(() => coreWebhookSecret(throwing('PLUGIPAY_WEBHOOK_SECRET')))).toMatchObject({
+      code: 'invalid_config',
+      message: expect.stringContaining('PLUGIPAY_WEBHOOK_SECRET'),
+    });
+  });
+
+  it('an option passed to fromEnv whose getter throws is invalid_config too', () => {
+    const options = throwing('apiKey') as ClientOptions;
+    expect(thrown(() => coreFromEnv({}, options))).toMatchObject({ code: 'invalid_config', status: 0 });
+    expect(thrown(() => workersFromEnv({}, options))).toMatchObject({ code: 'invalid_config', status: 0 });
+  });
+
+  it('a Deno.env.get that throws something else than a permission error', () => {
+    vi.stubGlobal('Deno', {
+      env: {
+        get: () => {
+          throw new Error('env broke');
+        },
+      },
+      errors: {},
+    });
+    expect(thrown(() => denoFromEnv())).toMatchObject({ code: 'invalid_config', message: expect.stringContaining('PLUGIPAY_') });
   });
 });
 
