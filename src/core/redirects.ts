@@ -9,14 +9,25 @@ import { unexpectedRedirectError, type PlugipayError, type PlugipayErrorInit } f
 /** What every request is sent with: fetch hands a 3xx back instead of following it. */
 export const REDIRECT_MODE: RequestRedirect = 'manual';
 
-/** Only the origin of the Location is named: its path or query may carry a token. */
-function locationOrigin(location: string | null, requestUrl: URL): string {
-  if (!location) return 'no Location';
+/** The Location resolved against the request, or `undefined` when there is none or it is unreadable. */
+function locationOf(response: Response, requestUrl: URL): URL | undefined {
   try {
-    return new URL(location, requestUrl).origin;
+    return new URL(response.headers.get('location') ?? '', requestUrl);
   } catch {
-    return 'an unreadable Location';
+    return undefined;
   }
+}
+
+/** A URL with a username or password in it (`https://user:pass@host/`). */
+function holdsUserinfo(url: URL): boolean {
+  return url.username !== '' || url.password !== '';
+}
+
+/** Only the origin of the Location is named: its path or query may carry a token, its userinfo a password. */
+function locationOrigin(response: Response, target: URL | undefined): string {
+  if (!response.headers.get('location')) return 'no Location';
+  if (!target) return 'an unreadable Location';
+  return holdsUserinfo(target) ? `${target.origin} (a Location holding a username or password)` : target.origin;
 }
 
 /**
@@ -32,28 +43,30 @@ export function redirectRefusal(
   if (!opaque && (response.status < 300 || response.status > 399)) return undefined;
   response.body?.cancel().catch(() => undefined);
   // An opaque redirect hides its status and headers from the page.
-  const target = opaque ? 'a location the browser does not reveal' : locationOrigin(response.headers.get('location'), requestUrl);
+  const location = opaque ? undefined : locationOf(response, requestUrl);
+  const target = opaque ? 'a location the browser does not reveal' : locationOrigin(response, location);
   return unexpectedRedirectError(target, {
     ...extra,
     status: opaque ? 0 : response.status,
-    headers: opaque ? undefined : response.headers,
+    // Not the headers of a Location holding a password: whoever logs the error would log it.
+    headers: opaque || (location && holdsUserinfo(location)) ? undefined : response.headers,
   });
 }
 
 /**
- * Where a route that answers with a signed download link (ENDPOINTS: `invoices.pdf`) points,
+ * Where a route that answers with a signed download link (`invoices.pdf`) points,
  * when it may be fetched: one hop, to an https URL (or the API's own origin, as the emulator
- * serves it), fetched with no credentials at all. `undefined` leaves the answer to `redirectRefusal`.
+ * serves it), without a username or password, fetched with no credentials at all. `undefined`
+ * leaves the answer to `redirectRefusal`.
  */
 export function signedRedirectTarget(response: Response, requestUrl: URL): URL | undefined {
   if (![301, 302, 303, 307, 308].includes(response.status)) return undefined;
-  let target: URL;
-  try {
-    target = new URL(response.headers.get('location') ?? '', requestUrl);
-  } catch {
-    return undefined;
-  }
+  const target = locationOf(response, requestUrl);
+  if (!target) return undefined;
   if (target.protocol !== 'https:' && target.origin !== requestUrl.origin) return undefined;
+  // A signed link carries its credential in its query; a username or password would be sent as
+  // Basic auth to wherever it points (and fetch refuses such a URL with a message quoting it).
+  if (holdsUserinfo(target)) return undefined;
   response.body?.cancel().catch(() => undefined);
   return target;
 }

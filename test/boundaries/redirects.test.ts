@@ -104,6 +104,25 @@ describe('invoices.pdf: the one route that answers with a signed download link',
     expect(await failure(client.invoices.pdf('inv_1'))).toMatchObject({ code: 'unexpected_redirect', status: 302 });
   });
 
+  it.each([
+    ['the same origin', (url: string) => url.replace('://', '://billing:hunter2-PASSWORD@') + '/files/inv_1.pdf'],
+    ['an https origin', () => 'https://billing:hunter2-PASSWORD@127.0.0.1:9/inv_1.pdf'],
+    ['a username alone', (url: string) => url.replace('://', '://hunter2-PASSWORD@') + '/files/inv_1.pdf'],
+  ])('a link holding a username or password (%s) is refused, not retried, the password never echoed', async (_, link) => {
+    answer = { status: 302, location: link(api.url) };
+    const client = clientFor(api, { maxRetries: 3 });
+    const before = api.received.length;
+    const error = await failure(client.invoices.pdf('inv_1'));
+    expect(error).toMatchObject({ code: 'unexpected_redirect', status: 302 });
+    expect(error.message).toContain('username or password');
+    expect(isRetryable(error)).toBe(false);
+    // One request, the API's: the link was neither fetched nor the call retried.
+    expect(api.received.length - before).toBe(1);
+    const told = `${error.message} ${JSON.stringify(error.toJSON())} ${String(error)} ${String(error.cause)}`;
+    expect(told).not.toContain('hunter2-PASSWORD');
+    expect(error.headers?.get('location') ?? '').not.toContain('hunter2-PASSWORD');
+  });
+
   it('other binary routes refuse redirects like every route', async () => {
     answer = { status: 302, location: '/files/inv_1.pdf' };
     expect(await failure(clientFor(api).invoices.renderPdf('inv_1'))).toMatchObject({ code: 'unexpected_redirect' });
