@@ -3,6 +3,7 @@
  * iterate it with `for await` for every item of every page, one page in memory at a time.
  */
 import { APIPromise, type APIResponse } from './api-promise';
+import { PlugipayError } from './errors';
 
 /** One page of a list: its items, whether more follow, and the cursor of the next page. */
 export interface Page<T> {
@@ -11,6 +12,16 @@ export interface Page<T> {
   /** Pass as `cursor` (with the same filters) to fetch the next page. */
   nextCursor: string | null;
   requestId: string | null;
+}
+
+/** `invalid_response`: the page `answer` says `hasMore` with a cursor already followed. */
+function repeatedCursor(answer: APIResponse<Page<unknown>>): PlugipayError {
+  return new PlugipayError({
+    status: answer.response.status,
+    code: 'invalid_response',
+    message: 'Plugipay answered a list page with hasMore: true and a nextCursor it had already given: iterating would never end',
+    requestId: answer.requestId,
+  });
 }
 
 /**
@@ -37,12 +48,17 @@ export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable
 
   /** Every page in turn, starting with the first. */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
-    let page = (await this.withResponse()).data;
-    yield page;
-    // A page that claims more but gives no cursor would loop forever: stop there.
-    while (page.hasMore && page.nextCursor) {
-      page = (await this.#fetchPage(page.nextCursor)).data;
-      yield page;
+    let answer = await this.withResponse();
+    yield answer.data;
+    // Every cursor followed so far: a server that hands one back again (the same page, or a
+    // cycle of them) while saying `hasMore` would loop forever.
+    const followed = new Set<string>();
+    // A page that claims more but gives no cursor would loop forever too: stop there.
+    for (let cursor = answer.data.nextCursor; answer.data.hasMore && cursor; cursor = answer.data.nextCursor) {
+      if (followed.has(cursor)) throw repeatedCursor(answer);
+      followed.add(cursor);
+      answer = await this.#fetchPage(cursor);
+      yield answer.data;
     }
   }
 
