@@ -4,6 +4,7 @@
  * reported, never silently dropped.
  */
 import * as v from 'valibot';
+import { isPlainObject } from '../core/json-exact';
 import { isWellFormed, LONE_SURROGATE_PROBLEM } from '../core/unicode';
 
 /**
@@ -86,9 +87,27 @@ export const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
 
 export const currency = () => v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in upper case, e.g. "IDR"'));
 
-/** Up to 50 string pairs. */
+const METADATA_VALUE = 'metadata values must be strings';
+
+/**
+ * Up to 50 string pairs, kept as given. Not `v.record`: it skips the keys `__proto__`,
+ * `constructor` and `prototype` (to guard the object it builds), so they were silently dropped;
+ * JSON allows them, and the object passed is sent as it is, never copied key by key.
+ */
 export const metadata = () =>
-  v.pipe(v.record(v.string(), v.string('metadata values must be strings')), v.maxEntries(50, 'must have at most 50 keys'));
+  v.pipe(
+    v.custom<Record<string, string>>(isPlainObject, 'must be an object of string values'),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const input = dataset.value as Record<string, unknown>;
+      for (const key of Object.keys(input)) {
+        const value = input[key];
+        if (typeof value !== 'string') {
+          addIssue({ message: METADATA_VALUE, input: value, path: [{ type: 'object', origin: 'value', input, key, value }] });
+        }
+      }
+    }),
+    v.check((input) => Object.keys(input).length <= 50, 'must have at most 50 keys'),
+  );
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
