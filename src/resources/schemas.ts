@@ -151,8 +151,12 @@ export const nonEmpty = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(i
 /** May be left out, or sent as `null` to clear the value. */
 export const clearable = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema));
 
-/** JSON whose shape the SDK leaves to the server (template configs, event data). */
-export const jsonObject = () => v.record(v.string(), v.unknown());
+/**
+ * JSON whose shape the SDK leaves to the server (template configs, event data), passed on as it
+ * is: like `metadata`, not `v.record`, which would drop `__proto__`, `constructor` and `prototype`.
+ * Its values are checked by the JSON-exact rule every body goes through.
+ */
+export const jsonObject = () => v.custom<Record<string, unknown>>(isPlainObject, 'must be a plain object');
 
 /**
  * A rule over several fields, reported on `field` so `fieldErrors` names it. It runs once the

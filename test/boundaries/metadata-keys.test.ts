@@ -49,4 +49,10 @@ describe('metadata keys __proto__, constructor and prototype', () => {
     expect(err.fieldErrors?.map((e) => e.field)).toEqual(['metadata']);
     expect(server.received).toEqual([]);
   });
+
+  it('free-form JSON keeps them too (events.trigger data)', async () => {
+    await client.events.trigger({ type: 'plugipay.customer.created.v1', aggregateId: 'cus_1', data: JSON.parse(SPECIAL) } as never);
+    expect(JSON.parse(sentBody()).data).toEqual(JSON.parse(SPECIAL));
+    expect(sentBody()).toContain(SPECIAL);
+  });
 });
