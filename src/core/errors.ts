@@ -179,28 +179,32 @@ export class PlugipaySignatureError extends PlugipayError {
 export function isRetryable(err: unknown): boolean {
   if (err instanceof PlugipayTimeoutError || err instanceof PlugipayNetworkError) return true;
   if (!(err instanceof PlugipayError) || err instanceof PlugipaySignatureError) return false;
-  // An oversized answer is refused, not waited out: the same request would get it again.
-  if (err.code === 'response_too_large') return false;
+  // An oversized answer is refused, not waited out: the same request would get it again. A
+  // failing hook ends the call even when it carries the status of a 5xx it was told about.
+  if (err.code === 'response_too_large' || err.code === 'hook_failed') return false;
   return err.status >= 500 || err.status === 429;
 }
 
 type Extra = Omit<PlugipayErrorInit, 'code' | 'message'>;
 
-/** The timeout message of the seed: the configured timeout in seconds with one decimal. */
-export function timeoutError(timeoutMs: number, extra: Extra = {}) {
+/**
+ * The timeout message of the seed: the configured timeout in seconds with one decimal, and what
+ * the attempt was waiting for when it was not the server (`during`, e.g. ` waiting for the onRequest hook`).
+ */
+export function timeoutError(timeoutMs: number, extra: Extra = {}, during = '') {
   return new PlugipayTimeoutError({
-    ...extra,
     status: 0,
+    ...extra,
     code: 'timeout',
-    message: `Plugipay request timed out after ${(timeoutMs / 1000).toFixed(1)}s`,
+    message: `Plugipay request timed out after ${(timeoutMs / 1000).toFixed(1)}s${during}`,
   });
 }
 
 /** `aborted`: the caller's AbortSignal fired (before, during or between attempts). */
 export function abortedError(reason: unknown, extra: Extra = {}, during = ''): PlugipayError {
   return new PlugipayError({
-    ...extra,
     status: 0,
+    ...extra,
     code: 'aborted',
     message: `Plugipay request aborted by the caller’s AbortSignal${during}`,
     cause: reason,
@@ -212,10 +216,21 @@ export function networkError(message: string, extra: Extra = {}): PlugipayNetwor
   return new PlugipayNetworkError({ ...extra, status: 0, code: 'network_error', message });
 }
 
-/** `hook_failed`: a client hook threw; the call fails with the hook's error as `cause`. */
-export function hookFailed(hook: string, cause: unknown): PlugipayError {
+/**
+ * `hook_failed`: a client hook threw; the call fails with the hook's error as `cause`, keeping
+ * what is known of the exchange (`extra`: the status, request id and idempotency key of a
+ * response already read, so that a completed write can be recognised). An error hook names the
+ * failure it was told about (`attemptError`), and says when that one would have been retried.
+ */
+export function hookFailed(hook: string, cause: unknown, extra: Extra = {}, attemptError?: PlugipayError): PlugipayError {
   const why = cause instanceof Error ? cause.message : String(cause);
-  return new PlugipayError({ status: 0, code: 'hook_failed', message: `Plugipay ${hook} hook threw: ${why}`, cause });
+  let after = '';
+  if (attemptError) {
+    const status = attemptError.status ? `, HTTP ${attemptError.status}` : '';
+    const retry = isRetryable(attemptError) ? '; a failing hook ends the call, so it was not retried' : '';
+    after = ` (after the attempt failed with ${attemptError.code}${status}${retry})`;
+  }
+  return new PlugipayError({ status: 0, ...extra, code: 'hook_failed', message: `Plugipay ${hook} hook threw: ${why}${after}`, cause });
 }
 
 /** `invalid_config`: a client option is wrong; `who` names the client, e.g. `PlugipayClient`. */

@@ -42,8 +42,12 @@ export interface ResponseErrorInfo extends ResponseInfo {
 }
 
 /**
- * The client option `hooks`. A hook may be async (the attempt waits for it). A hook that throws
- * fails the call with a `PlugipayError` of code `hook_failed`, the hook's error as `cause`.
+ * The client option `hooks`. A hook may be async: the attempt waits for it, but never past the
+ * attempt's own bound (`timeoutMs`, what is left of `deadlineMs`, the call's `signal`). A request
+ * or response hook still running then fails the call with `timeout` or `aborted`; an error hook
+ * is left running and the attempt's own error stands. A hook that throws fails the call with a
+ * `PlugipayError` of code `hook_failed`, the hook's error as `cause`, keeping the status, request
+ * id and idempotency key of a response already read; no retry follows it.
  *
  * @example
  * ```ts

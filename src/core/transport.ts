@@ -104,6 +104,10 @@ function headerRecord(init: HeadersInit | undefined): Record<string, string> {
   return record;
 }
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
 /** Statuses whose response has no body by definition. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -134,6 +138,42 @@ interface AttemptState {
   signedAt: number;
   startedAt: number;
   timedOut: boolean;
+  /** The attempt's own signal (its timeout, the caller's abort), which bounds every hook too. */
+  signal?: AbortSignal;
+  /** A hook threw or outlived the attempt: the call fails with that, and no error hook is called for it. */
+  hookFailure?: true;
+}
+
+type Failure = Omit<PlugipayErrorInit, 'code' | 'message'>;
+
+/**
+ * True once `pending` (a hook's promise) settles, false if `signal` aborts first: a hook is
+ * waited for within the attempt's bound, never past it. A hook cut off goes on unawaited; its
+ * later rejection is caught here, since nothing is left to fail (the call already has).
+ */
+function settledWithin(pending: PromiseLike<unknown>, signal: AbortSignal | undefined): Promise<boolean> {
+  const settled = Promise.resolve(pending);
+  if (signal?.aborted) {
+    settled.catch(() => undefined);
+    return Promise.resolve(false);
+  }
+  return new Promise((resolve, reject) => {
+    const cut = () => resolve(false);
+    signal?.addEventListener('abort', cut, { once: true });
+    settled.then(
+      () => resolve(true),
+      (error: unknown) => reject(error),
+    );
+    void settled.finally(() => signal?.removeEventListener('abort', cut)).catch(() => undefined);
+  });
+}
+
+/** The error of an attempt whose bound fired while `hook` was still running: its timeout, or the caller's abort. */
+function cutOff(state: AttemptState, hook: keyof ClientHooks, extra: Failure): PlugipayError {
+  state.hookFailure = true;
+  const during = ` while waiting for the ${hook} hook`;
+  if (state.timedOut) return timeoutError(state.spec.timeoutMs, extra, during);
+  return abortedError(state.spec.signal?.reason, extra, during);
 }
 
 /**
@@ -183,17 +223,31 @@ export function createTransport(config: TransportConfig) {
         idempotencyKey: state.spec.idempotencyKey,
         headers: redactedHeaders(headers),
       });
-      await runHook('onRequest', state.info);
+      const failure = { idempotencyKey: state.spec.idempotencyKey ?? undefined };
+      if (!(await runHook('onRequest', state.info, state, failure))) throw cutOff(state, 'onRequest', failure);
     }
   }
 
-  async function runHook<N extends keyof ClientHooks>(name: N, info: Parameters<NonNullable<ClientHooks[N]>>[0]): Promise<void> {
+  /**
+   * Calls a hook and waits for it within the attempt's bound: `false` when the bound fired first.
+   * A hook that throws or rejects is `hook_failed`, keeping `failure` (what is known of the
+   * exchange); an error hook's names the error it was told about (`told`).
+   */
+  async function runHook<N extends keyof ClientHooks>(
+    name: N,
+    info: Parameters<NonNullable<ClientHooks[N]>>[0],
+    state: AttemptState,
+    failure: Failure,
+    told?: PlugipayError,
+  ): Promise<boolean> {
     const hook = hooks?.[name] as ((info: unknown) => unknown) | undefined;
-    if (!hook) return;
+    if (!hook) return true;
     try {
-      await hook(info);
+      const pending = hook(info);
+      return isThenable(pending) ? await settledWithin(pending, state.signal) : true;
     } catch (error) {
-      throw hookFailed(name, error);
+      state.hookFailure = true;
+      throw hookFailed(name, error, failure, told);
     }
   }
 
@@ -251,6 +305,7 @@ export function createTransport(config: TransportConfig) {
     if (callerSignal?.aborted) throw abortedError(callerSignal.reason, { idempotencyKey: spec.idempotencyKey ?? undefined });
 
     const controller = new AbortController();
+    state.signal = controller.signal;
     const timer = setTimeout(() => {
       state.timedOut = true;
       controller.abort();
@@ -289,19 +344,26 @@ export function createTransport(config: TransportConfig) {
         },
       });
       const decoded = decodeResponse({ status, headers, body, idempotencyKey: spec.idempotencyKey ?? undefined }, spec.responseKind);
-      if (hooks)
-        await runHook(
-          'onResponse',
-          Object.freeze({ ...state.info!, status, requestId: decoded.requestId, durationMs: config.now() - state.startedAt }),
-        );
+      if (hooks) {
+        // The exchange is complete (a write has happened): a failing or late hook keeps what identifies it.
+        const completed = { ...failure, status, requestId: decoded.requestId, headers };
+        const info = Object.freeze({ ...state.info!, status, requestId: decoded.requestId, durationMs: config.now() - state.startedAt });
+        if (!(await runHook('onResponse', info, state, completed))) throw cutOff(state, 'onResponse', completed);
+      }
       return { data: decoded.data, requestId: decoded.requestId, meta: decoded.meta, response, idempotencyKey: spec.idempotencyKey };
     } catch (thrown) {
-      if (thrown instanceof PlugipayError && thrown.code === 'hook_failed') throw thrown;
+      if (state.hookFailure && thrown instanceof PlugipayError) throw thrown;
       const error = requestFailure(thrown, state);
       if (hooks && state.info) {
         const durationMs = config.now() - state.startedAt;
-        if (status === undefined) await runHook('onRequestError', Object.freeze({ ...state.info, error, durationMs }));
-        else await runHook('onResponseError', Object.freeze({ ...state.info, status, requestId: error.requestId, error, durationMs }));
+        // An error hook that outlives the attempt's bound is left running: the attempt's own error stands.
+        const failure = { status: error.status, requestId: error.requestId, idempotencyKey: error.idempotencyKey, headers: error.headers };
+        if (status === undefined)
+          await runHook('onRequestError', Object.freeze({ ...state.info, error, durationMs }), state, failure, error);
+        else {
+          const info = Object.freeze({ ...state.info, status, requestId: error.requestId, error, durationMs });
+          await runHook('onResponseError', info, state, failure, error);
+        }
       }
       throw error;
     } finally {

@@ -90,7 +90,8 @@ describe('hooks', () => {
       },
     });
     const err = await failure(client.customers.list());
-    expect(err).toMatchObject({ code: 'hook_failed', status: 0, retries: 0 });
+    // onResponse runs once the exchange is complete: the error keeps its status.
+    expect(err).toMatchObject({ code: 'hook_failed', status: name === 'onRequest' ? 0 : 200, retries: 0 });
     expect(err.message).toContain(name);
     expect(err.cause).toBe(boom);
   });
