@@ -44,9 +44,10 @@ describe('fromEnv()', () => {
     expect(fromEnv({ apiKey: 'k', baseUrl: 'https://x.example', onBehalfOf: undefined }).baseUrl).toBe('https://x.example');
   });
 
-  it('rethrows other errors, and says where it runs outside Deno', () => {
+  it('other errors become invalid_config naming the variable, and says where it runs outside Deno', () => {
     fakeDeno({}, ['*'], TypeError);
-    expect(() => fromEnv()).toThrow(TypeError);
+    // Only a PlugipayError leaves fromEnv, and the host's error (it may quote a value) stays out.
+    expect(() => fromEnv()).toThrow(expect.objectContaining({ code: 'invalid_config', message: expect.stringContaining('PLUGIPAY_') }));
     vi.unstubAllGlobals();
     expect(() => fromEnv()).toThrow(
       expect.objectContaining({ code: 'invalid_config', message: expect.stringContaining('runs in Deno only') }),
