@@ -10,6 +10,7 @@ import { readPageMeta, type ResponseKind } from './envelope';
 import { PlugipayError } from './errors';
 import {
   checkClientOptions,
+  checkedClock,
   checkRequestOptions,
   credentialsOf,
   inheritAuth,
@@ -98,7 +99,9 @@ export class CoreClient {
     // The secret is not kept: scoped clients inherit the imported key instead.
     this.#options = { ...options, secret: undefined };
     const resolved = resolveClientOptions(parsed as never);
-    // Read once here, so that a clock that is wrong from the start fails construction.
+    // Checked here, not in resolveClientOptions: the public checkout client takes no clock.
+    if (parsed.now) resolved.now = checkedClock(parsed.now as () => number);
+    // Read once, so that a clock that is wrong from the start fails construction.
     resolved.now();
     this.baseUrl = resolved.baseUrl;
     this.onBehalfOf = resolved.onBehalfOf;

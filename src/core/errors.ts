@@ -219,18 +219,24 @@ export function networkError(message: string, extra: Extra = {}): PlugipayNetwor
 /**
  * `hook_failed`: a client hook threw; the call fails with the hook's error as `cause`, keeping
  * what is known of the exchange (`extra`: the status, request id and idempotency key of a
- * response already read, so that a completed write can be recognised). An error hook names the
- * failure it was told about (`attemptError`), and says when that one would have been retried.
+ * response already read, so that a completed write can be recognised). An error hook's `extra` is
+ * the error it was told about, named in the message: no retry follows a failing hook, whatever
+ * that failure was.
  */
-export function hookFailed(hook: string, cause: unknown, extra: Extra = {}, attemptError?: PlugipayError): PlugipayError {
+export function hookFailed(hook: string, cause: unknown, extra: Extra | PlugipayError = {}): PlugipayError {
   const why = cause instanceof Error ? cause.message : String(cause);
-  let after = '';
-  if (attemptError) {
-    const status = attemptError.status ? `, HTTP ${attemptError.status}` : '';
-    const retry = isRetryable(attemptError) ? '; a failing hook ends the call, so it was not retried' : '';
-    after = ` (after the attempt failed with ${attemptError.code}${status}${retry})`;
-  }
-  return new PlugipayError({ status: 0, ...extra, code: 'hook_failed', message: `Plugipay ${hook} hook threw: ${why}${after}`, cause });
+  const told = extra instanceof PlugipayError;
+  const after = told ? ` (after the attempt failed with ${extra.code}${extra.status ? `, HTTP ${extra.status}` : ''}; not retried)` : '';
+  // An error's own fields, not its class name; `headers` is not enumerable, so it is named.
+  return new PlugipayError({
+    status: 0,
+    ...extra,
+    name: undefined,
+    headers: extra.headers,
+    code: 'hook_failed',
+    message: `Plugipay ${hook} hook threw: ${why}${after}`,
+    cause,
+  } as never);
 }
 
 /** `invalid_config`: a client option is wrong; `who` names the client, e.g. `PlugipayClient`. */

@@ -14,16 +14,6 @@ export interface Page<T> {
   requestId: string | null;
 }
 
-/** `invalid_response`: the page `answer` says `hasMore` with a cursor already followed. */
-function repeatedCursor(answer: APIResponse<Page<unknown>>): PlugipayError {
-  return new PlugipayError({
-    status: answer.response.status,
-    code: 'invalid_response',
-    message: 'Plugipay answered a list page with hasMore: true and a nextCursor it had already given: iterating would never end',
-    requestId: answer.requestId,
-  });
-}
-
 /**
  * What a `list()` method returns: await it for the first page, or iterate it with `for await`
  * for every item of every page, fetching one page at a time.
@@ -55,7 +45,14 @@ export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable
     const followed = new Set<string>();
     // A page that claims more but gives no cursor would loop forever too: stop there.
     for (let cursor = answer.data.nextCursor; answer.data.hasMore && cursor; cursor = answer.data.nextCursor) {
-      if (followed.has(cursor)) throw repeatedCursor(answer);
+      if (followed.has(cursor)) {
+        throw new PlugipayError({
+          status: answer.response.status,
+          code: 'invalid_response',
+          message: 'Plugipay repeated a list cursor (hasMore: true)',
+          requestId: answer.requestId,
+        });
+      }
       followed.add(cursor);
       answer = await this.#fetchPage(cursor);
       yield answer.data;

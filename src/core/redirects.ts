@@ -27,7 +27,7 @@ function holdsUserinfo(url: URL): boolean {
 function locationOrigin(response: Response, target: URL | undefined): string {
   if (!response.headers.get('location')) return 'no Location';
   if (!target) return 'an unreadable Location';
-  return holdsUserinfo(target) ? `${target.origin} (a Location holding a username or password)` : target.origin;
+  return holdsUserinfo(target) ? `${target.origin} (with a username or password)` : target.origin;
 }
 
 /**

@@ -104,10 +104,6 @@ function headerRecord(init: HeadersInit | undefined): Record<string, string> {
   return record;
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
-}
-
 /** Statuses whose response has no body by definition. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -147,33 +143,16 @@ interface AttemptState {
 type Failure = Omit<PlugipayErrorInit, 'code' | 'message'>;
 
 /**
- * True once `pending` (a hook's promise) settles, false if `signal` aborts first: a hook is
- * waited for within the attempt's bound, never past it. A hook cut off goes on unawaited; its
- * later rejection is caught here, since nothing is left to fail (the call already has).
+ * True once `pending` (a hook's promise) settles, false if `signal` (the attempt's) aborts first:
+ * a hook is waited for within the attempt's bound, never past it. A hook cut off goes on
+ * unawaited; its later rejection is caught here, since nothing is left to fail.
  */
-function settledWithin(pending: PromiseLike<unknown>, signal: AbortSignal | undefined): Promise<boolean> {
-  const settled = Promise.resolve(pending);
-  if (signal?.aborted) {
-    settled.catch(() => undefined);
-    return Promise.resolve(false);
-  }
-  return new Promise((resolve, reject) => {
-    const cut = () => resolve(false);
-    signal?.addEventListener('abort', cut, { once: true });
-    settled.then(
-      () => resolve(true),
-      (error: unknown) => reject(error),
-    );
-    void settled.finally(() => signal?.removeEventListener('abort', cut)).catch(() => undefined);
-  });
-}
-
-/** The error of an attempt whose bound fired while `hook` was still running: its timeout, or the caller's abort. */
-function cutOff(state: AttemptState, hook: keyof ClientHooks, extra: Failure): PlugipayError {
-  state.hookFailure = true;
-  const during = ` while waiting for the ${hook} hook`;
-  if (state.timedOut) return timeoutError(state.spec.timeoutMs, extra, during);
-  return abortedError(state.spec.signal?.reason, extra, during);
+function settledWithin(pending: unknown, signal: AbortSignal): Promise<boolean> {
+  const settled = Promise.resolve(pending).then(() => true);
+  settled.catch(() => undefined);
+  // No removal needed: the signal is the attempt's own, and goes with it.
+  const cut = new Promise<false>((resolve) => (signal.aborted ? resolve(false) : signal.addEventListener('abort', () => resolve(false))));
+  return Promise.race([settled, cut]);
 }
 
 /**
@@ -223,32 +202,34 @@ export function createTransport(config: TransportConfig) {
         idempotencyKey: state.spec.idempotencyKey,
         headers: redactedHeaders(headers),
       });
-      const failure = { idempotencyKey: state.spec.idempotencyKey ?? undefined };
-      if (!(await runHook('onRequest', state.info, state, failure))) throw cutOff(state, 'onRequest', failure);
+      await runHook('onRequest', state.info, state, { idempotencyKey: state.spec.idempotencyKey ?? undefined });
     }
   }
 
   /**
-   * Calls a hook and waits for it within the attempt's bound: `false` when the bound fired first.
-   * A hook that throws or rejects is `hook_failed`, keeping `failure` (what is known of the
-   * exchange); an error hook's names the error it was told about (`told`).
+   * Calls a hook and waits for it within the attempt's bound. A hook that throws or rejects is
+   * `hook_failed`, keeping `failure` (what is known of the exchange). A request or response hook
+   * still running when the bound fires fails the attempt with `timeout` or `aborted`; an error
+   * hook (whose `failure` is the error it was told about) is left running, and that error stands.
    */
   async function runHook<N extends keyof ClientHooks>(
     name: N,
     info: Parameters<NonNullable<ClientHooks[N]>>[0],
     state: AttemptState,
-    failure: Failure,
-    told?: PlugipayError,
-  ): Promise<boolean> {
+    failure: Failure | PlugipayError,
+  ): Promise<void> {
     const hook = hooks?.[name] as ((info: unknown) => unknown) | undefined;
-    if (!hook) return true;
+    let settled = true;
     try {
-      const pending = hook(info);
-      return isThenable(pending) ? await settledWithin(pending, state.signal) : true;
+      if (hook) settled = await settledWithin(hook(info), state.signal!);
     } catch (error) {
       state.hookFailure = true;
-      throw hookFailed(name, error, failure, told);
+      throw hookFailed(name, error, failure);
     }
+    if (settled || failure instanceof PlugipayError) return;
+    state.hookFailure = true;
+    const during = ` in the ${name} hook`;
+    throw state.timedOut ? timeoutError(state.spec.timeoutMs, failure, during) : abortedError(state.spec.signal?.reason, failure, during);
   }
 
   /**
@@ -348,7 +329,7 @@ export function createTransport(config: TransportConfig) {
         // The exchange is complete (a write has happened): a failing or late hook keeps what identifies it.
         const completed = { ...failure, status, requestId: decoded.requestId, headers };
         const info = Object.freeze({ ...state.info!, status, requestId: decoded.requestId, durationMs: config.now() - state.startedAt });
-        if (!(await runHook('onResponse', info, state, completed))) throw cutOff(state, 'onResponse', completed);
+        await runHook('onResponse', info, state, completed);
       }
       return { data: decoded.data, requestId: decoded.requestId, meta: decoded.meta, response, idempotencyKey: spec.idempotencyKey };
     } catch (thrown) {
@@ -357,13 +338,14 @@ export function createTransport(config: TransportConfig) {
       if (hooks && state.info) {
         const durationMs = config.now() - state.startedAt;
         // An error hook that outlives the attempt's bound is left running: the attempt's own error stands.
-        const failure = { status: error.status, requestId: error.requestId, idempotencyKey: error.idempotencyKey, headers: error.headers };
-        if (status === undefined)
-          await runHook('onRequestError', Object.freeze({ ...state.info, error, durationMs }), state, failure, error);
-        else {
-          const info = Object.freeze({ ...state.info, status, requestId: error.requestId, error, durationMs });
-          await runHook('onResponseError', info, state, failure, error);
-        }
+        if (status === undefined) await runHook('onRequestError', Object.freeze({ ...state.info, error, durationMs }), state, error);
+        else
+          await runHook(
+            'onResponseError',
+            Object.freeze({ ...state.info, status, requestId: error.requestId, error, durationMs }),
+            state,
+            error,
+          );
       }
       throw error;
     } finally {

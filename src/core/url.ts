@@ -28,7 +28,7 @@ export function baseUrlProblem(value: unknown): string | undefined {
   // `URL` trims surrounding spaces and drops tabs and newlines, so the value would pass here and
   // then fail every call once a path is appended to it (a space before the path).
   if (UNPARSED.test(value)) {
-    return 'must not hold spaces, tabs, newlines or "\\" (a space or newline pasted around the value, e.g. in PLUGIPAY_BASE_URL?)';
+    return 'must not hold spaces, tabs, newlines or "\\": trim it';
   }
   let url: URL;
   try {
@@ -56,20 +56,6 @@ export function isBaseUrl(value: unknown): boolean {
 /** `https://plugipay.com/` → `https://plugipay.com`: paths are appended to it as they are. */
 export function normalizeBaseUrl(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
-}
-
-/**
- * True when `URL` would resolve a `.` or `..` segment of `path` (and so send another path): it
- * drops tabs and newlines anywhere and spaces at the end, reads `\` as `/`, decodes `%2e`, and
- * a segment ends at `/`, `?`, `#` or the end of the path.
- */
-export function hasDotSegment(path: string): boolean {
-  const pathname = path
-    .replace(/[\t\n\r]/g, '')
-    // eslint-disable-next-line no-control-regex -- what `URL` trims from the end is control characters and spaces
-    .replace(/[\x00-\x20]+$/, '')
-    .split(/[?#]/, 1)[0]!;
-  return pathname.split(/[/\\]/).some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
 }
 
 /** A route path split once around its one `{name}` placeholder (see `pathTemplate`). */

@@ -44,7 +44,7 @@ describe('a hook that never settles is bounded by the attempt', () => {
   it('onRequest: timeoutMs ends the call with timeout naming the hook; nothing is sent', async () => {
     const err = await failure(client({ onRequest: never }, { timeoutMs: 150 }).customers.create({ email: 'a@example.com' }));
     expect(err).toMatchObject({ code: 'timeout', status: 0, idempotencyKey: expect.stringMatching(/^idem_/) });
-    expect(err.message).toBe('Plugipay request timed out after 0.1s while waiting for the onRequest hook');
+    expect(err.message).toBe('Plugipay request timed out after 0.1s in the onRequest hook');
     expect(server.received).toEqual([]);
   });
 
@@ -122,7 +122,7 @@ describe('a hook that throws', () => {
     const err = await failure(call);
     expect(err).toMatchObject({ code: 'hook_failed', status: 503, requestId: 'req_503', idempotencyKey: 'idem_503', retries: 0 });
     expect(err.message).toBe(
-      'Plugipay onResponseError hook threw: collector down (after the attempt failed with service_unavailable, HTTP 503; a failing hook ends the call, so it was not retried)',
+      'Plugipay onResponseError hook threw: collector down (after the attempt failed with service_unavailable, HTTP 503; not retried)',
     );
     expect(err.cause).toBe(boom);
     // Not retried by withRetry either: the hook, not the server, failed last.
@@ -145,7 +145,7 @@ describe('a hook that throws', () => {
     }).customers.create({ email: 'a@example.com' }, { idempotencyKey: 'idem_net' });
     const err = await failure(call);
     expect(err).toMatchObject({ code: 'hook_failed', status: 0, idempotencyKey: 'idem_net', retries: 0 });
-    expect(err.message).toMatch(/after the attempt failed with network_error; a failing hook ends the call, so it was not retried\)$/);
+    expect(err.message).toMatch(/after the attempt failed with network_error; not retried\)$/);
   });
 });
 
