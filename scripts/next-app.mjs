@@ -16,14 +16,12 @@ export const NEXT_APP = join(ROOT, '.tmp/next-app');
 
 /** A fresh copy of playground/next with the packed package installed; `extra` maps source dirs to paths inside the app. */
 export function prepareNextApp(extra = {}) {
-  packedConsumer();
   rmSync(NEXT_APP, { recursive: true, force: true });
   cpSync(join(ROOT, 'playground/next'), NEXT_APP, {
     recursive: true,
     filter: (source) => !/[\\/](node_modules|\.next)$/.test(source),
   });
-  mkdirSync(join(NEXT_APP, 'node_modules'), { recursive: true });
-  cpSync(join(CONSUMER_MODULES, 'plugipay-edge'), join(NEXT_APP, 'node_modules/plugipay-edge'), { recursive: true });
+  installPackedPackage(NEXT_APP);
   for (const [from, to] of Object.entries(extra)) cpSync(from, join(NEXT_APP, to), { recursive: true });
   return NEXT_APP;
 }
@@ -36,28 +34,41 @@ export function buildNextApp(dir = NEXT_APP) {
 }
 
 /**
- * Copies the app in `source` to `.tmp/<name>` with the packed package installed and runs
- * `next build` there, capturing its output: for fixtures whose build is meant to fail.
- * `patchPackage` may change the installed package's package.json first (for control builds);
- * `args` are passed to `next build` (e.g. `--webpack`).
+ * Installs the packed package in `dir`'s node_modules, as `npm install plugipay-edge` would.
+ * `patchPackage` may change the installed package's package.json first (for control builds).
  */
-export function buildNextFixture(source, name, { patchPackage, args = [] } = {}) {
+export function installPackedPackage(dir, patchPackage) {
   packedConsumer();
-  const dir = join(ROOT, '.tmp', name);
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(source, dir, { recursive: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   cpSync(join(CONSUMER_MODULES, 'plugipay-edge'), join(dir, 'node_modules/plugipay-edge'), { recursive: true });
   if (patchPackage) {
     const manifest = join(dir, 'node_modules/plugipay-edge/package.json');
     writeFileSync(manifest, JSON.stringify(patchPackage(JSON.parse(readFileSync(manifest, 'utf8'))), null, 2));
   }
+}
+
+/** `next build` in `dir` with `args`, its output captured: `{ status, output }`. */
+export function buildCapturing(dir, args = []) {
   const result = spawnSync(process.execPath, [NEXT_BIN, 'build', ...args], {
     cwd: dir,
     encoding: 'utf8',
     env: nextEnv({ FORCE_COLOR: '0', NO_COLOR: '1' }),
   });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
+/**
+ * Copies the app in `source` to `.tmp/<name>` with the packed package installed and runs
+ * `next build` there, capturing its output: for fixtures whose build is meant to fail.
+ * `patchPackage` may change the installed package's package.json first (for control builds);
+ * `args` are passed to `next build` (e.g. `--webpack`).
+ */
+export function buildNextFixture(source, name, { patchPackage, args = [] } = {}) {
+  const dir = join(ROOT, '.tmp', name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(source, dir, { recursive: true });
+  installPackedPackage(dir, patchPackage);
+  return buildCapturing(dir, args);
 }
 
 function freePort() {

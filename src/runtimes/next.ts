@@ -40,10 +40,15 @@ function nextEnv(): EnvSource {
  * ```tsx
  * // app/customers/page.tsx: a server component
  * import { connection } from 'next/server';
+ * import { Suspense } from 'react';
  * import { fromEnv } from 'plugipay-edge/next';
  *
- * export default async function Customers() {
- *   await connection();
+ * export default function Page() {
+ *   return <Suspense fallback={<p>Loading…</p>}><Customers /></Suspense>;
+ * }
+ *
+ * async function Customers() {
+ *   await connection(); // per request, inside <Suspense> (cacheComponents requires it)
  *   const page = await fromEnv().customers.list({ limit: 20 });
  *   return <ul>{page.data.map((c) => <li key={c.id}>{c.email}</li>)}</ul>;
  * }
@@ -89,12 +94,12 @@ export interface WebhookRoute {
  * @example
  * ```ts
  * // app/api/webhooks/plugipay/route.ts
- * import { createWebhookRoute } from 'plugipay-edge/next';
+ * import { createWebhookRoute, isEventType } from 'plugipay-edge/next';
  *
- * export const runtime = 'edge'; // or 'nodejs'
+ * // Node.js by default; `export const runtime = 'edge'` where cacheComponents is off.
  * export const { POST } = createWebhookRoute(async (event) => {
- *   if (event.type === 'plugipay.checkout_session.completed.v1') {
- *     console.log('paid', event.data.object.id);
+ *   if (isEventType(event, 'plugipay.checkout_session.completed.v1')) {
+ *     console.log('paid', event.data.object.id); // typed as a CheckoutSession
  *   }
  * });
  * ```

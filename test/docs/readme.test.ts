@@ -1,9 +1,12 @@
 /**
  * The README works as written:
  * - every TypeScript block compiles against the packed package (Workers blocks with
- *   @cloudflare/workers-types, Next.js blocks with Next's and React's types, browser blocks with
- *   the DOM alone, the rest as Node code), each block on its own, as a reader would paste it;
+ *   @cloudflare/workers-types, browser blocks with the DOM alone, the rest as Node code), each
+ *   block on its own, as a reader would paste it; the Next.js blocks are built with `next build`
+ *   instead, in an app on create-next-app's defaults, by the Next.js runner
+ *   (test/runtimes/next/readme-app.mjs): here, that it builds every one of them;
  * - every `npm run …` it shows exists, and the Deno `--allow-env` list is the one `fromEnv` reads;
+ * - the Deno section names the error a refused `--allow-net` is;
  * - its size numbers are the suite's budgets;
  * - its error-code table lists exactly the codes the SDK raises (read from src/).
  * Runs after `npm test` has built and packed the package.
@@ -13,8 +16,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENV } from '../../src/core/env-config';
+import { hostRefusal } from '../../src/core/host-refusal';
 // @ts-expect-error: a plain .mjs module without types
 import { BUDGETS, README_NAMES } from '../package/budgets.mjs';
+// @ts-expect-error: a plain .mjs helper without types
+import { placeBlock, readmeNextBlocks } from '../runtimes/next/readme-app.mjs';
 // @ts-expect-error: a plain .mjs helper without types
 import { CONSUMER, ROOT, packedConsumer } from '../runtimes/support/packed.mjs';
 import { raisedCodes } from '../support/error-codes';
@@ -44,16 +50,16 @@ function envOf(block: Block): Env {
   return 'node';
 }
 
-const COMPILER: Record<Env, Record<string, unknown>> = {
+/** Compiler options per env; Next.js blocks are built by `next build` instead (see above). */
+const COMPILER: Record<Exclude<Env, 'next'>, Record<string, unknown>> = {
   node: { lib: ['ES2022', 'DOM'], types: ['node'] },
   workers: { lib: ['ES2022'], types: ['workers-types'] },
-  next: { lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: ['node', 'react'], jsx: 'react-jsx' },
   browser: { lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] },
   deno: { lib: ['ES2022', 'DOM'], types: [] },
 };
 
 /** Compiles `files` (name → code) in one env against the packed package; tsc's output. */
-function compile(env: Env, files: Record<string, string>): string {
+function compile(env: Exclude<Env, 'next'>, files: Record<string, string>): string {
   packedConsumer();
   const dir = join(CONSUMER, 'readme', env);
   rmSync(dir, { recursive: true, force: true });
@@ -86,7 +92,20 @@ describe('README TypeScript blocks compile against the packed package', () => {
     expect(new Set(typed.map(envOf))).toEqual(new Set(['node', 'workers', 'next', 'browser', 'deno']));
   });
 
-  for (const env of ['node', 'workers', 'next', 'browser', 'deno'] as const) {
+  it('next: the Next.js runner builds exactly these blocks, each at the path its first line names', () => {
+    const mine = typed.filter((b) => envOf(b) === 'next').map((b) => `README.md:${b.line}`);
+    const built = (readmeNextBlocks() as Array<{ source: string }>).map((b) => b.source);
+    expect(built).toEqual(mine);
+    for (const block of readmeNextBlocks()) expect(placeBlock(block).file).toMatch(/^app\/readme-\d+\/.+\.tsx?$/);
+  });
+
+  it('next: a Next.js block that does not name its file is refused by the runner, not skipped', () => {
+    expect(() => placeBlock({ source: 'README.md:1', lang: 'ts', code: "import { fromEnv } from 'plugipay-edge/next';\n" })).toThrow(
+      /README\.md:1: a Next\.js block starts with a comment naming its file/,
+    );
+  });
+
+  for (const env of ['node', 'workers', 'browser', 'deno'] as const) {
     const mine = typed.filter((b) => envOf(b) === env);
     it(`${env}: ${mine.map((b) => `README.md:${b.line}`).join(', ')}`, () => {
       const files = Object.fromEntries(mine.map((b) => [`readme-${b.line}.${b.lang === 'tsx' ? 'tsx' : 'ts'}`, `${b.code}\nexport {};\n`]));
@@ -114,6 +133,19 @@ describe('README commands', () => {
     const named = [...new Set([...shell.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!))];
     expect(named.length).toBeGreaterThan(5);
     expect(named.filter((name) => !(name in scripts))).toEqual([]);
+  });
+
+  it('the Deno section says a refused --allow-net is the error the SDK raises for it', () => {
+    const refused = hostRefusal(Object.assign(new Error('Requires net access'), { name: 'NotCapable' }), new URL('https://plugipay.com'));
+    expect(refused?.code).toBe('permission_denied');
+    const start = README.indexOf('### Deno\n\n```ts');
+    expect(start).toBeGreaterThan(0);
+    const section = README.slice(start, README.indexOf('\n### ', start + 1));
+    const allowNet = section.slice(section.indexOf('- `--allow-net`'));
+    expect(allowNet).toContain(`\`PlugipayError\` \`${refused!.code}\``);
+    expect(allowNet).toContain('`--allow-net=<host>`');
+    expect(refused!.message).toContain('--allow-net=plugipay.com');
+    expect(allowNet).not.toMatch(/fails with `PlugipayNetworkError`/);
   });
 
   it('the Deno --allow-env list is exactly what fromEnv reads', () => {

@@ -2,11 +2,15 @@
 // Next.js runner: builds the playground app (with the packed package installed and the check
 // routes added), starts it on 127.0.0.1 against the emulator, then checks what it serves. It
 // also builds a fixture app whose client component imports `plugipay-edge/next`, and checks
-// that `next build` refuses it for that reason.
+// that `next build` refuses it for that reason. And it builds the README's Next.js blocks in an
+// app on create-next-app's defaults (see readme-app.mjs), serves it and calls what they define;
+// that app also shows that a client component importing the core entry is not refused.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlugipayClient } from 'plugipay-edge';
 import { signWebhookPayload } from 'plugipay-edge/testing';
 import { buildNextApp, buildNextFixture, prepareNextApp, startNextApp } from '../../../scripts/next-app.mjs';
+import { buildReadmeApp, README_APP } from './readme-app.mjs';
 import { formatReport, WEBHOOK_SECRET } from '../shared/checks.mjs';
 import { reportCrash, startFixtures } from '../support/fixtures.mjs';
 import { ROOT } from '../support/packed.mjs';
@@ -64,29 +68,113 @@ function clientImportGuard() {
   return `next build exited ${status}: "${reason}" (from plugipay-edge/dist/next.mjs, imported by app/pay-button.jsx); "${fix}". Same with --webpack. Control: with sideEffects: false the same app builds (the guard would be dropped)`;
 }
 
+/**
+ * What the README says of the core entry: a client component importing `plugipay-edge` (not
+ * `/next`) builds, and the SDK is in the browser chunk. The README app holds that component
+ * (app/client-core), so this reads what its build wrote.
+ */
+function coreImportUnguarded() {
+  if (!readme.placed.length) throw new Error('the README app did not build (see the check above)');
+  const chunks = join(README_APP, '.next/static/chunks');
+  const shipped = readdirSync(chunks, { recursive: true }).filter(
+    (name) => name.endsWith('.js') && readFileSync(join(chunks, name), 'utf8').includes('browser_secret'),
+  );
+  if (shipped.length === 0) throw new Error('no browser chunk holds the SDK: the README says it ships there');
+  return `app/client-core built; the SDK (its browser_secret guard) is in ${shipped.length} browser chunk(s)`;
+}
+
+/**
+ * Calls what a README block defines in the served README app: a page lists a customer created
+ * just before (it renders per request), a webhook route verifies a signed delivery and refuses
+ * a tampered one, and one with `{ dedupe }` answers a redelivery as a duplicate.
+ */
+async function checkReadmeBlock(block, { check, merchant, url }) {
+  const where = `${block.source}, served at ${block.path}`;
+  if (block.file.endsWith('/page.tsx')) {
+    return check(`next readme: ${where}, renders the customers from the emulator per request`, async () => {
+      const created = await merchant.customers.create({ email: `${block.path.replace(/\W+/g, '')}@example.com` });
+      const response = await fetch(`${url}${block.path}`);
+      const html = await response.text();
+      if (response.status !== 200) throw new Error(`GET ${block.path}: ${response.status} ${html.slice(0, 300)}`);
+      if (!html.includes(created.email)) throw new Error(`${created.email} is not on the page: ${html.slice(-1500)}`);
+      return `200, lists ${created.email}`;
+    });
+  }
+  if (block.file.endsWith('/route.ts')) {
+    const once = /\bdedupe\b/.test(block.code);
+    return check(
+      `next readme: ${where}, answers a signed webhook, refuses a tampered one${once ? ' and answers a redelivery as a duplicate' : ''}`,
+      async () => {
+        const body = event('plugipay.checkout_session.completed.v1', `evt_${block.path.replace(/\W+/g, '_')}`);
+        const header = await signWebhookPayload(body, WEBHOOK_SECRET);
+        const signed = await answer(await postWebhook(url, body, header, block.path));
+        const tampered = await answer(await postWebhook(url, body.replace('cs_1', 'cs_2'), header, block.path));
+        const results = { signed, tampered };
+        if (signed.status < 200 || signed.status > 299) throw new Error(`signed: ${JSON.stringify(results)}`);
+        if (tampered.status !== 401 || tampered.body?.error?.code !== 'signature_invalid')
+          throw new Error(`tampered: ${JSON.stringify(results)}`);
+        if (once) {
+          const again = await answer(await postWebhook(url, body, header, block.path));
+          if (again.status !== 200 || again.body?.duplicate !== true) throw new Error(`redelivery: ${JSON.stringify(again)}`);
+        }
+        return `signed → ${signed.status}; tampered → 401 signature_invalid${once ? '; redelivery → 200 duplicate' : ''}`;
+      },
+    );
+  }
+  return check(`next readme: ${where}`, async () => {
+    throw new Error(`no check calls a block of this kind (${block.file}): add one to checkReadmeBlock`);
+  });
+}
+
+/** A check's outcome, without letting its failure stop the runner. */
+function attempt(run) {
+  try {
+    return { ok: true, detail: run() };
+  } catch (error) {
+    return { ok: false, detail: error.message };
+  }
+}
+
+/** Builds the README's Next.js blocks in one app on create-next-app's defaults; the placed blocks when it built. */
+function readmeBuild() {
+  const { status, output, placed } = buildReadmeApp();
+  if (status !== 0) throw new Error(`next build failed:\n${output.slice(-3000)}`);
+  if (!output.includes('Cache Components enabled'))
+    throw new Error(`the build did not run with cacheComponents:\n${output.slice(0, 1000)}`);
+  if (!/Finished TypeScript/.test(output)) throw new Error(`the build skipped the type check:\n${output.slice(-2000)}`);
+  readme.placed = placed;
+  return placed.map((b) => `${b.source} as ${b.file}`).join('; ');
+}
+const readme = { placed: [] };
+
 try {
   prepareNextApp({
     [join(ROOT, 'test/runtimes/shared')]: 'test-support',
     [join(ROOT, 'test/runtimes/next/routes')]: 'app/runtime-checks',
   });
   if (!buildNextApp()) throw new Error('next build failed');
-  const guard = (() => {
-    try {
-      return { ok: true, detail: clientImportGuard() };
-    } catch (error) {
-      return { ok: false, detail: error.message };
-    }
-  })();
+  const guard = attempt(clientImportGuard);
+  const readmeBuilt = attempt(readmeBuild);
+  const unguarded = attempt(coreImportUnguarded);
   const fixtures = await startFixtures({ apiKeys: [API_KEY] });
   const merchant = new PlugipayClient({ ...fixtures.credentials, baseUrl: fixtures.url });
-  const app = await startNextApp({
+  const appEnv = {
     PLUGIPAY_KEY_ID: fixtures.credentials.keyId,
     PLUGIPAY_SECRET: fixtures.credentials.secret,
     PLUGIPAY_API_KEY: API_KEY,
     PLUGIPAY_BASE_URL: fixtures.url,
     PLUGIPAY_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  });
-  const checks = [{ name: 'next: importing plugipay-edge/next from a client component fails next build, naming the fix', ...guard }];
+  };
+  const app = await startNextApp(appEnv);
+  const readmeApp = readme.placed.length ? await startNextApp(appEnv, README_APP) : null;
+  const checks = [
+    { name: 'next: importing plugipay-edge/next from a client component fails next build, naming the fix', ...guard },
+    {
+      name: "next readme: the README's Next.js blocks and plugipay-edge/next's @examples build in one app on create-next-app 16.4's defaults (cacheComponents, TypeScript, route type check)",
+      ...readmeBuilt,
+    },
+    { name: 'next: importing the core entry (plugipay-edge) from a client component is not refused, as the README says', ...unguarded },
+  ];
   const check = async (name, run) => {
     try {
       checks.push({ name, ok: true, detail: (await run()) ?? '' });
@@ -95,6 +183,10 @@ try {
     }
   };
   try {
+    // The README app first, while the emulator holds few customers (its page lists 20).
+    for (const block of readmeApp ? readme.placed : []) await checkReadmeBlock(block, { check, merchant, url: readmeApp.url });
+    await readmeApp?.stop();
+
     await check('next: a server component lists the customers from the emulator', async () => {
       const created = [
         await merchant.customers.create({ email: 'ada@example.com', name: 'Ada' }),
@@ -255,6 +347,7 @@ try {
       for (const c of result.checks) checks.push({ ...c, name: `next ${runtime}: ${c.name.replace(/^next \w+: /, '')}` });
     }
   } finally {
+    await readmeApp?.stop();
     await app.stop();
     await fixtures.close();
   }
