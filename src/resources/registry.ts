@@ -18,7 +18,7 @@ import { invoiceRoutes } from './invoices';
 import { ledgerRoutes, type LedgerResource } from './ledger';
 import { onboardingRoutes, type OnboardingResource } from './onboarding';
 import { payoutRoutes, type PayoutsResource } from './payouts';
-import { planRoutes } from './plans';
+import { planRoutes, type PlansResource } from './plans';
 import { portalSessionRoutes } from './portal-sessions';
 import { receiptRoutes } from './receipts';
 import { refundRoutes, type RefundsResource } from './refunds';
@@ -39,7 +39,8 @@ import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './rou
 export interface Namespaces {
   /** The people and businesses you bill. */
   readonly customers: CustomersResource;
-  readonly plans: BoundRoutes<typeof planRoutes>;
+  /** What you bill for: plans and their prices, one per currency. */
+  readonly plans: PlansResource;
   readonly checkoutSessions: BoundRoutes<typeof checkoutSessionRoutes>;
   readonly invoices: BoundRoutes<typeof invoiceRoutes>;
   readonly subscriptions: BoundRoutes<typeof subscriptionRoutes>;
