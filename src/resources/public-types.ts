@@ -19,10 +19,11 @@ export type {
 } from './adapters';
 export type { AdminProvisionInput, PartnerUsageParams, AdminResource, PartnerWorkspace, PartnerUsageSummary } from './admin';
 export type {
-  CheckoutSessionCreateInput,
-  CheckoutSessionListParams,
   CheckoutMethod,
   CheckoutSessionStatus,
+  CheckoutSessionCreateInput,
+  CheckoutSessionListParams,
+  CheckoutSessionsResource,
   LineItem,
   CheckoutSession,
 } from './checkout-sessions';

@@ -8,7 +8,7 @@ import { CoreClient, requesterOf } from '../core/client';
 import type { ClientOptions } from '../core/options';
 import { adapterRoutes, type AdaptersResource } from './adapters';
 import { adminRoutes, type AdminResource } from './admin';
-import { checkoutSessionRoutes } from './checkout-sessions';
+import { checkoutSessionRoutes, type CheckoutSessionsResource } from './checkout-sessions';
 import { checkoutSettingsRoutes } from './checkout-settings';
 import { customerRoutes, type CustomersResource } from './customers';
 import { dashboardRoutes } from './dashboard';
@@ -41,7 +41,8 @@ export interface Namespaces {
   readonly customers: CustomersResource;
   /** What you bill for: plans and their prices, one per currency. */
   readonly plans: PlansResource;
-  readonly checkoutSessions: BoundRoutes<typeof checkoutSessionRoutes>;
+  /** Hosted payment pages for one amount each, and the receipts of the paid ones. */
+  readonly checkoutSessions: CheckoutSessionsResource;
   readonly invoices: BoundRoutes<typeof invoiceRoutes>;
   readonly subscriptions: BoundRoutes<typeof subscriptionRoutes>;
   readonly portalSessions: BoundRoutes<typeof portalSessionRoutes>;

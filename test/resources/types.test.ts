@@ -86,6 +86,7 @@ describe('result types', () => {
 
   it('checkout sessions, invoices and receipts: JSON, text and binary', () => {
     expectTypeOf(client.checkoutSessions.list).returns.toEqualTypeOf<PagePromise<CheckoutSession>>();
+    expectTypeOf(client.checkoutSessions.delete).returns.toEqualTypeOf<APIPromise<void>>();
     expectTypeOf(client.checkoutSessions.receipt).returns.toEqualTypeOf<APIPromise<ReceiptDocument>>();
     expectTypeOf(client.checkoutSessions.receiptLink).returns.toEqualTypeOf<APIPromise<ReceiptSummary>>();
     expectTypeOf(client.checkoutSessions.receiptPdf).returns.toEqualTypeOf<APIPromise<ArrayBuffer>>();
