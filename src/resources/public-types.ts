@@ -53,7 +53,15 @@ export type {
   GiftCardMutation,
   GiftCardBalance,
 } from './gift-cards';
-export type { InvoiceCreateInput, InvoiceListParams, InvoiceStatus, InvoiceLine, Invoice } from './invoices';
+export type {
+  InvoiceStatus,
+  InvoiceLineInput,
+  InvoiceCreateInput,
+  InvoiceListParams,
+  InvoicesResource,
+  InvoiceLine,
+  Invoice,
+} from './invoices';
 export type { LedgerListParams, LedgerResource, LedgerSourceType, LedgerEntry, LedgerBalance } from './ledger';
 export type { OnboardingResource, ManagedProvisioning } from './onboarding';
 export type {
@@ -87,7 +95,7 @@ export type {
   Plan,
 } from './plans';
 export type { PortalSessionCreateInput, PortalSession } from './portal-sessions';
-export type { ReceiptListParams, ReceiptSourceType, ReceiptSummary, ReceiptDocument } from './receipts';
+export type { ReceiptSourceType, ReceiptListParams, ReceiptsResource, ReceiptSummary, ReceiptDocument } from './receipts';
 export type {
   RefundByChargeInput,
   RefundBySourceInput,

@@ -14,13 +14,13 @@ import { customerRoutes, type CustomersResource } from './customers';
 import { dashboardRoutes } from './dashboard';
 import { eventRoutes, type EventsResource } from './events';
 import { giftCardRoutes, type GiftCardsResource } from './gift-cards';
-import { invoiceRoutes } from './invoices';
+import { invoiceRoutes, type InvoicesResource } from './invoices';
 import { ledgerRoutes, type LedgerResource } from './ledger';
 import { onboardingRoutes, type OnboardingResource } from './onboarding';
 import { payoutRoutes, type PayoutsResource } from './payouts';
 import { planRoutes, type PlansResource } from './plans';
 import { portalSessionRoutes } from './portal-sessions';
-import { receiptRoutes } from './receipts';
+import { receiptRoutes, type ReceiptsResource } from './receipts';
 import { refundRoutes, type RefundsResource } from './refunds';
 import { reportRoutes, type ReportsResource } from './reports';
 import { subscriptionRoutes } from './subscriptions';
@@ -43,10 +43,12 @@ export interface Namespaces {
   readonly plans: PlansResource;
   /** Hosted payment pages for one amount each, and the receipts of the paid ones. */
   readonly checkoutSessions: CheckoutSessionsResource;
-  readonly invoices: BoundRoutes<typeof invoiceRoutes>;
+  /** Bills for a customer, one-off or issued by a subscription, and their renderings. */
+  readonly invoices: InvoicesResource;
   readonly subscriptions: BoundRoutes<typeof subscriptionRoutes>;
   readonly portalSessions: BoundRoutes<typeof portalSessionRoutes>;
-  readonly receipts: BoundRoutes<typeof receiptRoutes>;
+  /** The receipts of paid checkout sessions and invoices: read, rendered, emailed. */
+  readonly receipts: ReceiptsResource;
   /** Money given back against a captured payment. */
   readonly refunds: RefundsResource;
   /** Your available balance, paid out to your bank account. */
