@@ -94,7 +94,7 @@ export type {
   Price,
   Plan,
 } from './plans';
-export type { PortalSessionCreateInput, PortalSession } from './portal-sessions';
+export type { PortalSessionCreateInput, PortalSessionsResource, PortalSession } from './portal-sessions';
 export type { ReceiptSourceType, ReceiptListParams, ReceiptsResource, ReceiptSummary, ReceiptDocument } from './receipts';
 export type {
   RefundByChargeInput,
@@ -110,13 +110,14 @@ export type { ReportParams, LedgerCsvParams, ReportsResource, PnlReport, CashFlo
 export type { EmailInput, EscposParams } from './schemas';
 export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from './shared-types';
 export type {
+  SubscriptionStatus,
+  CollectionMethod,
   SubscriptionCreateInput,
   SubscriptionUpdateInput,
   SubscriptionCancelInput,
   SubscriptionPauseInput,
   SubscriptionListParams,
-  SubscriptionStatus,
-  CollectionMethod,
+  SubscriptionsResource,
   Subscription,
 } from './subscriptions';
 export type {

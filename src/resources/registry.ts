@@ -19,11 +19,11 @@ import { ledgerRoutes, type LedgerResource } from './ledger';
 import { onboardingRoutes, type OnboardingResource } from './onboarding';
 import { payoutRoutes, type PayoutsResource } from './payouts';
 import { planRoutes, type PlansResource } from './plans';
-import { portalSessionRoutes } from './portal-sessions';
+import { portalSessionRoutes, type PortalSessionsResource } from './portal-sessions';
 import { receiptRoutes, type ReceiptsResource } from './receipts';
 import { refundRoutes, type RefundsResource } from './refunds';
 import { reportRoutes, type ReportsResource } from './reports';
-import { subscriptionRoutes } from './subscriptions';
+import { subscriptionRoutes, type SubscriptionsResource } from './subscriptions';
 import { templateRoutes, type TemplatesResource } from './templates';
 import { testClockRoutes, type TestClocksResource } from './test-clocks';
 import { uploadRoutes } from './uploads';
@@ -45,8 +45,10 @@ export interface Namespaces {
   readonly checkoutSessions: CheckoutSessionsResource;
   /** Bills for a customer, one-off or issued by a subscription, and their renderings. */
   readonly invoices: InvoicesResource;
-  readonly subscriptions: BoundRoutes<typeof subscriptionRoutes>;
-  readonly portalSessions: BoundRoutes<typeof portalSessionRoutes>;
+  /** Customers billed for a plan every period. */
+  readonly subscriptions: SubscriptionsResource;
+  /** Short-lived links to the customer self-service portal. */
+  readonly portalSessions: PortalSessionsResource;
   /** The receipts of paid checkout sessions and invoices: read, rendered, emailed. */
   readonly receipts: ReceiptsResource;
   /** Money given back against a captured payment. */

@@ -220,9 +220,10 @@ describe('input types', () => {
   it('spell out the documented shapes', () => {
     expectTypeOf<PlanCreateInput['interval']>().toEqualTypeOf<'day' | 'week' | 'month' | 'year'>();
     expectTypeOf<PriceInput['model']>().toEqualTypeOf<'flat' | 'tiered' | 'volume' | 'usage' | undefined>();
-    expectTypeOf<SubscriptionCancelInput>().toEqualTypeOf<
-      { at?: 'now' | 'period_end'; reason?: 'customer_portal' | 'merchant' | 'failed_payment' | 'user_request' } | undefined
-    >();
+    expectTypeOf<SubscriptionCancelInput>().toEqualTypeOf<{
+      at?: 'now' | 'period_end';
+      reason?: 'customer_portal' | 'merchant' | 'failed_payment' | 'user_request';
+    }>();
     expectTypeOf<PayoutReferenceInput>().toEqualTypeOf<{ reference?: string | null }>();
     expectTypeOf<PortalSessionCreateInput>().toEqualTypeOf<{ customerId: string; returnUrl: string }>();
     expectTypeOf<TestClockAdvanceInput>().toEqualTypeOf<{ subscriptionId: string; days: number }>();
