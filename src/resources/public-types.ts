@@ -27,9 +27,9 @@ export type {
   LineItem,
   CheckoutSession,
 } from './checkout-sessions';
-export type { CheckoutSettingsUpdateInput, CheckoutSettings } from './checkout-settings';
+export type { CheckoutSettingsUpdateInput, CheckoutSettingsResource, CheckoutSettings } from './checkout-settings';
 export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams, CustomersResource, Customer } from './customers';
-export type { DashboardMetricsParams } from './dashboard';
+export type { DashboardMetricsParams, DashboardResource } from './dashboard';
 export type {
   EventListParams,
   EventReplayInput,
@@ -131,7 +131,7 @@ export type {
   Template,
 } from './templates';
 export type { TestClockAdvanceInput, TestClockAdvanceResult, TestClocksResource } from './test-clocks';
-export type { UploadImageInput, UploadedFile } from './uploads';
+export type { UploadImageInput, UploadsResource, UploadedFile } from './uploads';
 export type {
   WebhookEndpointCreateInput,
   WebhookEndpointUpdateInput,

@@ -9,9 +9,9 @@ import type { ClientOptions } from '../core/options';
 import { adapterRoutes, type AdaptersResource } from './adapters';
 import { adminRoutes, type AdminResource } from './admin';
 import { checkoutSessionRoutes, type CheckoutSessionsResource } from './checkout-sessions';
-import { checkoutSettingsRoutes } from './checkout-settings';
+import { checkoutSettingsRoutes, type CheckoutSettingsResource } from './checkout-settings';
 import { customerRoutes, type CustomersResource } from './customers';
-import { dashboardRoutes } from './dashboard';
+import { dashboardRoutes, type DashboardResource } from './dashboard';
 import { eventRoutes, type EventsResource } from './events';
 import { giftCardRoutes, type GiftCardsResource } from './gift-cards';
 import { invoiceRoutes, type InvoicesResource } from './invoices';
@@ -26,7 +26,7 @@ import { reportRoutes, type ReportsResource } from './reports';
 import { subscriptionRoutes, type SubscriptionsResource } from './subscriptions';
 import { templateRoutes, type TemplatesResource } from './templates';
 import { testClockRoutes, type TestClocksResource } from './test-clocks';
-import { uploadRoutes } from './uploads';
+import { uploadRoutes, type UploadsResource } from './uploads';
 import { webhookEndpointRoutes, type WebhookEndpointsResource } from './webhook-endpoints';
 import { workspaceRoutes, type WorkspacesResource } from './workspaces';
 import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './route';
@@ -69,9 +69,12 @@ export interface Namespaces {
   readonly giftCards: GiftCardsResource;
   /** How checkout pages, receipts and invoices look. */
   readonly templates: TemplatesResource;
-  readonly checkoutSettings: BoundRoutes<typeof checkoutSettingsRoutes>;
-  readonly uploads: BoundRoutes<typeof uploadRoutes>;
-  readonly dashboard: BoundRoutes<typeof dashboardRoutes>;
+  /** The methods, branding and business details of the hosted checkout page. */
+  readonly checkoutSettings: CheckoutSettingsResource;
+  /** Image uploads (logos) for the hosted pages. */
+  readonly uploads: UploadsResource;
+  /** The dashboard's figures, as opaque JSON. */
+  readonly dashboard: DashboardResource;
   /** Time travel for subscriptions, with a test key only. */
   readonly testClocks: TestClocksResource;
   /** Workspaces of platform partners, and their usage (platform admin keys only). */
