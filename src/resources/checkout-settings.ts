@@ -1,17 +1,60 @@
-/** Checkout settings (ENDPOINTS §2.16): methods, branding and business details of the hosted page. */
+/** Checkout settings: the methods, branding and business details of the workspace's hosted checkout page. */
 import * as v from 'valibot';
-import { json, route } from './route';
-import { absoluteUrl, clearable, email, hexColor, jsonObject, nonEmptyText, type Input } from './schemas';
+import type { APIPromise } from '../core/api-promise';
+import type { RequestOptions } from '../core/pipeline';
+import { json, route, type RouteTable } from './route';
+import { absoluteUrl, accepts, clearable, email, hexColor, jsonObject, nonEmptyText } from './schemas';
+
+/** What `checkoutSettings.update` changes: a partial update of the editable fields; fields left out are unchanged, `null` clears a text field. */
+export interface CheckoutSettingsUpdateInput {
+  /** The payment method ids the hosted page offers (e.g. `qris`, `va`); each non-empty. */
+  enabledMethods?: string[];
+  /** The order the hosted page lists the methods in, by method id. */
+  methodOrder?: string[];
+  /** Which adapter (payment provider) serves each method, by method id, e.g. `{ card: 'midtrans' }`. */
+  methodAdapter?: Record<string, string>;
+  /** The business name shown on the page. */
+  brandName?: string | null;
+  /** The logo shown on the page: an absolute http(s) URL (e.g. from `uploads.image`). */
+  brandLogoUrl?: string | null;
+  /** The accent colour of the page, `#RRGGBB`. */
+  brandAccentColor?: string | null;
+  /** A short tagline shown with the brand. */
+  brandTagline?: string | null;
+  /** The business's phone number. */
+  businessPhone?: string | null;
+  /** The business's email address; at most 320 characters. */
+  businessEmail?: string | null;
+  /** The business's postal address. */
+  businessAddress?: string | null;
+  /** The business's NPWP / VAT number. */
+  businessTaxId?: string | null;
+  /** The receipt template's settings, as JSON (the SDK leaves their shape to the server). */
+  receiptTemplate?: Record<string, unknown>;
+}
+
+/** `client.checkoutSettings`: how the workspace's hosted checkout page looks and what it offers. */
+export interface CheckoutSettingsResource {
+  /** The workspace's hosted checkout settings: methods, branding, business details. */
+  get(options?: RequestOptions): APIPromise<CheckoutSettings>;
+  /**
+   * Updates the hosted checkout settings; fields left out are unchanged, `null` clears a text field.
+   *
+   * @example
+   * ```ts
+   * await client.checkoutSettings.update({ brandName: 'Toko Budi', brandAccentColor: '#0a7cff', enabledMethods: ['qris', 'va'] });
+   * ```
+   */
+  update(input: CheckoutSettingsUpdateInput, options?: RequestOptions): APIPromise<CheckoutSettings>;
+}
 
 const methodIds = () => v.optional(v.array(nonEmptyText()));
 const detail = () => clearable(v.string());
 
-/** A partial update of the editable fields; `null` clears a text field. */
-export const CheckoutSettingsUpdateInput = () =>
+const updateInput = accepts<CheckoutSettingsUpdateInput>()(() =>
   v.strictObject({
     enabledMethods: methodIds(),
     methodOrder: methodIds(),
-    /** Which adapter serves each method. */
     methodAdapter: v.optional(v.record(v.string(), v.string())),
     brandName: detail(),
     brandLogoUrl: clearable(absoluteUrl()),
@@ -22,14 +65,13 @@ export const CheckoutSettingsUpdateInput = () =>
     businessAddress: detail(),
     businessTaxId: detail(),
     receiptTemplate: v.optional(jsonObject()),
-  });
-export type CheckoutSettingsUpdateInput = Input<typeof CheckoutSettingsUpdateInput>;
+  }),
+);
 
-export const checkoutSettingsRoutes = {
-  /** The workspace's hosted checkout settings: methods, branding, business details. */
+/** @internal */
+export const checkoutSettingsRoutes: RouteTable<CheckoutSettingsResource> = {
   get: route('GET', '/api/v1/checkout/settings', { returns: json<CheckoutSettings>() }),
-  /** Updates the hosted checkout settings; fields left out are unchanged. */
-  update: route('PATCH', '/api/v1/checkout/settings', { body: CheckoutSettingsUpdateInput, returns: json<CheckoutSettings>() }),
+  update: route('PATCH', '/api/v1/checkout/settings', { body: updateInput, returns: json<CheckoutSettings>() }),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,15 +1,37 @@
-/** Dashboard figures (ENDPOINTS §2.16); their JSON shape is undocumented, so it stays `unknown`. */
+/** Dashboard figures; their JSON shape is not documented, so they stay `unknown`. */
 import * as v from 'valibot';
-import { json, route } from './route';
-import { nonEmptyText, type Input } from './schemas';
+import type { APIPromise } from '../core/api-promise';
+import type { RequestOptions } from '../core/pipeline';
+import { json, route, type RouteTable } from './route';
+import { accepts, nonEmptyText } from './schemas';
 
 /** The window of `dashboard.metrics`. */
-export const DashboardMetricsParams = () => v.optional(v.strictObject({ /** e.g. `'30d'`. */ window: v.optional(nonEmptyText()) }));
-export type DashboardMetricsParams = Input<typeof DashboardMetricsParams>;
+export interface DashboardMetricsParams {
+  /** The time window the figures cover, e.g. `'30d'`; the server's default when left out. */
+  window?: string;
+}
 
-export const dashboardRoutes = {
-  /** Dashboard figures for a time window (their shape is not documented, so `unknown`). */
-  metrics: route('GET', '/api/v1/dashboard/metrics', { query: DashboardMetricsParams, returns: json<unknown>() }),
+/** `client.dashboard`: the figures the Plugipay dashboard shows. */
+export interface DashboardResource {
+  /**
+   * Dashboard figures for a time window (their shape is not documented, so `unknown`).
+   *
+   * @example
+   * ```ts
+   * const metrics = await client.dashboard.metrics({ window: '30d' });
+   * ```
+   */
+  metrics(params?: DashboardMetricsParams, options?: RequestOptions): APIPromise<unknown>;
   /** The dashboard overview (its shape is not documented, so `unknown`). */
+  overview(options?: RequestOptions): APIPromise<unknown>;
+}
+
+const metricsInput = accepts<DashboardMetricsParams | undefined>()(() =>
+  v.optional(v.strictObject({ window: v.optional(nonEmptyText()) })),
+);
+
+/** @internal */
+export const dashboardRoutes: RouteTable<DashboardResource> = {
+  metrics: route('GET', '/api/v1/dashboard/metrics', { query: metricsInput, returns: json<unknown>() }),
   overview: route('GET', '/api/v1/dashboard/overview', { returns: json<unknown>() }),
 };

@@ -19,16 +19,17 @@ export type {
 } from './adapters';
 export type { AdminProvisionInput, PartnerUsageParams, AdminResource, PartnerWorkspace, PartnerUsageSummary } from './admin';
 export type {
-  CheckoutSessionCreateInput,
-  CheckoutSessionListParams,
   CheckoutMethod,
   CheckoutSessionStatus,
+  CheckoutSessionCreateInput,
+  CheckoutSessionListParams,
+  CheckoutSessionsResource,
   LineItem,
   CheckoutSession,
 } from './checkout-sessions';
-export type { CheckoutSettingsUpdateInput, CheckoutSettings } from './checkout-settings';
+export type { CheckoutSettingsUpdateInput, CheckoutSettingsResource, CheckoutSettings } from './checkout-settings';
 export type { CustomerCreateInput, CustomerUpdateInput, CustomerListParams, CustomersResource, Customer } from './customers';
-export type { DashboardMetricsParams } from './dashboard';
+export type { DashboardMetricsParams, DashboardResource } from './dashboard';
 export type {
   EventListParams,
   EventReplayInput,
@@ -52,7 +53,15 @@ export type {
   GiftCardMutation,
   GiftCardBalance,
 } from './gift-cards';
-export type { InvoiceCreateInput, InvoiceListParams, InvoiceStatus, InvoiceLine, Invoice } from './invoices';
+export type {
+  InvoiceStatus,
+  InvoiceLineInput,
+  InvoiceCreateInput,
+  InvoiceListParams,
+  InvoicesResource,
+  InvoiceLine,
+  Invoice,
+} from './invoices';
 export type { LedgerListParams, LedgerResource, LedgerSourceType, LedgerEntry, LedgerBalance } from './ledger';
 export type { OnboardingResource, ManagedProvisioning } from './onboarding';
 export type {
@@ -68,21 +77,25 @@ export type {
   BankAccount,
 } from './payouts';
 export type {
+  Interval,
+  PriceModel,
+  TaxMode,
+  UsageAggregate,
   PriceInput,
+  PlanCreateWithPrices,
+  PlanCreateWithAmount,
   PlanCreateInput,
   PlanUpdateInput,
   PriceUpdateInput,
   PlanListParams,
-  Interval,
-  PriceModel,
-  TaxMode,
+  PlansResource,
   PortalFeatures,
   PriceTier,
   Price,
   Plan,
 } from './plans';
-export type { PortalSessionCreateInput, PortalSession } from './portal-sessions';
-export type { ReceiptListParams, ReceiptSourceType, ReceiptSummary, ReceiptDocument } from './receipts';
+export type { PortalSessionCreateInput, PortalSessionsResource, PortalSession } from './portal-sessions';
+export type { ReceiptSourceType, ReceiptListParams, ReceiptsResource, ReceiptSummary, ReceiptDocument } from './receipts';
 export type {
   RefundByChargeInput,
   RefundBySourceInput,
@@ -97,13 +110,14 @@ export type { ReportParams, LedgerCsvParams, ReportsResource, PnlReport, CashFlo
 export type { EmailInput, EscposParams } from './schemas';
 export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from './shared-types';
 export type {
+  SubscriptionStatus,
+  CollectionMethod,
   SubscriptionCreateInput,
   SubscriptionUpdateInput,
   SubscriptionCancelInput,
   SubscriptionPauseInput,
   SubscriptionListParams,
-  SubscriptionStatus,
-  CollectionMethod,
+  SubscriptionsResource,
   Subscription,
 } from './subscriptions';
 export type {
@@ -117,7 +131,7 @@ export type {
   Template,
 } from './templates';
 export type { TestClockAdvanceInput, TestClockAdvanceResult, TestClocksResource } from './test-clocks';
-export type { UploadImageInput, UploadedFile } from './uploads';
+export type { UploadImageInput, UploadsResource, UploadedFile } from './uploads';
 export type {
   WebhookEndpointCreateInput,
   WebhookEndpointUpdateInput,

@@ -8,25 +8,25 @@ import { CoreClient, requesterOf } from '../core/client';
 import type { ClientOptions } from '../core/options';
 import { adapterRoutes, type AdaptersResource } from './adapters';
 import { adminRoutes, type AdminResource } from './admin';
-import { checkoutSessionRoutes } from './checkout-sessions';
-import { checkoutSettingsRoutes } from './checkout-settings';
+import { checkoutSessionRoutes, type CheckoutSessionsResource } from './checkout-sessions';
+import { checkoutSettingsRoutes, type CheckoutSettingsResource } from './checkout-settings';
 import { customerRoutes, type CustomersResource } from './customers';
-import { dashboardRoutes } from './dashboard';
+import { dashboardRoutes, type DashboardResource } from './dashboard';
 import { eventRoutes, type EventsResource } from './events';
 import { giftCardRoutes, type GiftCardsResource } from './gift-cards';
-import { invoiceRoutes } from './invoices';
+import { invoiceRoutes, type InvoicesResource } from './invoices';
 import { ledgerRoutes, type LedgerResource } from './ledger';
 import { onboardingRoutes, type OnboardingResource } from './onboarding';
 import { payoutRoutes, type PayoutsResource } from './payouts';
-import { planRoutes } from './plans';
-import { portalSessionRoutes } from './portal-sessions';
-import { receiptRoutes } from './receipts';
+import { planRoutes, type PlansResource } from './plans';
+import { portalSessionRoutes, type PortalSessionsResource } from './portal-sessions';
+import { receiptRoutes, type ReceiptsResource } from './receipts';
 import { refundRoutes, type RefundsResource } from './refunds';
 import { reportRoutes, type ReportsResource } from './reports';
-import { subscriptionRoutes } from './subscriptions';
+import { subscriptionRoutes, type SubscriptionsResource } from './subscriptions';
 import { templateRoutes, type TemplatesResource } from './templates';
 import { testClockRoutes, type TestClocksResource } from './test-clocks';
-import { uploadRoutes } from './uploads';
+import { uploadRoutes, type UploadsResource } from './uploads';
 import { webhookEndpointRoutes, type WebhookEndpointsResource } from './webhook-endpoints';
 import { workspaceRoutes, type WorkspacesResource } from './workspaces';
 import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './route';
@@ -39,12 +39,18 @@ import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './rou
 export interface Namespaces {
   /** The people and businesses you bill. */
   readonly customers: CustomersResource;
-  readonly plans: BoundRoutes<typeof planRoutes>;
-  readonly checkoutSessions: BoundRoutes<typeof checkoutSessionRoutes>;
-  readonly invoices: BoundRoutes<typeof invoiceRoutes>;
-  readonly subscriptions: BoundRoutes<typeof subscriptionRoutes>;
-  readonly portalSessions: BoundRoutes<typeof portalSessionRoutes>;
-  readonly receipts: BoundRoutes<typeof receiptRoutes>;
+  /** What you bill for: plans and their prices, one per currency. */
+  readonly plans: PlansResource;
+  /** Hosted payment pages for one amount each, and the receipts of the paid ones. */
+  readonly checkoutSessions: CheckoutSessionsResource;
+  /** Bills for a customer, one-off or issued by a subscription, and their renderings. */
+  readonly invoices: InvoicesResource;
+  /** Customers billed for a plan every period. */
+  readonly subscriptions: SubscriptionsResource;
+  /** Short-lived links to the customer self-service portal. */
+  readonly portalSessions: PortalSessionsResource;
+  /** The receipts of paid checkout sessions and invoices: read, rendered, emailed. */
+  readonly receipts: ReceiptsResource;
   /** Money given back against a captured payment. */
   readonly refunds: RefundsResource;
   /** Your available balance, paid out to your bank account. */
@@ -63,9 +69,12 @@ export interface Namespaces {
   readonly giftCards: GiftCardsResource;
   /** How checkout pages, receipts and invoices look. */
   readonly templates: TemplatesResource;
-  readonly checkoutSettings: BoundRoutes<typeof checkoutSettingsRoutes>;
-  readonly uploads: BoundRoutes<typeof uploadRoutes>;
-  readonly dashboard: BoundRoutes<typeof dashboardRoutes>;
+  /** The methods, branding and business details of the hosted checkout page. */
+  readonly checkoutSettings: CheckoutSettingsResource;
+  /** Image uploads (logos) for the hosted pages. */
+  readonly uploads: UploadsResource;
+  /** The dashboard's figures, as opaque JSON. */
+  readonly dashboard: DashboardResource;
   /** Time travel for subscriptions, with a test key only. */
   readonly testClocks: TestClocksResource;
   /** Workspaces of platform partners, and their usage (platform admin keys only). */

@@ -1,12 +1,30 @@
 /**
- * Image uploads (ENDPOINTS §2.16): one multipart field, `file`, signed as an empty body (WIRE 1).
- * The runtime sets the multipart boundary; the returned `url` may be relative to the API host.
+ * Image uploads: one multipart field, `file`, signed as an empty body (docs/wire.md). The runtime
+ * sets the multipart boundary; the returned `url` may be relative to the API host.
  */
 import * as v from 'valibot';
-import { json, route, type RouteContext } from './route';
+import type { APIPromise } from '../core/api-promise';
+import type { RequestOptions } from '../core/pipeline';
+import { json, route, type RouteContext, type RouteTable } from './route';
+import { accepts } from './schemas';
 
-/** What `uploads.image` accepts: a `Blob` or `File`, or the raw bytes. */
+/** What `uploads.image` accepts: a `Blob` or `File`, or the raw bytes (PNG, JPEG or WEBP, at most 5 MB). */
 export type UploadImageInput = Blob | Uint8Array | ArrayBuffer;
+
+/** `client.uploads`: images for your hosted pages (logos). */
+export interface UploadsResource {
+  /**
+   * Uploads a PNG, JPEG or WEBP image of at most 5 MB; the returned `url` is absolute. Raw bytes
+   * are typed by their content; a `File` keeps its name.
+   *
+   * @example
+   * ```ts
+   * const logo = await client.uploads.image(await (await fetch('https://shop.example/logo.png')).blob());
+   * await client.checkoutSettings.update({ brandLogoUrl: logo.url });
+   * ```
+   */
+  image(input: UploadImageInput, options?: RequestOptions): APIPromise<UploadedFile>;
+}
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
@@ -33,7 +51,7 @@ function asForm(blob: Blob): FormData {
   return form;
 }
 
-export const UploadImageInput = () =>
+const imageInput = accepts<UploadImageInput>()(() =>
   v.pipe(
     v.custom<UploadImageInput>(
       (file) => file instanceof Blob || file instanceof Uint8Array || file instanceof ArrayBuffer,
@@ -44,7 +62,8 @@ export const UploadImageInput = () =>
     // A Blob without a type is left to the server to judge.
     v.check((blob) => !blob.type || Object.hasOwn(EXTENSIONS, blob.type), 'must be a PNG, JPEG or WEBP image'),
     v.transform(asForm),
-  );
+  ),
+);
 
 /** `/api/v1/files/x.png` → `<baseUrl>/api/v1/files/x.png`, as request paths are built; absolute URLs stay. */
 const resolveUrl = (file: UploadedFile, { baseUrl }: RouteContext): UploadedFile => ({
@@ -52,9 +71,9 @@ const resolveUrl = (file: UploadedFile, { baseUrl }: RouteContext): UploadedFile
   url: /^\/(?!\/)/.test(file.url) ? baseUrl + file.url : new URL(file.url, `${baseUrl}/`).href,
 });
 
-export const uploadRoutes = {
-  /** PNG, JPEG or WEBP up to 5 MB; the returned `url` is absolute. */
-  image: route('POST', '/api/v1/uploads/image', { body: UploadImageInput, returns: json<UploadedFile>(), transform: resolveUrl }),
+/** @internal */
+export const uploadRoutes: RouteTable<UploadsResource> = {
+  image: route('POST', '/api/v1/uploads/image', { body: imageInput, returns: json<UploadedFile>(), transform: resolveUrl }),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -64,6 +83,8 @@ export const uploadRoutes = {
 export interface UploadedFile {
   /** Absolute (the SDK resolves a relative `/api/v1/files/…` against the base URL). */
   url: string;
+  /** The name the server stored the file under. */
   fileName: string;
+  /** The stored file's size in bytes. */
   fileSize: number;
 }

@@ -108,6 +108,32 @@ describe('a refund of a paid checkout', () => {
   });
 });
 
+describe('deleting a checkout session', () => {
+  it('deletes one that took no money, and answers 404 for it afterwards', async () => {
+    const { client, emulator } = setup();
+    const open = await client.checkoutSessions.create(CHECKOUT);
+    const canceled = await client.checkoutSessions.cancel((await client.checkoutSessions.create(CHECKOUT)).id);
+
+    await expect(client.checkoutSessions.delete(open.id)).resolves.toBeUndefined();
+    await expect(client.checkoutSessions.delete(canceled.id)).resolves.toBeUndefined();
+    await expect(client.checkoutSessions.get(open.id)).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    expect((await client.checkoutSessions.list()).data).toEqual([]);
+    // The buyer's page goes with it.
+    expect((await emulator.fetch(open.hostedUrl)).status).toBe(404);
+    await expect(client.checkoutSessions.delete(open.id)).rejects.toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('refuses one that took a payment (409 conflict), and keeps it', async () => {
+    const context = setup();
+    const { client } = context;
+    const paid = await paidCheckout(context);
+    const error = await client.checkoutSessions.delete(paid.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlugipayError);
+    expect(error).toMatchObject({ status: 409, code: 'conflict' });
+    expect(await client.checkoutSessions.get(paid.id)).toMatchObject({ id: paid.id, status: 'completed' });
+  });
+});
+
 describe('a payout lifecycle', () => {
   it('pays out the available balance: create → in transit → paid, and refuses an illegal transition', async () => {
     const context = setup();

@@ -125,6 +125,7 @@ const TABLE: Table = {
     list: { call: (c) => c.checkoutSessions.list({ status: 'completed' }), ...get('/api/v1/checkout-sessions?status=completed', page) },
     cancel: { call: (c) => c.checkoutSessions.cancel(ID), ...write('POST', `/api/v1/checkout-sessions/${ENC}/cancel`, {}) },
     confirm: { call: (c) => c.checkoutSessions.confirm(ID), ...write('POST', `/api/v1/checkout-sessions/${ENC}/confirm`, {}) },
+    delete: { call: (c) => c.checkoutSessions.delete(ID), ...get(`/api/v1/checkout-sessions/${ENC}`, empty), method: 'DELETE' },
     receipt: { call: (c) => c.checkoutSessions.receipt(ID), ...get(`/api/v1/checkout-sessions/${ENC}/receipt`) },
     receiptLink: { call: (c) => c.checkoutSessions.receiptLink(ID), ...get(`/api/v1/checkout-sessions/${ENC}/receipt-link`) },
     receiptPdf: { call: (c) => c.checkoutSessions.receiptPdf(ID), ...get(`/api/v1/checkout-sessions/${ENC}/receipt.pdf`, binary) },

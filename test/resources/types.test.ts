@@ -86,6 +86,7 @@ describe('result types', () => {
 
   it('checkout sessions, invoices and receipts: JSON, text and binary', () => {
     expectTypeOf(client.checkoutSessions.list).returns.toEqualTypeOf<PagePromise<CheckoutSession>>();
+    expectTypeOf(client.checkoutSessions.delete).returns.toEqualTypeOf<APIPromise<void>>();
     expectTypeOf(client.checkoutSessions.receipt).returns.toEqualTypeOf<APIPromise<ReceiptDocument>>();
     expectTypeOf(client.checkoutSessions.receiptLink).returns.toEqualTypeOf<APIPromise<ReceiptSummary>>();
     expectTypeOf(client.checkoutSessions.receiptPdf).returns.toEqualTypeOf<APIPromise<ArrayBuffer>>();
@@ -219,9 +220,10 @@ describe('input types', () => {
   it('spell out the documented shapes', () => {
     expectTypeOf<PlanCreateInput['interval']>().toEqualTypeOf<'day' | 'week' | 'month' | 'year'>();
     expectTypeOf<PriceInput['model']>().toEqualTypeOf<'flat' | 'tiered' | 'volume' | 'usage' | undefined>();
-    expectTypeOf<SubscriptionCancelInput>().toEqualTypeOf<
-      { at?: 'now' | 'period_end'; reason?: 'customer_portal' | 'merchant' | 'failed_payment' | 'user_request' } | undefined
-    >();
+    expectTypeOf<SubscriptionCancelInput>().toEqualTypeOf<{
+      at?: 'now' | 'period_end';
+      reason?: 'customer_portal' | 'merchant' | 'failed_payment' | 'user_request';
+    }>();
     expectTypeOf<PayoutReferenceInput>().toEqualTypeOf<{ reference?: string | null }>();
     expectTypeOf<PortalSessionCreateInput>().toEqualTypeOf<{ customerId: string; returnUrl: string }>();
     expectTypeOf<TestClockAdvanceInput>().toEqualTypeOf<{ subscriptionId: string; days: number }>();
