@@ -41,7 +41,7 @@ export function redirectRefusal(
 }
 
 /**
- * Where a route that answers with a signed download link (ENDPOINTS: `invoices.pdf`) points,
+ * Where a route that answers with a signed download link (`invoices.pdf`) points,
  * when it may be fetched: one hop, to an https URL (or the API's own origin, as the emulator
  * serves it), fetched with no credentials at all. `undefined` leaves the answer to `redirectRefusal`.
  */

@@ -1,5 +1,5 @@
 /**
- * Invoices (ENDPOINTS §2.4): draft → open (finalize) → paid (pay) | void. There is no DELETE;
+ * Invoices: draft → open (finalize) → paid (pay) | void. There is no DELETE;
  * an illegal transition is a 409 (the server's code is undocumented; `conflict` is used).
  */
 import type { InvoiceStatus, Invoice } from '../../../resources/invoices';

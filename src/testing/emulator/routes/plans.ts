@@ -1,4 +1,4 @@
-/** Plans and their nested prices (ENDPOINTS §2.2). Archiving is a soft delete. */
+/** Plans and their nested prices. Archiving is a soft delete. */
 import type { PortalFeatures, PriceTier, Price, Plan } from '../../../resources/plans';
 import { apiFailure, illegalTransition, notFound, validationError } from '../api-failure';
 import { created, noContent, ok, type RouteContext } from '../context';

@@ -1,5 +1,5 @@
 /**
- * Refunds (ENDPOINTS §2.8): against one captured payment, named by `chargeId` (a completed
+ * Refunds: against one captured payment, named by `chargeId` (a completed
  * session's `paymentId`) or by `sourceType` + `sourceId`; at most the remaining amount. A
  * refund starts `pending`; `emulator.settleRefund` plays the provider's answer.
  */

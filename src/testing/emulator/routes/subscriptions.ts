@@ -1,5 +1,5 @@
 /**
- * Subscriptions (ENDPOINTS §2.5): trialing/active → paused ↔ active, → canceled (now or at
+ * Subscriptions: trialing/active → paused ↔ active, → canceled (now or at
  * period end). Canceled and incomplete are terminal; an illegal action is a 409 `conflict`.
  */
 import type { Plan } from '../../../resources/plans';

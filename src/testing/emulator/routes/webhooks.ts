@@ -1,4 +1,4 @@
-/** Webhook endpoints and deliveries (ENDPOINTS §2.12). */
+/** Webhook endpoints and deliveries. */
 import type { WebhookEndpoint, WebhookDelivery } from '../../../resources/webhook-endpoints';
 import { apiFailure, notFound } from '../api-failure';
 import { created, noContent, ok, type RouteContext } from '../context';
