@@ -21,6 +21,7 @@ import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { ofetchCoreBuild } from './scripts/ofetch-core.mjs';
+import { isNodeOnly } from './scripts/node-only.mjs';
 
 const ENTRIES = {
   index: 'src/entries/index.ts',
@@ -92,7 +93,7 @@ const external = (id) => /^(node:|server-only$)/.test(id);
  * Anything else (what only workers/deno/next or testing-node reach) is left to rollup: it stays
  * in its entry or in a chunk of its own. Two rules are checked, not assumed: `src/runtimes/next.ts`
  * and the next entry (`import 'server-only'`, listed in `sideEffects`) never go into a chunk that
- * other entries import, and the Node-only `src/testing/node*` modules never go into the portable
+ * other entries import, and the Node-only modules (scripts/node-only.mjs) never go into the portable
  * emulator chunk.
  */
 const CHUNK_BY_ENTRY = [
@@ -102,7 +103,6 @@ const CHUNK_BY_ENTRY = [
   ['emulator', 'src/entries/testing.ts'],
 ];
 const NEVER_SHARED = [/\/src\/runtimes\/next\.ts$/, /\/src\/entries\/next\.ts$/];
-const NODE_ONLY = /\/src\/testing\/node[^/]*\.ts$/;
 
 function chunkLayout() {
   let chunkOf; // module id -> chunk name, computed once per build from the whole module graph
@@ -120,8 +120,7 @@ function chunkLayout() {
           // An entry other than the one this chunk is named after stays its own file.
           if (getModuleInfo(m)?.isEntry && m !== start) continue;
           if (NEVER_SHARED.some((re) => re.test(m))) throw new Error(`${m} must stay in the next entry, not in the ${chunk} chunk`);
-          if (chunk === 'emulator' && NODE_ONLY.test(m))
-            throw new Error(`${m} is Node-only and must stay out of the portable emulator chunk`);
+          if (chunk === 'emulator' && isNodeOnly(m)) throw new Error(`${m} is Node-only and must stay out of the portable emulator chunk`);
           chunkOf.set(m, chunk);
           const info = getModuleInfo(m);
           stack.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
