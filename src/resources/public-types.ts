@@ -68,8 +68,7 @@ export type { PortalSessionCreateInput, PortalSession } from './portal-sessions'
 export type { ReceiptListParams, ReceiptSourceType, ReceiptSummary, ReceiptDocument } from './receipts';
 export type { RefundCreateInput, RefundListParams, RefundStatus, RefundReason, Refund } from './refunds';
 export type { ReportParams, LedgerCsvParams, PnlReport, CashFlowReport } from './reports';
-export type { EmailInput, EscposParams } from './schemas';
-export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from './shared-types';
+export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult, EmailInput, EscposParams } from './shared-types';
 export type {
   SubscriptionCreateInput,
   SubscriptionUpdateInput,

@@ -68,7 +68,11 @@ export interface Namespaces {
 /** A declared namespace's table is its `RouteTable`; an undeclared one is its own table. */
 type TableOf<N> = N extends BoundRoutes<infer T> ? T : RouteTable<N>;
 
-/** Every namespace's route table, by the property name it has on `PlugipayClient`. */
+/**
+ * Every namespace's route table, by the property name it has on `PlugipayClient`.
+ *
+ * @internal
+ */
 export const namespaces: { readonly [K in keyof Namespaces]: TableOf<Namespaces[K]> } = {
   customers: customerRoutes,
   plans: planRoutes,
