@@ -8,9 +8,8 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryBoolean } from './common';
 
-import { INTERVALS } from '../../../resources/plans';
-const MODELS = ['flat', 'tiered', 'volume', 'usage'] as const;
-const TAX_MODES = ['inclusive', 'exclusive'] as const;
+import { INTERVALS, PRICE_MODELS, TAX_MODES } from '../../../resources/plans';
+const MODELS = PRICE_MODELS;
 const AGGREGATES = ['sum', 'max', 'last'] as const;
 const PORTAL_FEATURES = ['selfServeCancel', 'selfServePause', 'selfServeUpgrade', 'selfServeDowngrade', 'updatePaymentMethod'] as const;
 
