@@ -66,7 +66,7 @@ export function load(app) {
     for (const module of project.getReflectionsByKind(ReflectionKind.Module | ReflectionKind.Project)) {
       const seen = new Map();
       for (const child of module.children ?? []) {
-        if (child.kindOf(ReflectionKind.Reference)) continue;
+        if (child.kindOf(ReflectionKind.Reference) || STILL_INFERRED.test(fileOf.get(child) ?? '')) continue;
         if (seen.has(child.name))
           app.logger.warn(
             `${module.name}: ${child.name} is documented twice (as a ${seen.get(child.name)} and a ${ReflectionKind.singularString(child.kind)})`,
