@@ -5,8 +5,11 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The Node-only modules of src/: the emulator's node:http server and its entry. */
-export const NODE_ONLY = ['src/testing/node*', 'src/testing/**/node-*', 'src/entries/testing-node.ts'];
+// The Node-only modules of src/ (the emulator's node:http server, CLI and entry): one list, in
+// scripts/node-only.mjs, which tsconfig, jsr.json and rollup follow too.
+import { NODE_ONLY } from './scripts/node-only.mjs';
+
+export { NODE_ONLY };
 
 const NODE_BUILTINS = [
   'assert',
@@ -51,13 +54,13 @@ const noNodeInSrc = {
       paths: NODE_BUILTINS.map((name) => ({
         name,
         message:
-          'src/ runs outside Node (Workers, Deno, browsers): use a Web API, or move this into a Node-only module (see NODE_ONLY in eslint.config.mjs).',
+          'src/ runs outside Node (Workers, Deno, browsers): use a Web API, or move this into a Node-only module (see NODE_ONLY in scripts/node-only.mjs).',
       })),
       patterns: [
         {
           regex: '^node:',
           message:
-            'src/ runs outside Node (Workers, Deno, browsers): use a Web API, or move this into a Node-only module (see NODE_ONLY in eslint.config.mjs).',
+            'src/ runs outside Node (Workers, Deno, browsers): use a Web API, or move this into a Node-only module (see NODE_ONLY in scripts/node-only.mjs).',
         },
       ],
     },

@@ -1,14 +1,14 @@
-// Builds every published entry as ESM (.mjs) and CJS (.cjs) with bundled declarations
-// (.d.mts / .d.cts). Node built-ins stay external (only the Node-only testing entry and the CLI
-// import them), and so does `server-only` (Next.js resolves it).
+// Builds every published entry as ESM (.mjs) and CJS (.cjs) with declarations (.d.mts / .d.cts:
+// one per entry and one per source module it needs, under types/; see `types()` below). Node
+// built-ins stay external (only the Node-only testing entry and the CLI import them), and so does
+// `server-only` (Next.js resolves it).
 //
 // valibot is BUNDLED (tree-shaken) into dist/, for cold start: its 206 KB dist/index.mjs costs
 // Node ~11 ms to resolve, load and compile in every fresh process, ~1.14x an empty module on its
 // own, over issue 10's whole 1.10x budget for importing the core. The price: a user whose own code
 // also uses valibot gets a second copy of the ~30 valibot functions the SDK uses in their bundle
-// (~10 KB minified, ~2 KB gzip). valibot stays in `dependencies` because the .d.ts files import
-// its types (the declaration build below keeps it external), and jsr.json's source build imports
-// it as before.
+// (~10 KB minified, ~2 KB gzip). valibot stays in `dependencies` because jsr.json's source build
+// imports it (no declaration mentions it: test/package/declarations.test.ts).
 //
 // ofetch is bundled, in its portable build (its `worker` export): its Node build imports
 // node-fetch-native, node:http and node:zlib at load time (about 30 ms of cold start in Node) for
@@ -21,6 +21,7 @@ import dts from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { ofetchCoreBuild } from './scripts/ofetch-core.mjs';
+import { isNodeOnly } from './scripts/node-only.mjs';
 
 const ENTRIES = {
   index: 'src/entries/index.ts',
@@ -92,7 +93,7 @@ const external = (id) => /^(node:|server-only$)/.test(id);
  * Anything else (what only workers/deno/next or testing-node reach) is left to rollup: it stays
  * in its entry or in a chunk of its own. Two rules are checked, not assumed: `src/runtimes/next.ts`
  * and the next entry (`import 'server-only'`, listed in `sideEffects`) never go into a chunk that
- * other entries import, and the Node-only `src/testing/node*` modules never go into the portable
+ * other entries import, and the Node-only modules (scripts/node-only.mjs) never go into the portable
  * emulator chunk.
  */
 const CHUNK_BY_ENTRY = [
@@ -102,7 +103,6 @@ const CHUNK_BY_ENTRY = [
   ['emulator', 'src/entries/testing.ts'],
 ];
 const NEVER_SHARED = [/\/src\/runtimes\/next\.ts$/, /\/src\/entries\/next\.ts$/];
-const NODE_ONLY = /\/src\/testing\/node[^/]*\.ts$/;
 
 function chunkLayout() {
   let chunkOf; // module id -> chunk name, computed once per build from the whole module graph
@@ -120,8 +120,7 @@ function chunkLayout() {
           // An entry other than the one this chunk is named after stays its own file.
           if (getModuleInfo(m)?.isEntry && m !== start) continue;
           if (NEVER_SHARED.some((re) => re.test(m))) throw new Error(`${m} must stay in the next entry, not in the ${chunk} chunk`);
-          if (chunk === 'emulator' && NODE_ONLY.test(m))
-            throw new Error(`${m} is Node-only and must stay out of the portable emulator chunk`);
+          if (chunk === 'emulator' && isNodeOnly(m)) throw new Error(`${m} is Node-only and must stay out of the portable emulator chunk`);
           chunkOf.set(m, chunk);
           const info = getModuleInfo(m);
           stack.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
@@ -161,13 +160,36 @@ const js = (format, ext) => ({
   },
 });
 
+/**
+ * The declarations: each entry's `.d.mts`/`.d.cts`, and one file per source module that a public
+ * type lives in, under `types/` at the module's own path (`types/resources/registry.d.mts` declares
+ * `PlugipayClient`), with every name as written (no one-letter aliases). Per module, and not in
+ * chunks shared by whichever entries happen to reach them: those were named after their first
+ * module (`PlugipayClient` was in `shared/test-clocks-*.d.mts`) and made the webhooks entry's types
+ * load the resources' declarations. Not one bundle per entry either: `PlugipayClient` (a class with
+ * private fields, so compared by declaration) would then be declared once per entry, and a client
+ * from `plugipay-edge/workers` would not be assignable to the `PlugipayClient` of `plugipay-edge`.
+ * The plugin keeps only the declarations something public refers to; `@internal` ones never are.
+ */
 const types = (ext) => ({
   input,
-  // No ofetch type is part of the public API (its declarations import undici's types). valibot's
-  // types are (inferred input types), so the declarations import them from the dependency.
+  // No ofetch type is part of the public API (its declarations import undici's types).
   external: (id) => external(id) || /^(ofetch|valibot)$/.test(id),
   plugins: [dts({ tsconfig: 'tsconfig.json' })],
-  output: { dir: 'dist', format: 'es', entryFileNames: `[name].d.${ext}`, chunkFileNames: `shared/[name]-[hash].d.${ext}` },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    manualChunks: (id) =>
+      id.includes('/src/') && !id.includes('/src/entries/')
+        ? relative(id)
+            .replace(/^src\//, '')
+            .replace(/\.d?\.?ts$/, '')
+        : undefined,
+    minifyInternalExports: false,
+    hoistTransitiveImports: false,
+    entryFileNames: `[name].d.${ext}`,
+    chunkFileNames: `types/[name].d.${ext}`,
+  },
 });
 
 // The `plugipay-emulator` command: one self-contained ESM file with a shebang, so the package's

@@ -2,8 +2,8 @@
 // src/resources/public-types.ts: the list of every public type the resource files declare,
 // generated from them, so that adding a namespace never means editing an export list by hand.
 // A type is public when a file under src/resources/ declares it with `export type` or
-// `export interface` and its doc comment has no `@internal` (route.ts, the routes' machinery,
-// and registry.ts, exported by name from the entry, are not read). `src/entries/index.ts`
+// `export interface` and its doc comment has no `@internal` (route.ts and schemas.ts, the routes'
+// machinery, and registry.ts, exported by name from the entry, are not read). `src/entries/index.ts`
 // re-exports the list with one `export type *` line.
 //
 // `npm run docs` regenerates it (with docs/resources.md); test/docs/public-types.test.ts fails
@@ -17,7 +17,7 @@ import ts from 'typescript';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESOURCES = join(ROOT, 'src/resources');
 export const PUBLIC_TYPES = join(RESOURCES, 'public-types.ts');
-const NOT_READ = new Set(['route.ts', 'registry.ts', 'public-types.ts']);
+const NOT_READ = new Set(['route.ts', 'registry.ts', 'public-types.ts', 'schemas.ts']);
 
 const isExported = (node) => node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
 const isInternal = (node) => ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'internal');

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // docs/resources.md: the reference of every API method, generated from the source. The
-// namespaces are read from `PlugipayClient` through the TypeScript checker (whatever binds them),
-// and each method's HTTP route, input, result and doc comment from its `route(...)` entry.
+// namespaces and their methods are read from `PlugipayClient` through the TypeScript checker
+// (each method's doc comment, its input type and that type's fields with their docs), and each
+// method's HTTP route and result from its `route(...)` entry in the table registry.ts binds.
 // `npm run docs` regenerates it before TypeDoc (which includes it in the API reference);
 // test/docs/resources-doc.test.ts fails when the committed file is stale.
 import { writeFileSync } from 'node:fs';
@@ -51,40 +52,53 @@ function parameterNames(checker, signature) {
   });
 }
 
-/**
- * The route table of each namespace (`customers: customerRoutes` in registry.ts), as its object
- * literal: a declared namespace's methods are interface signatures, and their routes are here.
- */
-function routeTables(program, checker) {
-  const tables = new Map();
-  const registry = program.getSourceFile(join(ROOT, 'src/resources/registry.ts'));
-  for (const statement of registry?.statements ?? []) {
-    if (!ts.isVariableStatement(statement)) continue;
-    for (const decl of statement.declarationList.declarations) {
-      if (decl.name.getText() !== 'namespaces' || !decl.initializer || !ts.isObjectLiteralExpression(decl.initializer)) continue;
-      for (const property of decl.initializer.properties) {
-        if (!ts.isPropertyAssignment(property)) continue;
-        let symbol = checker.getSymbolAtLocation(property.initializer);
-        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-        const table = symbol?.valueDeclaration?.initializer;
-        if (table && ts.isObjectLiteralExpression(table)) tables.set(property.name.getText(), table);
-      }
-    }
+/** The `route(...)` entries of each namespace's table, by namespace and method: `namespaces` in registry.ts names the tables. */
+function routeEntries(checker, registry) {
+  const entries = new Map();
+  const table = registry.statements
+    .filter(ts.isVariableStatement)
+    .flatMap((s) => s.declarationList.declarations)
+    .find((d) => d.name.getText() === 'namespaces')?.initializer;
+  for (const property of table && ts.isObjectLiteralExpression(table) ? table.properties : []) {
+    if (!ts.isPropertyAssignment(property)) continue;
+    let symbol = checker.getSymbolAtLocation(property.initializer);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const init = symbol?.valueDeclaration?.initializer;
+    const routes = new Map();
+    for (const p of init && ts.isObjectLiteralExpression(init) ? init.properties : []) routes.set(p.name?.getText(), describeRoute(p));
+    entries.set(property.name.getText(), routes);
   }
-  return tables;
+  return entries;
 }
 
-/** The route of one method: its own `route(...)` entry, or (declared) its table's, named by the declared input type. */
-function routeOf(member, table) {
-  const declared = member.declarations?.[0];
-  const own = describeRoute(declared);
-  if (own) return own;
-  const route = describeRoute(table?.properties.find((p) => p.name?.getText() === member.name));
-  if (route?.input && declared && ts.isMethodSignature(declared)) {
-    const param = declared.parameters.find((p) => ['input', 'params'].includes(p.name.getText()));
-    if (param?.type) route.input = param.type.getText();
+const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
+
+/** The fields of a method's input type, each with its type and doc (a union's members in turn). */
+function inputFields(checker, type) {
+  const members = type.isUnion() ? type.types : [type];
+  const fields = [];
+  for (const member of members) {
+    if (!(member.flags & ts.TypeFlags.Object) || member.getCallSignatures().length) continue;
+    const declaredHere = (member.aliasSymbol ?? member.getSymbol())?.declarations?.some((d) =>
+      d.getSourceFile().fileName.includes('/src/'),
+    );
+    if (!declaredHere) continue;
+    for (const field of checker.getPropertiesOfType(member)) {
+      if (fields.some((f) => f.name === field.name)) continue;
+      const optional = (field.flags & ts.SymbolFlags.Optional) !== 0;
+      // The type as the interface spells it (`Record<string, string> | null`), else as inferred.
+      const written = field.valueDeclaration && ts.isPropertySignature(field.valueDeclaration) ? field.valueDeclaration.type : undefined;
+      fields.push({
+        name: field.name,
+        optional,
+        type: oneLine(
+          written?.getText() ?? checker.typeToString(checker.getTypeOfSymbol(field), undefined, ts.TypeFormatFlags.NoTruncation),
+        ),
+        doc: oneLine(ts.displayPartsToString(field.getDocumentationComment(checker))),
+      });
+    }
   }
-  return route;
+  return fields;
 }
 
 /** Every namespace of PlugipayClient with its methods, in declaration order. */
@@ -94,24 +108,36 @@ export function collectNamespaces() {
   const program = ts.createProgram([join(ROOT, 'src/entries/index.ts')], parsed.options);
   const checker = program.getTypeChecker();
   const entry = program.getSourceFile(join(ROOT, 'src/entries/index.ts'));
+  const routes = routeEntries(checker, program.getSourceFile(join(ROOT, 'src/resources/registry.ts')));
   const client = checker.getExportsOfModule(checker.getSymbolAtLocation(entry)).find((s) => s.name === 'PlugipayClient');
   const classType = checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(client));
-  const tables = routeTables(program, checker);
   const namespaces = [];
   for (const property of checker.getPropertiesOfType(classType)) {
-    // Namespaces may be class fields or come from a merged interface (getters on the prototype):
-    // what counts is a property whose members are `route(...)` entries.
+    // A namespace is a property whose members are the routes of a table in registry.ts.
+    const table = routes.get(property.name);
+    if (!table) continue;
     const type = checker.getTypeOfSymbol(property);
     const methods = [];
     for (const member of checker.getPropertiesOfType(type)) {
       const signature = checker.getSignaturesOfType(checker.getTypeOfSymbol(member), ts.SignatureKind.Call)[0];
-      const route = routeOf(member, tables.get(property.name));
+      const route = table.get(member.name);
       if (!signature || !route) continue;
       const params = parameterNames(checker, signature);
-      const doc = ts.displayPartsToString(member.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim();
-      methods.push({ name: member.name, params, doc, ...route });
+      const doc = oneLine(ts.displayPartsToString(member.getDocumentationComment(checker)));
+      // The input: the parameter that is neither the path's placeholder nor the options.
+      const input = signature.parameters.find((p) => !['id', 'code', 'accountId', 'options', 'args'].includes(p.name));
+      const inputType = input && checker.getNonNullableType(checker.getTypeOfSymbol(input));
+      methods.push({
+        name: member.name,
+        params,
+        doc,
+        ...route,
+        input: inputType ? checker.typeToString(inputType, undefined, ts.TypeFormatFlags.NoTruncation) : route.input,
+        fields: inputType ? inputFields(checker, inputType) : [],
+      });
     }
-    if (methods.length) namespaces.push({ name: property.name, methods });
+    const namespaceDoc = oneLine(ts.displayPartsToString(property.getDocumentationComment(checker)));
+    if (methods.length) namespaces.push({ name: property.name, doc: namespaceDoc, methods });
   }
   return namespaces;
 }
@@ -130,17 +156,25 @@ export function renderResourcesDoc(namespaces = collectNamespaces()) {
     '`PagePromise` (await it for the first page, or `for await` over every item). Every method takes',
     '`RequestOptions` last (`idempotencyKey`, `signal`, `timeoutMs`, `onBehalfOf`, `maxRetries`,',
     '`deadlineMs`). Inputs are validated before anything is sent; the input types are exported',
-    'from `plugipay-edge` under the names below.',
+    "from `plugipay-edge` under the names below, and each method's input fields are listed after",
+    "its namespace's table.",
     '',
   ];
   for (const ns of namespaces) {
-    lines.push(`## \`client.${ns.name}\``, '', '| method | HTTP | input | result | notes |', '|---|---|---|---|---|');
+    lines.push(`## \`client.${ns.name}\``, '');
+    if (ns.doc) lines.push(ns.doc, '');
+    lines.push('| method | HTTP | input | result | notes |', '|---|---|---|---|---|');
     for (const m of ns.methods) {
       const call = `\`${m.name}(${m.params.join(', ')})\``;
-      const input = m.input ? `\`${m.input}\` (${m.inputKind})` : '—';
+      const input = m.input ? `\`${cell(m.input)}\` (${m.inputKind})` : '—';
       lines.push(`| ${call} | \`${m.method} ${m.path}\` | ${input} | \`${cell(m.result)}\` | ${cell(m.doc) || '—'} |`);
     }
     lines.push('');
+    for (const m of ns.methods.filter((m) => m.fields.length)) {
+      lines.push(`### \`${ns.name}.${m.name}\`: \`${cell(m.input)}\``, '', '| field | type | |', '|---|---|---|');
+      for (const f of m.fields) lines.push(`| \`${f.name}${f.optional ? '?' : ''}\` | \`${cell(f.type)}\` | ${cell(f.doc) || '—'} |`);
+      lines.push('');
+    }
   }
   return lines.join('\n');
 }

@@ -1,28 +1,78 @@
-// TypeDoc plugin: every option must be documented. TypeDoc's own `notDocumented` check is per
-// kind, and requiring every Property would demand a comment on each field of each API object
-// (`Customer.email`); this check requires one on each property of an options type (a type
-// named `…Options` or `…Init`) — the settings a caller chooses — and reports the rest as
-// warnings, which typedoc.json turns into errors.
+// TypeDoc plugin: the reference shows what a caller needs, or the build fails (typedoc.json turns
+// these warnings into errors):
+// - every option is documented. TypeDoc's own `notDocumented` check is per kind, and requiring
+//   every Property would demand a comment on each field of each API object (`Customer.email`);
+//   this one requires it on each property of an options type (a type named `…Options` or
+//   `…Init`), the settings a caller chooses;
+// - every input is spelled out: a method's input type (a type named `…Input` or `…Params`) is an
+//   interface (or a union of them) whose every field has a doc, never an alias of
+//   `Omit<…>`/`Pick<…>`/`Partial<…>` or of a schema's inferred type, which TypeDoc shows as the
+//   unexpanded expression (so `amount`/`reason` of a refund were invisible);
+// - each type once: one name, one reflection per module (a schema factory exported under its
+//   input type's name showed every input twice).
 import { Converter, ReflectionKind } from 'typedoc';
+import { NOT_YET_DECLARED, moduleOf } from './not-yet-declared.mjs';
+
+/** An alias whose type TypeDoc cannot expand into fields for the reader. */
+const OPAQUE_ALIAS = /^(Omit|Pick|Partial|Required|Readonly|Input|InferInput|InferOutput)$/;
+/** The modules of the namespaces not yet declared (scripts/not-yet-declared.mjs): their inputs are still inferred. */
+const STILL_INFERRED = new RegExp(`/src/resources/(${NOT_YET_DECLARED.map(moduleOf).join('|') || '$^'}|schemas)\\.ts$`);
 
 /** @param {import('typedoc').Application} app */
 export function load(app) {
-  // Input types are inferred from valibot schemas (`v.InferInput<typeof Schema>`), and TypeScript
-  // hands TypeDoc the same property declaration twice for a schema used inside another one:
-  // "X has multiple declarations with a comment" then lists one file:line twice. It is not a
-  // documentation problem, and as a warning it would fail the build, so it is dropped here.
-  const warn = app.logger.warn.bind(app.logger);
-  app.logger.warn = (message, ...rest) => {
-    if (/ has multiple declarations with a comment\. An arbitrary comment will be used$/.test(String(message))) return;
-    return warn(message, ...rest);
-  };
+  // Input types inferred from valibot schemas (`v.InferInput<typeof Schema>`) make TypeScript hand
+  // TypeDoc the same property declaration twice for a schema used inside another one: "X has
+  // multiple declarations with a comment" then lists one file:line twice. Only while namespaces
+  // are still inferred: declared ones have one declaration per field.
+  if (NOT_YET_DECLARED.length) {
+    const warn = app.logger.warn.bind(app.logger);
+    app.logger.warn = (message, ...rest) => {
+      if (/ has multiple declarations with a comment\. An arbitrary comment will be used$/.test(String(message))) return;
+      return warn(message, ...rest);
+    };
+  }
+  /** Reflection -> the file its symbol is declared in (sources are off in typedoc.json). */
+  const fileOf = new WeakMap();
+  app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
+    const file = context.getSymbolFromReflection(reflection)?.declarations?.[0]?.getSourceFile().fileName;
+    if (file) fileOf.set(reflection, file.replaceAll('\\', '/'));
+  });
   app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
-    for (const reflection of context.project.getReflectionsByKind(ReflectionKind.Property)) {
+    const { project } = context;
+    for (const reflection of project.getReflectionsByKind(ReflectionKind.Property)) {
       const owner = reflection.parent;
       if (!owner || !/(Options|Init)$/.test(owner.name)) continue;
       const documented = reflection.hasComment() || reflection.type?.declaration?.signatures?.some((s) => s.hasComment());
       if (!documented)
         app.logger.warn(`${owner.name}.${reflection.name}: an option without a doc comment (say what it does and its default)`);
+    }
+    for (const input of project.getReflectionsByKind(ReflectionKind.Interface | ReflectionKind.TypeAlias)) {
+      if (!/(Input|Params)$/.test(input.name) || STILL_INFERRED.test(fileOf.get(input) ?? '')) continue;
+      const type = input.type;
+      const members = type?.type === 'union' ? type.types : type ? [type] : [];
+      for (const member of members)
+        if (member.type === 'reference' && OPAQUE_ALIAS.test(member.name))
+          app.logger.warn(
+            `${input.name}: an input type shown as ${member.name}<…>; declare its fields (an interface, or one that extends another)`,
+          );
+        else if (member.type === 'reflection' || member.type === 'intersection')
+          app.logger.warn(`${input.name}: an input type shown as an anonymous object; declare it as an interface`);
+      for (const field of input.children ?? [])
+        if (field.kindOf(ReflectionKind.Property) && !field.hasComment())
+          app.logger.warn(
+            `${input.name}.${field.name}: an input field without a doc comment (its unit, format, limits, what the server does)`,
+          );
+    }
+    for (const module of project.getReflectionsByKind(ReflectionKind.Module | ReflectionKind.Project)) {
+      const seen = new Map();
+      for (const child of module.children ?? []) {
+        if (child.kindOf(ReflectionKind.Reference) || STILL_INFERRED.test(fileOf.get(child) ?? '')) continue;
+        if (seen.has(child.name))
+          app.logger.warn(
+            `${module.name}: ${child.name} is documented twice (as a ${seen.get(child.name)} and a ${ReflectionKind.singularString(child.kind)})`,
+          );
+        else seen.set(child.name, ReflectionKind.singularString(child.kind));
+      }
     }
   });
 }

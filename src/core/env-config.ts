@@ -7,7 +7,7 @@
 import type { ClientOptions } from './options';
 import { PlugipayError } from './errors';
 
-/** The variable names of DESIGN, in every runtime. */
+/** The environment variable names the SDK reads, the same in every runtime. */
 export const ENV = {
   keyId: 'PLUGIPAY_KEY_ID',
   secret: 'PLUGIPAY_SECRET',

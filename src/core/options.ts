@@ -29,7 +29,7 @@ export interface ClientOptions {
   keyId?: string;
   /** HMAC secret; used once to import a Web Crypto key, never sent, logged or kept in errors. */
   secret?: string;
-  /** A dashboard API key sent as `Authorizerorization: Bearer …`, instead of keyId + secret. */
+  /** A dashboard API key sent as `Authorization: Bearer …`, instead of keyId + secret. */
   apiKey?: string;
   /** Default `https://plugipay.com`; trailing slashes are stripped. */
   baseUrl?: string;

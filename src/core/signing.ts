@@ -16,6 +16,7 @@ export interface SignatureInput {
   /** `url.pathname + url.search` of the URL exactly as it is sent. */
   path: string;
   /** Unix seconds, the value of `X-Plugipay-Timestamp`. */
+  /** The request's `X-Plugipay-Timestamp`: Unix time in seconds (the server allows ±300 s of skew). */
   timestamp: number | string;
   /** Lowercase hex SHA-256 of the exact body bytes (of `""` when there is no body). */
   bodySha256: string;
@@ -46,15 +47,19 @@ export function signWithKey(key: CryptoKey, input: SignatureInput): Promise<stri
 
 /** What {@link signRequest} signs: the request exactly as it will be sent. */
 export interface SignRequestInput {
+  /** The API key's secret (`sk_…`), the HMAC key; it never appears in the signature. */
   secret: string;
+  /** The HTTP method (`GET`, `POST`, …; signed in upper case). */
   method: string;
   /** Path and query exactly as sent, e.g. `/api/v1/customers?limit=2`. */
   path: string;
+  /** The request's `X-Plugipay-Timestamp`: Unix time in seconds (the server allows ±300 s of skew). */
   timestamp: number | string;
   /** The exact body string sent; omit (or `null`) for a bodiless request. */
   body?: string | null;
   /** A multipart upload: signed as if the body were empty. */
   multipart?: boolean;
+  /** The `Idempotency-Key` header sent, if any (it is part of the string to sign). */
   idempotencyKey?: string | null;
 }
 

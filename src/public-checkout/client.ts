@@ -1,5 +1,5 @@
 /**
- * The buyer-facing checkout client (ENDPOINTS §4): the public routes a checkout page calls with
+ * The buyer-facing checkout client: the public routes a checkout page calls with
  * nothing but the session id the merchant's server created. Unsigned, no Idempotency-Key and no
  * custom header (any extra header forces a CORS preflight the server is not known to allow),
  * the same envelope decoding and the same errors as the server client.
@@ -147,7 +147,7 @@ export class PublicCheckoutClient {
     }, options);
   }
 
-  /** Uploads a proof-of-payment image (multipart field `file`; the field name is assumed, ENDPOINTS §4). */
+  /** Uploads a proof-of-payment image (multipart field `file`; the field name is assumed). */
   uploadProof(sessionId: string, file: Blob, options?: PublicCallOptions): APIPromise<unknown> {
     return this.#call(() => {
       const path = `/sessions/${pathId('sessionId', sessionId)}/proof-image`;

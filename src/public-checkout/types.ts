@@ -1,5 +1,5 @@
 /**
- * What the public checkout routes answer (ENDPOINTS §4, the browser entry point). Types only:
+ * What the public checkout routes answer (the browser entry point). Types only:
  * nothing here exists at run time.
  */
 import type { CheckoutSessionStatus, LineItem } from '../resources/checkout-sessions';

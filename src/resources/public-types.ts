@@ -107,8 +107,7 @@ export type {
   Refund,
 } from './refunds';
 export type { ReportParams, LedgerCsvParams, ReportsResource, PnlReport, CashFlowReport } from './reports';
-export type { EmailInput, EscposParams } from './schemas';
-export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from './shared-types';
+export type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult, EmailInput, EscposParams } from './shared-types';
 export type {
   SubscriptionStatus,
   CollectionMethod,

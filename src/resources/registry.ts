@@ -29,12 +29,11 @@ import { testClockRoutes, type TestClocksResource } from './test-clocks';
 import { uploadRoutes, type UploadsResource } from './uploads';
 import { webhookEndpointRoutes, type WebhookEndpointsResource } from './webhook-endpoints';
 import { workspaceRoutes, type WorkspacesResource } from './workspaces';
-import { bindRoutes, type BoundRoutes, type Route, type RouteTable } from './route';
+import { bindRoutes, type Route, type RouteTable } from './route';
 
 /**
  * The namespaces of `PlugipayClient`, declared: each is a documented `<Namespace>Resource`
  * interface from its resource file, which its route table must implement (`RouteTable`).
- * A namespace not yet declared is typed from its table (`BoundRoutes`) until it is.
  */
 export interface Namespaces {
   /** The people and businesses you bill. */
@@ -85,11 +84,12 @@ export interface Namespaces {
   readonly workspaces: WorkspacesResource;
 }
 
-/** A declared namespace's table is its `RouteTable`; an undeclared one is its own table. */
-type TableOf<N> = N extends BoundRoutes<infer T> ? T : RouteTable<N>;
-
-/** Every namespace's route table, by the property name it has on `PlugipayClient`. */
-export const namespaces: { readonly [K in keyof Namespaces]: TableOf<Namespaces[K]> } = {
+/**
+ * Every namespace's route table, by the property name it has on `PlugipayClient`.
+ *
+ * @internal
+ */
+export const namespaces: { readonly [K in keyof Namespaces]: RouteTable<Namespaces[K]> } = {
   customers: customerRoutes,
   plans: planRoutes,
   checkoutSessions: checkoutSessionRoutes,

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { isPlainObject } from '../core/json-exact';
 import { isWellFormed, LONE_SURROGATE_PROBLEM } from '../core/unicode';
+import type { EmailInput as DeclaredEmailInput, EscposParams as DeclaredEscposParams } from './shared-types';
 
 /**
  * Every schema here and in the resource files is a factory: a route builds its schema at its
@@ -186,10 +187,14 @@ export const unorderedListParams = <E extends v.ObjectEntries>(filters: E) => v.
 // ---------------------------------------------------------------------------------------------
 // Inputs shared by several namespaces (receipts of checkout sessions, invoices and receipts)
 
-/** `{ to }` overrides the customer's address on file. */
-export const EmailInput = () => optionalInput({ to: v.optional(email()) });
-export type EmailInput = Input<typeof EmailInput>;
+// (the types are declared in shared-types.ts; these names stay, as both, for the resource files).
 
-/** Thermal paper width for ESC/POS output; the accepted values are undocumented. */
-export const EscposParams = () => v.optional(v.strictObject({ width: v.optional(integer(1)) }));
-export type EscposParams = Input<typeof EscposParams>;
+/** The schema of an {@link EmailInput}. */
+export const EmailInput = accepts<EmailInput | undefined>()(() => optionalInput({ to: v.optional(email()) }));
+/** @internal */
+export type EmailInput = DeclaredEmailInput;
+
+/** The schema of {@link EscposParams}. */
+export const EscposParams = accepts<EscposParams | undefined>()(() => v.optional(v.strictObject({ width: v.optional(integer(1)) })));
+/** @internal */
+export type EscposParams = DeclaredEscposParams;

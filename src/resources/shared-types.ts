@@ -1,8 +1,9 @@
 /**
- * Types the response objects of several namespaces share (ENDPOINTS §0.5): ids, amounts, times,
- * metadata. Types only: nothing here exists at run time. Each response type lives beside its
- * routes, its enums from the `as const` tuple that also feeds the valibot picklist and the
- * emulator; enums in responses are open (an unknown status still parses): `Open<…>`.
+ * Types several namespaces share: ids, amounts, times, metadata, and the inputs of the receipt
+ * routes of checkout sessions, invoices and receipts. Types only: nothing here exists at run
+ * time. Each response type lives beside its routes, its enums from the `as const` tuple that
+ * also feeds the input check and the emulator; enums in responses are open (an unknown status
+ * still parses): `Open<…>`.
  */
 
 /** Opaque id; prefixes disagree between sources, so never parse or validate them. */
@@ -30,4 +31,16 @@ export type Open<T extends string> = T | (string & {});
 export interface EmailResult {
   sent: boolean;
   to: string;
+}
+
+/** What the email routes of receipts and invoices take: where to send the document. */
+export interface EmailInput {
+  /** The address to send to, instead of the customer's address on file; at most 320 characters. */
+  to?: string;
+}
+
+/** Options of the ESC/POS (receipt printer) renderings. */
+export interface EscposParams {
+  /** The paper width, in characters per line (a positive integer; the server picks the default). */
+  width?: number;
 }

@@ -3,7 +3,7 @@
  * signature of the global `fetch`, so it can be passed as the client's `fetch` option as it is,
  * served by `Deno.serve`, used as a Worker's `fetch`, or put behind node:http
  * (`plugipay-edge/testing/node`). It checks requests exactly as the server does (WIRE 1), keeps
- * in-memory state with the state machines of ENDPOINTS.md, records events and delivers them as
+ * in-memory state with the server's state machines, records events and delivers them as
  * signed webhooks. Web-standard APIs only: no Node built-ins.
  */
 import type { CheckoutSession } from '../resources/checkout-sessions';

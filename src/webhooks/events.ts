@@ -1,5 +1,5 @@
 /**
- * Webhook event types (ENDPOINTS §3): one variant per catalog type, discriminated by `type`,
+ * Webhook event types: one variant per catalog type, discriminated by `type`,
  * plus a generic variant for every other type (older servers, docs-style names, future types).
  */
 import type { CheckoutSession } from '../resources/checkout-sessions';

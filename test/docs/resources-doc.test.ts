@@ -1,15 +1,25 @@
 /**
  * docs/resources.md, the reference of every API method, is generated from the source
- * (scripts/resources-doc.mjs): it must be current, and it must list every method a real
- * client has, namespace by namespace.
+ * (scripts/resources-doc.mjs): it must be current, it must list every method a real client has,
+ * namespace by namespace, with each method's input fields and their docs, and it must say only
+ * what a reader can use (no internal notes pointing at documents outside the repository).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PlugipayClient } from '../../src/entries/index';
 // @ts-expect-error: a plain .mjs script without types
 import { RESOURCES_DOC, collectNamespaces, renderResourcesDoc } from '../../scripts/resources-doc.mjs';
+// @ts-expect-error: a plain .mjs script without types
+import * as undeclared from '../../scripts/not-yet-declared.mjs';
 
-type Namespace = { name: string; methods: { name: string; method: string; path: string }[] };
+const NOT_YET_DECLARED = undeclared.NOT_YET_DECLARED as readonly string[];
+
+type Field = { name: string; doc: string };
+type Method = { name: string; method: string; path: string; params: string[]; input?: string; fields: Field[] };
+type Namespace = { name: string; methods: Method[] };
+
+/** Notes meant for the SDK's authors, or citing documents a clone does not have. */
+const INTERNAL = /Undocumented|ENDPOINTS|DESIGN|§|TODO|FIXME/;
 
 describe('docs/resources.md', () => {
   const namespaces = collectNamespaces() as Namespace[];
@@ -42,4 +52,27 @@ describe('docs/resources.md', () => {
     for (const m of namespaces.flatMap((ns) => ns.methods))
       expect(`${m.method} ${m.path}`).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/v1\//);
   }, 60_000);
+
+  it("lists each declared method's input fields, each with its doc", () => {
+    const declared = namespaces.filter((ns) => !NOT_YET_DECLARED.includes(ns.name));
+    expect(declared.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const ns of declared)
+      for (const m of ns.methods) {
+        const takesInput = m.params.some((p) => /^(input|params)\??$/.test(p));
+        if (takesInput && m.fields.length === 0 && !/^(FormData|Blob|ArrayBuffer)/.test(m.input ?? ''))
+          problems.push(`${ns.name}.${m.name}: no input fields listed`);
+        for (const f of m.fields) if (!f.doc) problems.push(`${ns.name}.${m.name}: field ${f.name} has no doc`);
+      }
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('has no internal notes (Undocumented, §, ENDPOINTS, DESIGN) in the sections of declared namespaces', () => {
+    const sections = readFileSync(RESOURCES_DOC, 'utf8').split(/^(?=## `client\.)/m);
+    expect(sections.length).toBeGreaterThan(namespaces.length);
+    const offending = sections
+      .filter((text) => !NOT_YET_DECLARED.some((ns) => text.startsWith(`## \`client.${ns}\``)))
+      .flatMap((text) => text.split('\n').filter((line) => INTERNAL.test(line)));
+    expect(offending).toEqual([]);
+  });
 });

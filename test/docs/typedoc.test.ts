@@ -2,8 +2,9 @@
  * `npm run docs` fails on what it is meant to catch. A small project under .tmp/ (so that
  * typedoc and the plugin resolve from the repository's node_modules) is documented with the
  * repository's own typedoc.json settings, only its entry point swapped: an exported function
- * without a doc comment fails the build, and so does an option without one. The suite's docs
- * step runs the same settings over the real entries.
+ * without a doc comment fails the build, and so does an option without one, an input type shown
+ * as an unexpanded `Omit<…>`, an input field without a doc, and a name documented twice. The
+ * suite's docs step runs the same settings over the real entries.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,16 +49,31 @@ it('the settings pass a documented project (the control)', () => {
     '/** Adds one. */\nexport function documented(n: number): number { return n + 1; }\n/** Options. */\nexport interface GoodOptions {\n  /** How many; default 1. */\n  count?: number;\n}',
   );
   expect({ status, text }).toEqual({ status: 0, text: '' });
-}, 60_000);
+}, 180_000);
 
 it('an exported function without a doc comment fails the build', () => {
   const { status, text } = typedoc('export function plantedUndocumented(): number { return 1; }');
   expect(status).not.toBe(0);
   expect(text).toMatch(/plantedUndocumented \((Function|CallSignature)\), defined in .*, does not have any documentation/);
-}, 60_000);
+}, 180_000);
 
 it('an option without a doc comment fails it too', () => {
   const { status, text } = typedoc('/** Options of nothing in particular. */\nexport interface PlantedOptions { retries?: number }');
   expect(status).not.toBe(0);
   expect(text).toContain('PlantedOptions.retries: an option without a doc comment');
-}, 60_000);
+}, 180_000);
+
+it('an input shown as Omit<…>, an input field without a doc, and a name documented twice fail it too', () => {
+  const { status, text } = typedoc(
+    [
+      'interface RefundFields {\n  /** Amount, minor units. */\n  amount: number;\n  /** Why. */\n  reason?: string;\n  /** Internal. */\n  note?: string;\n}',
+      "/** What refunds.create takes. */\nexport type PlantedCreateInput = Omit<RefundFields, 'note'>;",
+      '/** Filters. */\nexport interface PlantedListParams {\n  /** Page size. */\n  limit?: number;\n  cursor?: string;\n}',
+      '/** A schema. */\nexport const PlantedTwice = () => 1;\n/** Its type. */\nexport type PlantedTwice = number;',
+    ].join('\n'),
+  );
+  expect(status).not.toBe(0);
+  expect(text).toContain('PlantedCreateInput: an input type shown as Omit<…>');
+  expect(text).toContain('PlantedListParams.cursor: an input field without a doc comment');
+  expect(text).toMatch(/PlantedTwice is documented twice/);
+}, 180_000);

@@ -16,7 +16,7 @@ const COPY = join(ROOT, `.tmp/lint-plant-${process.pid}`);
 beforeAll(() => {
   rmSync(COPY, { recursive: true, force: true });
   mkdirSync(COPY, { recursive: true });
-  for (const file of ['src', 'eslint.config.mjs', 'package.json', 'tsconfig.json'])
+  for (const file of ['src', 'eslint.config.mjs', 'scripts/node-only.mjs', 'package.json', 'tsconfig.json'])
     cpSync(join(ROOT, file), join(COPY, file), { recursive: true });
 });
 afterAll(() => rmSync(COPY, { recursive: true, force: true }));

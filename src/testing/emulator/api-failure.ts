@@ -1,5 +1,5 @@
 /**
- * The error answers handlers give (ENDPOINTS §0.7). Thrown from deep inside validation and state
+ * The error answers handlers give. Thrown from deep inside validation and state
  * machines and turned into an envelope by the dispatcher. Deliberately not an `Error` subclass:
  * it is a response to send, not a failure of the SDK (src/core/errors.ts owns those).
  */
@@ -47,7 +47,7 @@ export function notFound(what: string, id: string): ApiFailure {
 }
 
 /**
- * An action the object's current state does not allow (ENDPOINTS: "expect 409"). The code is
+ * An action the object's current state does not allow (the server answers 409). The code is
  * `conflict` where the server's is undocumented; payouts document `invalid_transition`.
  */
 export function illegalTransition(what: string, id: string, status: string, action: string, code = 'conflict'): ApiFailure {

@@ -16,7 +16,7 @@ export function isApiPath(pathname: string): boolean {
 }
 
 /**
- * Routes the server answers without credentials (ENDPOINTS §4 buyer routes and `GET /config`):
+ * Routes the server answers without credentials (the buyer routes and `GET /config`):
  * a property of the API's layout, not of any one namespace.
  */
 export function isPublicApiPath(pathname: string): boolean {

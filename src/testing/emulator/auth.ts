@@ -32,7 +32,7 @@ export interface ReceivedRequest {
   body: Uint8Array<ArrayBuffer>;
 }
 
-/** The server's clock window, both directions (ENDPOINTS §0.7). */
+/** The server's clock window, both directions. */
 export const CLOCK_WINDOW_SEC = 300;
 
 /** SHA-256 of zero bytes: what a multipart upload is signed with (vector R5). */

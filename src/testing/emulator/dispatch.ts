@@ -289,7 +289,7 @@ export class Dispatcher {
   }
 }
 
-/** The JSON body; `{}` when there is none (bodiless actions, §6.16) and for multipart. */
+/** The JSON body; `{}` when there is none (bodiless actions) and for multipart. */
 function parseBody(body: Uint8Array<ArrayBuffer>, headers: Headers): unknown {
   if (body.byteLength === 0 || isMultipart(headers)) return {};
   try {

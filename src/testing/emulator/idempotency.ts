@@ -1,5 +1,5 @@
 /**
- * The server's idempotency promise (WIRE 4, ENDPOINTS §0.3): per workspace, the same key with the
+ * The server's idempotency promise (docs/wire.md, idempotency): per workspace, the same key with the
  * same method, target and body replays the first response; the same key with anything else is a
  * 409. A duplicate that arrives while the first is still running waits for the first's result
  * instead of racing it, so fifty parallel creates under one key make exactly one object.

@@ -1,5 +1,5 @@
 /**
- * Cursor pagination of ENDPOINTS §0.4: `limit` 1–100, `order` asc|desc (default desc, by
+ * Cursor pagination as the server does it: `limit` 1–100, `order` asc|desc (default desc, by
  * `createdAt` then creation order), an opaque cursor that also pins the filter set, and the two
  * meta shapes seen in the wild (`meta.page.{limit,hasMore,nextCursor}` and `meta.{hasMore,cursor}`).
  */

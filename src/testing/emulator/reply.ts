@@ -28,7 +28,7 @@ const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Max-Age': '600',
 };
 
-// A type alias (not an interface) so it can carry the list fields of §0.4 beside it.
+// A type alias (not an interface) so it can carry the list fields (`hasMore`, `nextCursor`) beside it.
 export type ReplyMeta = {
   requestId: string;
   /** ISO time of the emulator clock. */

@@ -15,7 +15,7 @@ export interface Route {
   method: string;
   pattern: string;
   handler: Handler;
-  /** Buyer-facing routes (ENDPOINTS §4): no authentication, no idempotency key. */
+  /** Buyer-facing routes: no authentication, no idempotency key. */
   public?: boolean;
   /**
    * `'optional'`: a write the server runs without an `Idempotency-Key` (the official clients send

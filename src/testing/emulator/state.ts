@@ -1,6 +1,6 @@
 /**
  * In-memory state, one set of tables per workspace: `X-Plugipay-On-Behalf-Of` switches the
- * workspace, and an object of another workspace is simply not found (ENDPOINTS §0.7).
+ * workspace, and an object of another workspace is simply not found.
  */
 import type { CheckoutSession } from '../../resources/checkout-sessions';
 import type { Customer } from '../../resources/customers';

@@ -1,5 +1,5 @@
 /**
- * Delivering recorded events to webhook endpoints (ENDPOINTS §3, WIRE 7): a POST of the event
+ * Delivering recorded events to webhook endpoints (docs/wire.md, webhooks): a POST of the event
  * JSON signed in `X-Plugipay-Signature`, through the fetch the caller supplied. Deliveries run
  * in the background; `flush()` resolves once every queued attempt (and any event it caused, such
  * as an endpoint being disabled) has settled, so tests can wait deterministically.
@@ -80,7 +80,7 @@ export function wantsEvent(endpoint: WebhookEndpoint, type: string): boolean {
   return endpoint.active && (endpoint.events.includes('*') || endpoint.events.includes(type));
 }
 
-/** The body Plugipay POSTs: the §3.1 envelope of the event. */
+/** The body Plugipay POSTs: the event envelope. */
 export function webhookBody(event: EventRecord): string {
   return JSON.stringify({
     id: event.id,

@@ -1,5 +1,5 @@
 /**
- * Checkout sessions (ENDPOINTS §2.3): create → open; cancel/confirm while not terminal;
+ * Checkout sessions: create → open; cancel/confirm while not terminal;
  * completion by a payment (`emulator.completeCheckout`) or by the merchant's confirm; expiry
  * when the clock passes `expiresAt`; delete while no payment is behind it.
  */
@@ -19,7 +19,7 @@ export { CHECKOUT_METHODS };
 const STATUSES = CHECKOUT_STATUSES;
 /** Statuses from which a session can still be paid, canceled or confirmed. */
 export const LIVE_STATUSES: readonly string[] = ['open', 'pending', 'pending_review'];
-/** The emulator's default lifetime: the docs give both 30 min and 24 h (§6.8); the longer one is kinder to tests. */
+/** The emulator's default lifetime: the docs give both 30 min and 24 h; the longer one is kinder to tests. */
 const DEFAULT_TTL_SEC = 24 * 60 * 60;
 
 /** Which provider takes a method when the emulator completes a payment. */

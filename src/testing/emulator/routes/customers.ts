@@ -1,4 +1,4 @@
-/** Customers (ENDPOINTS §2.1): CRUD, unique `externalId`, and no delete while money refers to them. */
+/** Customers: CRUD, unique `externalId`, and no delete while money refers to them. */
 import type { Customer } from '../../../resources/customers';
 import { apiFailure, notFound, validationError } from '../api-failure';
 import { created, noContent, ok, type RouteContext } from '../context';

@@ -1,4 +1,4 @@
-/** Events (ENDPOINTS §2.13, §3.2): the record of every state change, listable and replayable. */
+/** Events: the record of every state change, listable and replayable. */
 import type { EventRecord } from '../../../resources/events';
 import { notFound, validationError } from '../api-failure';
 import { created, ok, type RouteContext } from '../context';
@@ -7,7 +7,7 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { id, listReply, queryTime, sameIfSet } from './common';
 
-/** The catalog of ENDPOINTS §3.2. */
+/** The catalog of event types the server emits. */
 export const EVENT_TYPES = [
   'plugipay.checkout_session.completed.v1',
   'plugipay.checkout_session.expired.v1',

@@ -1,7 +1,8 @@
 /**
- * Invoices (ENDPOINTS §2.4): draft → open (finalize) → paid (pay) | void. There is no DELETE;
+ * Invoices: draft → open (finalize) → paid (pay) | void. There is no DELETE;
  * an illegal transition is a 409 (the server's code is undocumented; `conflict` is used).
  */
+import { INVOICE_STATUSES } from '../../../resources/invoices';
 import type { InvoiceStatus, Invoice } from '../../../resources/invoices';
 import { illegalTransition, notFound, validationError } from '../api-failure';
 import { created, ok, type Mutation, type RouteContext } from '../context';
@@ -11,7 +12,7 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryOneOf, sameIfSet } from './common';
 
-const STATUSES = ['draft', 'open', 'past_due', 'paid', 'void', 'uncollectible'] as const;
+const STATUSES = INVOICE_STATUSES;
 
 export function findInvoice(account: AccountState, invoiceId: string): Invoice {
   const invoice = account.invoices.get(invoiceId);

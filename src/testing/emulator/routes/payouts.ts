@@ -1,5 +1,5 @@
 /**
- * Payouts (ENDPOINTS §2.9): the available balance paid out to the merchant's bank account.
+ * Payouts: the available balance paid out to the merchant's bank account.
  * pending → in_transit → paid, pending → cancelled, pending | in_transit → failed; anything else
  * is a 409 `invalid_transition`. The balance is derived from the emulator's own money movements:
  * completed checkout sessions, minus refunds that hold or moved money, minus payouts.

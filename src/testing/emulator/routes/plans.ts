@@ -1,4 +1,4 @@
-/** Plans and their nested prices (ENDPOINTS §2.2). Archiving is a soft delete. */
+/** Plans and their nested prices. Archiving is a soft delete. */
 import type { PortalFeatures, PriceTier, Price, Plan } from '../../../resources/plans';
 import { apiFailure, illegalTransition, notFound, validationError } from '../api-failure';
 import { created, noContent, ok, type RouteContext } from '../context';
@@ -8,9 +8,8 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryBoolean } from './common';
 
-import { INTERVALS } from '../../../resources/plans';
-const MODELS = ['flat', 'tiered', 'volume', 'usage'] as const;
-const TAX_MODES = ['inclusive', 'exclusive'] as const;
+import { INTERVALS, PRICE_MODELS, TAX_MODES } from '../../../resources/plans';
+const MODELS = PRICE_MODELS;
 const AGGREGATES = ['sum', 'max', 'last'] as const;
 const PORTAL_FEATURES = ['selfServeCancel', 'selfServePause', 'selfServeUpgrade', 'selfServeDowngrade', 'updatePaymentMethod'] as const;
 

@@ -1,5 +1,5 @@
 /**
- * The buyer-facing checkout routes (ENDPOINTS §4): no authentication and no idempotency key,
+ * The buyer-facing checkout routes: no authentication and no idempotency key,
  * keyed by the session id alone, so they look the session up in every workspace.
  */
 import type { PublicCheckoutSession, ChargeResult } from '../../../public-checkout/types';

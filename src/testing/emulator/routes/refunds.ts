@@ -1,8 +1,10 @@
 /**
- * Refunds (ENDPOINTS §2.8): against one captured payment, named by `chargeId` (a completed
+ * Refunds: against one captured payment, named by `chargeId` (a completed
  * session's `paymentId`) or by `sourceType` + `sourceId`; at most the remaining amount. A
  * refund starts `pending`; `emulator.settleRefund` plays the provider's answer.
  */
+import { RECEIPT_SOURCE_TYPES } from '../../../resources/receipts';
+import { REFUND_REASONS, REFUND_STATUSES } from '../../../resources/refunds';
 import type { Refund } from '../../../resources/refunds';
 import { illegalTransition, notFound, validationError } from '../api-failure';
 import { created, ok, type Mutation, type RouteContext } from '../context';
@@ -12,8 +14,8 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryOneOf, sameIfSet } from './common';
 
-const REASONS = ['requested_by_customer', 'duplicate', 'fraudulent', 'other'] as const;
-const STATUSES = ['pending', 'succeeded', 'failed', 'canceled'] as const;
+const REASONS = REFUND_REASONS;
+const STATUSES = REFUND_STATUSES;
 
 /** A captured payment that refunds can draw on. */
 interface Charge {
@@ -65,7 +67,7 @@ function remaining(account: AccountState, charge: Charge): number {
 function create(ctx: RouteContext) {
   const fields = Fields.of(ctx.body);
   const chargeId = fields.string('chargeId');
-  const sourceType = fields.oneOf('sourceType', ['checkout_session', 'invoice'] as const);
+  const sourceType = fields.oneOf('sourceType', RECEIPT_SOURCE_TYPES);
   const sourceId = fields.string('sourceId');
   if ((chargeId !== undefined) === (sourceType !== undefined || sourceId !== undefined)) {
     throw validationError('chargeId', 'give exactly one of chargeId, or sourceType with sourceId');

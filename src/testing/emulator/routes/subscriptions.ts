@@ -1,5 +1,5 @@
 /**
- * Subscriptions (ENDPOINTS §2.5): trialing/active → paused ↔ active, → canceled (now or at
+ * Subscriptions: trialing/active → paused ↔ active, → canceled (now or at
  * period end). Canceled and incomplete are terminal; an illegal action is a 409 `conflict`.
  */
 import type { Plan } from '../../../resources/plans';
@@ -12,7 +12,7 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryOneOf, sameIfSet } from './common';
 
-import { SUBSCRIPTION_STATUSES } from '../../../resources/subscriptions';
+import { COLLECTION_METHODS, SUBSCRIPTION_STATUSES } from '../../../resources/subscriptions';
 
 const STATUSES = SUBSCRIPTION_STATUSES;
 const CANCEL_REASONS = ['customer_portal', 'merchant', 'failed_payment', 'user_request'] as const;
@@ -51,7 +51,7 @@ function create(ctx: RouteContext) {
   const priceId = fields.requiredString('priceId');
   activePriceOf(plan, priceId);
   const trialDays = fields.integer('trialDays', { min: 0 }) ?? plan.trialDays;
-  const collectionMethod = fields.oneOf('collectionMethod', ['charge_automatically', 'send_invoice'] as const);
+  const collectionMethod = fields.oneOf('collectionMethod', COLLECTION_METHODS);
   const paymentTokenId = fields.string('paymentTokenId');
   const couponId = fields.string('couponId');
   const startAt = fields.timestamp('startAt');

@@ -1,5 +1,5 @@
 /**
- * Test clocks (ENDPOINTS §2.16): `POST /api/v1/test/clocks/advance { subscriptionId, days }`
+ * Test clocks: `POST /api/v1/test/clocks/advance { subscriptionId, days }`
  * moves one subscription's own clock forward. Each period end the clock passes is a renewal: a
  * trial ends, a cancellation scheduled for the period end takes effect, or a new period starts
  * with its invoice (collected at once for `charge_automatically`, left open for

@@ -1,4 +1,5 @@
-/** Webhook endpoints and deliveries (ENDPOINTS §2.12). */
+/** Webhook endpoints and deliveries. */
+import { DELIVERY_STATUSES } from '../../../resources/webhook-endpoints';
 import type { WebhookEndpoint, WebhookDelivery } from '../../../resources/webhook-endpoints';
 import { apiFailure, notFound } from '../api-failure';
 import { created, noContent, ok, type RouteContext } from '../context';
@@ -87,7 +88,7 @@ function remove(ctx: RouteContext) {
 
 function listDeliveries(ctx: RouteContext) {
   const endpointId = ctx.query.get('endpointId') ?? undefined;
-  const status = queryOneOf(ctx.query, 'status', ['pending', 'succeeded', 'failed'] as const);
+  const status = queryOneOf(ctx.query, 'status', DELIVERY_STATUSES);
   const type = ctx.query.get('type') ?? undefined;
   return listReply(
     ctx,
