@@ -50,7 +50,7 @@ export function checkMaxBodyBytes(maxBodyBytes: unknown, where: string): void {
  */
 class NotHandled extends Error {
   constructor(readonly response: Response) {
-    super(`the handler answered ${response.status}, so the event counts as not handled`);
+    super(`handler answered ${response.status}`);
   }
 }
 

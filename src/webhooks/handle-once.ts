@@ -2,7 +2,7 @@
  * Exactly-once webhook handling over an at-least-once delivery: a store claims an event id
  * atomically, `handleOnce` runs the handler only for the one caller that won the claim, and
  * records the outcome. Lives in the core entry, not in `plugipay-edge/webhooks` (which stays at
- * verification alone, within its 1.5 KB budget).
+ * verification alone, within its 2 KB budget).
  */
 import { webhookHandlingError, type PlugipayError } from '../core/errors';
 
@@ -141,12 +141,13 @@ export function checkDedupeStore(store: unknown, where: string): WebhookDedupeSt
   return s as WebhookDedupeStore;
 }
 
-/** How a claim answer that breaks the contract reads in the error: its shape, never a token. */
-function describeClaim(claim: unknown): string {
-  if (typeof claim == 'string') return `the string ${JSON.stringify(claim)} (stores now answer objects with an owner token)`;
-  if (typeof claim != 'object' || claim === null) return String(claim);
-  const { state, owner } = claim as { state?: unknown; owner?: unknown };
-  return `{ state: ${typeof state == 'string' ? JSON.stringify(state) : typeof state}, owner: ${typeof owner} }`;
+/** A contract-breaking answer as the error shows it: its JSON, cut short (a BigInt or a cycle: its type). */
+function shown(value: unknown): string {
+  try {
+    return String(JSON.stringify(value)).slice(0, 80);
+  } catch {
+    return typeof value;
+  }
 }
 
 /**
@@ -233,7 +234,7 @@ export async function handleOnce<E extends { id: string }, T>(
   if (state != 'claimed' || typeof owner != 'string' || !owner) {
     throw webhookHandlingError(
       'dedupe_store_invalid',
-      `webhook dedupe store: claim(${JSON.stringify(id)}) resolved to ${describeClaim(claim)}: it must resolve to { state: 'claimed', owner: '<token>' }, { state: 'processing' } or { state: 'done' }`,
+      `webhook dedupe store: claim(${JSON.stringify(id)}) resolved to ${shown(claim)}: it must resolve to { state: 'claimed', owner: '<token>' }, { state: 'processing' } or { state: 'done' }`,
     );
   }
 

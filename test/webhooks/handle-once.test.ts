@@ -288,6 +288,14 @@ describe('handleOnce boundaries', () => {
     expect(fn).not.toHaveBeenCalled();
   });
 
+  it('refuses a claim answer that JSON cannot show (a BigInt inside) with dedupe_store_invalid, not a raw TypeError', async () => {
+    for (const answer of [10n, { state: 'claimed', owner: 1n }]) {
+      const error = await rejection(handleOnce(fakeStore(async () => answer), event, () => 1));
+      expect(error.code).toBe('dedupe_store_invalid');
+      expect(error.message).toMatch(/resolved to (bigint|object): it must resolve/);
+    }
+  });
+
   it('wraps a store that throws or rejects in dedupe_store_failed, with the store error as cause', async () => {
     const down = new Error('connection reset');
     const rejecting = await rejection(
