@@ -137,14 +137,11 @@ describe('one HMAC per secret', () => {
     const forged = `t=${T},${bogus.join(',')},v1=${'f'.repeat(64)}`;
     expect(await failure(verifyWebhook(EVENT, forged, ['whsec_other', SECRET], { now }))).toMatchObject({ code: 'signature_invalid' });
     expect(signs).toHaveBeenCalledTimes(2);
-  });
-
-  it('a signature that differs in its last byte only is refused (every byte is compared)', async () => {
+    // Every byte is compared: a signature off in its last byte only is refused.
     const good = sign(EVENT);
     const last = (parseInt(good.slice(-2), 16) ^ 1).toString(16).padStart(2, '0');
-    expect(await failure(verifyWebhook(EVENT, `t=${T},v1=${good.slice(0, -2)}${last}`, SECRET, { now }))).toMatchObject({
-      code: 'signature_invalid',
-    });
+    const offByOne = `t=${T},v1=${good.slice(0, -2)}${last}`;
+    expect(await failure(verifyWebhook(EVENT, offByOne, SECRET, { now }))).toMatchObject({ code: 'signature_invalid' });
   });
 });
 

@@ -105,10 +105,14 @@ describe('createWebhookHandler(fn, { dedupe })', () => {
     },
   );
 
-  it('a 2xx other than 200 completes the event like 200 does', async () => {
-    const handler = createWebhookHandler(() => new Response(null, { status: 202 }), { dedupe: memoryDedupe() });
+  it('after a 503, a 2xx other than 200 (here 202) completes the event like 200 does', async () => {
+    let status = 503;
+    const handler = createWebhookHandler(() => new Response(null, { status }), { dedupe: memoryDedupe() });
+    expect((await handler(await post(eventBody('evt_202')), env, {})).status).toBe(503);
+    status = 202;
     expect((await handler(await post(eventBody('evt_202')), env, {})).status).toBe(202);
-    expect((await handler(await post(eventBody('evt_202')), env, {})).status).toBe(200);
+    const duplicate = await handler(await post(eventBody('evt_202')), env, {});
+    expect(await duplicate.json()).toMatchObject({ duplicate: true });
   });
 
   it('verification failures are answered before the store is touched', async () => {

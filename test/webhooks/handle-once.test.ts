@@ -290,9 +290,15 @@ describe('handleOnce boundaries', () => {
 
   it('refuses a claim answer that JSON cannot show (a BigInt inside) with dedupe_store_invalid, not a raw TypeError', async () => {
     for (const answer of [10n, { state: 'claimed', owner: 1n }]) {
-      const error = await rejection(handleOnce(fakeStore(async () => answer), event, () => 1));
+      const error = await rejection(
+        handleOnce(
+          fakeStore(async () => answer),
+          event,
+          () => 1,
+        ),
+      );
       expect(error.code).toBe('dedupe_store_invalid');
-      expect(error.message).toMatch(/resolved to (bigint|object): it must resolve/);
+      expect(error.message).toMatch(/resolved to (bigint|object): it must resolve to \{ state: 'claimed', owner/);
     }
   });
 
