@@ -5,7 +5,8 @@
  * file (two processes, `deno serve --parallel`) share claims.
  */
 import assert from 'node:assert';
-import { denoKvDedupe, handleOnce, memoryDedupe, PlugipayError } from 'plugipay-edge/deno';
+import { createWebhookHandler, denoKvDedupe, handleOnce, memoryDedupe, PlugipayError } from 'plugipay-edge/deno';
+import { signWebhookPayload } from 'plugipay-edge/testing';
 
 const event = (id) => ({ id, type: 'plugipay.invoice.paid.v1' });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -144,6 +145,40 @@ Deno.test('deno KV: two handles on one database file share claims (as two proces
     await Deno.remove(path).catch(() => {});
   }
 });
+
+Deno.test(
+  'deno: createWebhookHandler over KV: a 503 releases the claim and passes through, the retry runs it, then duplicate; no header is 401',
+  async () => {
+    const kv = await Deno.openKv(':memory:');
+    try {
+      const secret = 'whsec_deno_handler';
+      let status = 503;
+      const runs = [];
+      const handler = createWebhookHandler((e) => (runs.push(status), new Response(null, { status })), {
+        dedupe: denoKvDedupe(kv),
+        secret,
+      });
+      const body = JSON.stringify({ id: 'evt_deno_503', type: 'plugipay.invoice.paid.v1', data: { object: {} } });
+      const post = async () =>
+        new Request('http://localhost/hooks', {
+          method: 'POST',
+          headers: { 'x-plugipay-signature': await signWebhookPayload(body, secret) },
+          body,
+        });
+      assert.strictEqual((await handler(await post())).status, 503);
+      status = 204;
+      assert.strictEqual((await handler(await post())).status, 204);
+      const duplicate = await handler(await post());
+      assert.deepStrictEqual(await duplicate.json(), { received: true, duplicate: true, id: 'evt_deno_503' });
+      assert.deepStrictEqual(runs, [503, 204]);
+      const bare = await handler(new Request('http://localhost/hooks', { method: 'POST', body: 'x'.repeat(1 << 20) }));
+      assert.strictEqual(bare.status, 401);
+      assert.strictEqual((await bare.json()).error.code, 'signature_missing');
+    } finally {
+      kv.close();
+    }
+  },
+);
 
 Deno.test('deno: denoKvDedupe refuses what is not a KV database; memoryDedupe is in this entry too', () => {
   assert.throws(
