@@ -147,11 +147,16 @@ export async function verifyWebhook(
  * `request.clone()`.
  */
 export async function verifyWebhookRequest(request: Request, secret: WebhookSecret, options?: VerifyWebhookOptions): Promise<WebhookEvent> {
-  const args = checked(secret, options);
-  const headers = request?.headers;
-  // Not a Request at all, or its body already read (or being read) by someone else.
+  // Not a Request at all (whose getters may even throw), or its body already read (or being read) by someone else.
   const consumed = () => usageError('request: pass request.clone(), or the raw body to verifyWebhook()', 'body_consumed');
-  if (typeof headers?.get != 'function' || typeof request.bodyUsed != 'boolean') throw consumed();
+  let headers: Headers | undefined;
+  try {
+    headers = request.headers;
+    if (typeof headers.get != 'function' || typeof request.bodyUsed != 'boolean') throw 0;
+  } catch {
+    throw consumed();
+  }
+  const args = checked(secret, options);
   const parsed = signatureHeader(headers.get('x-plugipay-signature') || headers.get('plugipay-signature'));
   const max = args.maxBodyBytes;
   if (+headers.get('content-length')! > max) throw tooLarge(max);
