@@ -97,7 +97,20 @@ const external = (id) => /^(node:|server-only$)/.test(id);
  * emulator chunk.
  */
 const CHUNK_BY_ENTRY = [
-  ['webhooks', 'src/entries/webhooks.ts'],
+  // Exactly-once handling and the webhook handlers' shared parts go with verification (not in
+  // `core`), so that a Worker importing only `createWebhookHandler` and `d1Dedupe` from
+  // `plugipay-edge/workers` bundles neither the resources nor ofetch (its budget: 4 KB).
+  [
+    'webhooks',
+    'src/entries/webhooks.ts',
+    [
+      'src/runtimes/webhook-response.ts',
+      'src/runtimes/d1-dedupe.ts',
+      'src/runtimes/deno-kv-dedupe.ts',
+      'src/webhooks/memory-dedupe.ts',
+      'src/core/env-config.ts',
+    ],
+  ],
   ['request', 'src/entries/browser.ts'],
   ['core', 'src/entries/index.ts'],
   ['emulator', 'src/entries/testing.ts'],
@@ -110,10 +123,11 @@ function chunkLayout() {
     if (!chunkOf) {
       chunkOf = new Map();
       const entryIds = new Map([...getModuleIds()].filter((m) => getModuleInfo(m)?.isEntry).map((m) => [relative(m), m]));
-      for (const [chunk, entry] of CHUNK_BY_ENTRY) {
+      const idOf = (file) => [...getModuleIds()].find((m) => relative(m) === file);
+      for (const [chunk, entry, alsoFrom = []] of CHUNK_BY_ENTRY) {
         const start = entryIds.get(entry);
         if (!start) continue;
-        const stack = [start];
+        const stack = [start, ...alsoFrom.map(idOf).filter(Boolean)];
         while (stack.length) {
           const m = stack.pop();
           if (chunkOf.has(m) || external(m)) continue;

@@ -49,6 +49,8 @@ export type PlugipayErrorCode =
   | 'invalid_payload'
   /** A Request body was already read. */
   | 'body_consumed'
+  /** A webhook body over `maxBodyBytes` (status 413), refused before or while it is read. */
+  | 'payload_too_large'
   /** The API answered with a redirect, which is never followed (the 3xx status; 0 for a browser's opaque redirect). */
   | 'unexpected_redirect'
   /** The response body exceeded `maxResponseBytes`. */

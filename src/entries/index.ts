@@ -20,10 +20,10 @@ export type { WithRetryOptions } from '../core/retry';
 // Webhook verification, as the `plugipay-edge/webhooks` entry has it.
 export * from './webhooks';
 // Handling each webhook event once (not in `plugipay-edge/webhooks`, which stays at verification).
-export { handleOnce, DEFAULT_DEDUPE_TTL_SEC, DEFAULT_STORE_TIMEOUT_MS } from '../webhooks/handle-once';
+export { handleOnce, newClaimOwner, DEFAULT_DEDUPE_TTL_SEC, DEFAULT_STORE_TIMEOUT_MS } from '../webhooks/handle-once';
 export type { WebhookDedupeStore, DedupeClaim, HandleOnceResult, HandleOnceOptions } from '../webhooks/handle-once';
-export { memoryDedupe, DEFAULT_RETAIN_SEC } from '../webhooks/memory-dedupe';
-export type { DedupeStoreOptions } from '../webhooks/memory-dedupe';
+export { memoryDedupe, DEFAULT_RETAIN_SEC, DEFAULT_MAX_ENTRIES } from '../webhooks/memory-dedupe';
+export type { DedupeStoreOptions, MemoryDedupeOptions } from '../webhooks/memory-dedupe';
 export type { WebhookHandlingErrorCode } from '../core/errors';
 export { signRequest } from '../core/signing';
 export type { SignRequestInput } from '../core/signing';

@@ -1,6 +1,6 @@
 /**
  * `plugipay-edge/webhooks`: webhook verification alone, for handlers that need nothing else.
- * It imports neither the HTTP client nor the resources, so it stays within its 1.5 KB budget.
+ * It imports neither the HTTP client nor the resources, so it stays within its 2 KB budget.
  */
 export { verifyWebhook, verifyWebhookRequest } from '../webhooks/verify';
 export type { VerifyWebhookOptions, WebhookSecret } from '../webhooks/verify';

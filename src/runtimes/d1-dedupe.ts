@@ -3,9 +3,14 @@
  * transaction): a conditional upsert that takes the row only when it is absent or expired, and a
  * read of the state it found. SQLite runs it under its write lock, so of any number of concurrent
  * claims on any number of isolates exactly one inserts: atomic by construction, not by retry.
+ *
+ * A live claim's `state` is its owner token (`done` once completed), so `complete` and
+ * `release` are single statements conditioned on it: they touch only the caller's own claim,
+ * and the table keeps the shape it had before owners existed (an old `processing` row is a
+ * claim nobody owns, which expires as before).
  */
 import { webhookHandlingError } from '../core/errors';
-import type { WebhookDedupeStore } from '../webhooks/handle-once';
+import { newClaimOwner, type WebhookDedupeStore } from '../webhooks/handle-once';
 import { storeOptions, type DedupeStoreOptions } from '../webhooks/memory-dedupe';
 
 /** The part of a D1 prepared statement the store uses (declared here: the package compiles with `types: []`). */
@@ -79,16 +84,17 @@ export function d1Dedupe(db: D1DatabaseLike, options?: D1DedupeOptions): Webhook
     // For the sweep below (tables made before it existed get the index on their first claim too).
     `CREATE INDEX IF NOT EXISTS ${table}_expires_at ON ${table} (expires_at)`,
   ];
-  // ?1 id, ?2 the new expiry, ?3 now: the row is taken only when absent or expired.
+  // ?1 id, ?2 the new expiry, ?3 now, ?4 the owner token: the row is taken only when absent or expired.
   const claimSql =
-    `INSERT INTO ${table} (event_id, state, expires_at) VALUES (?1, 'processing', ?2) ` +
-    `ON CONFLICT (event_id) DO UPDATE SET state = 'processing', expires_at = excluded.expires_at ` +
+    `INSERT INTO ${table} (event_id, state, expires_at) VALUES (?1, ?4, ?2) ` +
+    `ON CONFLICT (event_id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at ` +
     `WHERE ${table}.expires_at <= ?3 RETURNING event_id`;
   const readSql = `SELECT state FROM ${table} WHERE event_id = ?1`;
+  // ?3 the owner: done over its own claim, or where no row is left (swept after it expired).
   const completeSql =
     `INSERT INTO ${table} (event_id, state, expires_at) VALUES (?1, 'done', ?2) ` +
-    `ON CONFLICT (event_id) DO UPDATE SET state = 'done', expires_at = excluded.expires_at`;
-  const releaseSql = `DELETE FROM ${table} WHERE event_id = ?1 AND state = 'processing'`;
+    `ON CONFLICT (event_id) DO UPDATE SET state = 'done', expires_at = excluded.expires_at WHERE ${table}.state = ?3`;
+  const releaseSql = `DELETE FROM ${table} WHERE event_id = ?1 AND state = ?2`;
   // ?1 now: a few rows whose time is up go with each claim. Deleting such a row changes no
   // answer (a claim takes an expired row as if it were absent), and each claim adds at most one.
   const sweepSql = `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE expires_at <= ?1 LIMIT ${SWEEP_ROWS})`;
@@ -96,31 +102,32 @@ export function d1Dedupe(db: D1DatabaseLike, options?: D1DedupeOptions): Webhook
   return {
     async claim(eventId, ttlSec) {
       const at = now();
+      const owner = newClaimOwner();
       const tables = created.get(db) ?? new Set<string>();
       const fresh = !tables.has(table);
       const statements = [
         ...(fresh ? createSql.map((sql) => db.prepare(sql)) : []),
-        db.prepare(claimSql).bind(eventId, at + ttlSec * 1000, at),
+        db.prepare(claimSql).bind(eventId, at + ttlSec * 1000, at, owner),
         db.prepare(readSql).bind(eventId),
         db.prepare(sweepSql).bind(at),
       ];
       const results = await db.batch(statements);
       if (fresh) created.set(db, tables.add(table));
       const [claimed, read] = results.slice(fresh ? createSql.length : 0);
-      if (claimed?.results?.length) return 'claimed';
+      if (claimed?.results?.length) return { state: 'claimed', owner };
       const state = (read?.results?.[0] as { state?: unknown } | undefined)?.state;
       // Released between the two statements is impossible inside one transaction; anything but
       // 'done' means a live claim.
-      return state === 'done' ? 'done' : 'processing';
+      return { state: state === 'done' ? 'done' : 'processing' };
     },
-    async complete(eventId) {
+    async complete(eventId, owner) {
       await db
         .prepare(completeSql)
-        .bind(eventId, now() + retainSec * 1000)
+        .bind(eventId, now() + retainSec * 1000, owner)
         .run();
     },
-    async release(eventId) {
-      await db.prepare(releaseSql).bind(eventId).run();
+    async release(eventId, owner) {
+      await db.prepare(releaseSql).bind(eventId, owner).run();
     },
   };
 }

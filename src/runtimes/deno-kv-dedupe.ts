@@ -3,9 +3,11 @@
  * that checks the entry's versionstamp is still the one it read: of concurrent claimers only one
  * commit succeeds, the others re-read and see the winner's claim. KV is strongly consistent for
  * these operations (locally and on Deno Deploy), which is what makes the check sound.
+ * `complete` and `release` work the same way: read, check that the entry is still the caller's
+ * own claim, commit against the versionstamp read, so a newer owner's claim is never touched.
  */
 import { webhookHandlingError } from '../core/errors';
-import type { WebhookDedupeStore } from '../webhooks/handle-once';
+import { newClaimOwner, type WebhookDedupeStore } from '../webhooks/handle-once';
 import { storeOptions, type DedupeStoreOptions } from '../webhooks/memory-dedupe';
 
 /** A Deno KV key part (declared here rather than through Deno's types: the package compiles with `types: []`). */
@@ -42,6 +44,8 @@ export interface DenoKvDedupeOptions extends DedupeStoreOptions {
 interface Held {
   done: boolean;
   until: number;
+  /** The claim's owner token while it is being handled. */
+  owner?: string;
 }
 
 /** Commits lost in a row before `claim` gives up: each loss means another caller just wrote the key. */
@@ -96,6 +100,24 @@ export function denoKvDedupe(kv: DenoKvLike, options?: DenoKvDedupeOptions): Web
   if (!Array.isArray(prefix)) throw webhookHandlingError('invalid_config', 'denoKvDedupe: prefix must be an array of key parts');
   const key = (eventId: string) => [...prefix, eventId];
 
+  /**
+   * Writes (`value`) or deletes (`undefined`) the entry when it is `owner`'s claim (or, to
+   * complete, when there is none), committed against the versionstamp read so that a claim taken
+   * in between is never overwritten; a lost commit re-reads and decides again.
+   */
+  const ifOwned = (eventId: string, owner: string, value?: Held) =>
+    unlocked(async () => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const entry = await kv.get(key(eventId));
+        const held = entry.value as Held | null;
+        if (held ? held.done || held.owner !== owner : !value) return;
+        const op = kv.atomic().check(entry);
+        const committed = await (value ? op.set(key(eventId), value, { expireIn: retainSec * 1000 }) : op.delete(key(eventId))).commit();
+        if (committed.ok) return;
+      }
+      throw new Error(`denoKvDedupe: ${MAX_ATTEMPTS} commits on ${JSON.stringify(eventId)} lost in a row to other writers`);
+    });
+
   return {
     claim: (eventId, ttlSec) =>
       unlocked(async () => {
@@ -103,27 +125,19 @@ export function denoKvDedupe(kv: DenoKvLike, options?: DenoKvDedupeOptions): Web
           const entry = await kv.get(key(eventId));
           const held = entry.value as Held | null;
           const at = now();
-          if (held && held.until > at) return held.done ? 'done' : 'processing';
+          if (held && held.until > at) return { state: held.done ? 'done' : 'processing' } as const;
+          const owner = newClaimOwner();
           const committed = await kv
             .atomic()
             .check(entry)
-            .set(key(eventId), { done: false, until: at + ttlSec * 1000 } satisfies Held, { expireIn: ttlSec * 1000 })
+            .set(key(eventId), { done: false, until: at + ttlSec * 1000, owner } satisfies Held, { expireIn: ttlSec * 1000 })
             .commit();
-          if (committed.ok) return 'claimed';
+          if (committed.ok) return { state: 'claimed', owner } as const;
         }
         // Sixteen other writers in a row: someone is claiming and releasing it right now.
-        return 'processing' as const;
+        return { state: 'processing' } as const;
       }),
-    complete: (eventId) =>
-      unlocked(async () => {
-        await kv.set(key(eventId), { done: true, until: now() + retainSec * 1000 } satisfies Held, { expireIn: retainSec * 1000 });
-      }),
-    release: (eventId) =>
-      unlocked(async () => {
-        const entry = await kv.get(key(eventId));
-        if ((entry.value as Held | null)?.done !== false) return;
-        // Only our own claim: a completion written meanwhile stays.
-        await kv.atomic().check(entry).delete(key(eventId)).commit();
-      }),
+    complete: (eventId, owner) => ifOwned(eventId, owner, { done: true, until: now() + retainSec * 1000 }),
+    release: (eventId, owner) => ifOwned(eventId, owner),
   };
 }

@@ -5,7 +5,7 @@
  * handler once per event id and answer duplicates so that Plugipay stops, or comes back later.
  * It takes a Fetch API `Request` and a secret, nothing host-specific.
  */
-import { PlugipayError, PlugipaySignatureError } from '../core/errors';
+import { PlugipayError, PlugipaySignatureError, webhookHandlingError } from '../core/errors';
 import type { WebhookEvent } from '../webhooks/events';
 import { checkDedupeStore, checkStoreTimeoutMs, checkTtlSec, handleOnce, type WebhookDedupeStore } from '../webhooks/handle-once';
 import { verifyWebhookRequest, type VerifyWebhookOptions, type WebhookSecret } from '../webhooks/verify';
@@ -31,11 +31,32 @@ export function checkWebhookResponseOptions(options: WebhookResponseOptions | un
   if (options?.ttlSec !== undefined) checkTtlSec(options.ttlSec, where);
   if (options?.storeTimeoutMs !== undefined) checkStoreTimeoutMs(options.storeTimeoutMs, where);
   if (options?.retryAfterSec !== undefined) checkTtlSec(options.retryAfterSec, `${where} retryAfterSec`);
+  checkMaxBodyBytes(options?.maxBodyBytes, where);
+}
+
+/** Throws `invalid_request` unless `maxBodyBytes` is absent or a whole number of bytes ≥ 1; call it when a handler is built. */
+export function checkMaxBodyBytes(maxBodyBytes: unknown, where: string): void {
+  if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && (maxBodyBytes as number) > 0)) {
+    throw webhookHandlingError(
+      'invalid_request',
+      `${where}: maxBodyBytes must be a whole number of bytes ≥ 1 (got ${String(maxBodyBytes)}); omit it for 1 MiB`,
+    );
+  }
+}
+
+/**
+ * Carries a handler's answer that is not 2xx out of `handleOnce`, which releases the claim on
+ * anything thrown: the event was not handled, so the next delivery must claim it again.
+ */
+class NotHandled extends Error {
+  constructor(readonly response: Response) {
+    super(`handler answered ${response.status}`);
+  }
 }
 
 /**
  * Verifies a webhook request: the event, or the response to send when it is not one (401 with a
- * `signature_*` code, 400 `invalid_payload`). Anything else thrown (no secret, a consumed body)
+ * `signature_*` code, before the body is read; 413 `payload_too_large`; 400 `invalid_payload`). Anything else thrown (no secret, a consumed body)
  * is a mistake in the endpoint's setup and propagates, so it shows in the host's logs.
  */
 export async function verifyOrReject(
@@ -46,7 +67,9 @@ export async function verifyOrReject(
   try {
     return { event: await verifyWebhookRequest(request, secret, options) };
   } catch (error) {
-    const rejected = error instanceof PlugipaySignatureError || (error instanceof PlugipayError && error.code === 'invalid_payload');
+    const rejected =
+      error instanceof PlugipaySignatureError ||
+      (error instanceof PlugipayError && (error.code === 'invalid_payload' || error.code === 'payload_too_large'));
     if (!rejected) throw error;
     return { rejection: Response.json({ error: { code: error.code, message: error.message } }, { status: error.status }) };
   }
@@ -59,8 +82,8 @@ export async function verifyOrReject(
  * `{"received":true,"duplicate":true,"id":…}`, one that arrives while another is being handled
  * gets 409 `event_in_progress` with `Retry-After`, so Plugipay delivers it again later. What
  * `handle` or the store throws propagates (the host answers 500 and Plugipay retries); a throwing
- * `handle` releases its claim first.
-
+ * `handle` releases its claim first. A `handle` that answers anything but 2xx has not handled
+ * the event either: its claim is released and its response passed through, so Plugipay retries.
  */
 export async function respondToWebhook(
   request: Request,
@@ -74,7 +97,23 @@ export async function respondToWebhook(
   if (rejection) return rejection;
   if (!dedupe) return (await handle(event)) ?? new Response(null, { status: 204 });
 
-  const outcome = await handleOnce(dedupe, event, handle, { ttlSec, storeTimeoutMs });
+  let outcome;
+  try {
+    outcome = await handleOnce(
+      dedupe,
+      event,
+      async (e) => {
+        const response = await handle(e);
+        if (response && !(response.status >= 200 && response.status < 300)) throw new NotHandled(response);
+        return response;
+      },
+      { ttlSec, storeTimeoutMs },
+    );
+  } catch (error) {
+    // Passed through as the handler answered it, so Plugipay retries; the claim is released.
+    if (error instanceof NotHandled) return error.response;
+    throw error;
+  }
   if (outcome.status === 'processed') return outcome.result ?? new Response(null, { status: 204 });
   if (outcome.status === 'duplicate') return Response.json({ received: true, duplicate: true, id: event.id });
   return Response.json(

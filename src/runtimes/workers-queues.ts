@@ -8,7 +8,7 @@ import { PlugipayError, webhookHandlingError } from '../core/errors';
 import type { WebhookEvent } from '../webhooks/events';
 import { checkStoreTimeoutMs, checkTtlSec, handleOnce } from '../webhooks/handle-once';
 import type { VerifyWebhookOptions } from '../webhooks/verify';
-import { verifyOrReject } from './webhook-response';
+import { checkMaxBodyBytes, verifyOrReject } from './webhook-response';
 import { checkDedupeOption, dedupeFor, webhookSecretFromEnv, type DedupeOption, type PlugipayEnv } from './workers';
 
 /** What `enqueueWebhooks` sends and `createQueueConsumer` reads: the verified event and when it arrived (ISO 8601). */
@@ -92,6 +92,7 @@ export function enqueueWebhooks<Env extends object = PlugipayEnv, Ctx = unknown>
       'enqueueWebhooks(getQueue): pass a function of env that returns the Queue binding, e.g. (env) => env.WEBHOOKS',
     );
   }
+  checkMaxBodyBytes(options?.maxBodyBytes, 'enqueueWebhooks');
   return async (request, env) => {
     if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } });
     const { event, rejection } = await verifyOrReject(request, webhookSecretFromEnv(env), options);

@@ -73,8 +73,9 @@ export interface WebhookEventOf<T extends WebhookEventType> {
 export type KnownWebhookEvent = { [T in WebhookEventType]: WebhookEventOf<T> }[WebhookEventType];
 
 /**
- * An event whose type is not in the catalog. Only `id` and `type` are checked, so the rest
- * may be missing or shaped differently (docs-style events put the resource in `data` itself).
+ * An event whose type is not in the catalog (older servers, docs-style names, future types).
+ * Only `id` and `type` are checked, so the rest may be missing or shaped differently (docs-style
+ * events put the resource in `data` itself).
  */
 export interface UnknownWebhookEvent {
   id: Id;
@@ -86,13 +87,21 @@ export interface UnknownWebhookEvent {
 }
 
 /**
- * What `verifyWebhook` resolves to. Because unknown types are part of the union, comparing
- * `event.type` narrows `type` but leaves `data.object` as `unknown`; use `isEventType` to
- * narrow the whole event.
+ * What `verifyWebhook` resolves to: the catalog's events as a discriminated union, so that
+ * `switch (event.type) { case 'plugipay.invoice.paid.v1': event.data.object.total … }` (or an
+ * `if`) narrows the whole event, `data.object` included, with no helper.
+ *
+ * An event of a type outside the catalog still verifies and reaches your handler (the catalog
+ * grows): keep a `default:` branch, and read the event there as an `UnknownWebhookEvent`
+ * (`const other = event as UnknownWebhookEvent`). TypeScript cannot narrow a union that also
+ * holds "any other string" by comparing `type`, which is why that variant is not in this one.
  */
-export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
+export type WebhookEvent = KnownWebhookEvent;
 
-/** Narrows an event to one catalog type: `if (isEventType(event, 'plugipay.invoice.paid.v1'))`. */
+/**
+ * Narrows an event to one catalog type: `if (isEventType(event, 'plugipay.invoice.paid.v1'))`.
+ * Also takes an `UnknownWebhookEvent` (or anything with a `type`).
+ */
 export function isEventType<T extends WebhookEventType>(event: { type: string }, type: T): event is WebhookEventOf<T> {
   return event?.type === type;
 }

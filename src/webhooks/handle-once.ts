@@ -2,37 +2,53 @@
  * Exactly-once webhook handling over an at-least-once delivery: a store claims an event id
  * atomically, `handleOnce` runs the handler only for the one caller that won the claim, and
  * records the outcome. Lives in the core entry, not in `plugipay-edge/webhooks` (which stays at
- * verification alone, within its 1.5 KB budget).
+ * verification alone, within its 2 KB budget).
  */
 import { webhookHandlingError, type PlugipayError } from '../core/errors';
-import { MAX_TIMER_MS } from '../core/option-rules';
 
-/** What `WebhookDedupeStore.claim` answers: this caller owns the event, another caller does, or it is done. */
-export type DedupeClaim = 'claimed' | 'processing' | 'done';
+/**
+ * What `WebhookDedupeStore.claim` answers: this caller now owns the event (with the token that
+ * names its claim), another caller's claim is live, or the event is done.
+ */
+export type DedupeClaim = { state: 'claimed'; owner: string } | { state: 'processing' } | { state: 'done' };
+
+/**
+ * A fresh owner token for a claim: random, so that no two claims (on any isolate or machine)
+ * share one, and never `'done'` or `'processing'`, so a store may keep it in its state column.
+ */
+export const newClaimOwner = (): string => crypto.randomUUID();
 
 /**
  * Where handled event ids are kept. Write one for any store with an atomic
- * compare-and-set (Redis `SET key NX EX ttl`, Postgres `INSERT … ON CONFLICT DO UPDATE … WHERE`);
- * the SDK ships `memoryDedupe()`, `d1Dedupe(db)` (Workers) and `denoKvDedupe(kv)` (Deno).
+ * compare-and-set (Redis `SET key NX EX ttl` and a compare-and-delete script, Postgres
+ * `INSERT … ON CONFLICT DO UPDATE … WHERE`); the SDK ships `memoryDedupe()`, `d1Dedupe(db)`
+ * (Workers) and `denoKvDedupe(kv)` (Deno).
+ *
+ * Every claim has an owner token. `complete` and `release` act only on the caller's own
+ * claim: a run that outlived `ttlSec` (its claim expired and a redelivery claimed the event
+ * again) must not delete or finish the newer run's claim, or a third delivery would run
+ * concurrently with it.
  *
  * @example
  * ```ts
- * import type { WebhookDedupeStore } from 'plugipay-edge';
+ * import { newClaimOwner, type WebhookDedupeStore } from 'plugipay-edge';
  *
  * // A store over a Map, to show the contract; memoryDedupe() is the real one.
- * const seen = new Map<string, { done: boolean; until: number }>();
+ * const seen = new Map<string, { owner?: string; until: number }>();
  * const mapStore: WebhookDedupeStore = {
  *   async claim(eventId, ttlSec) {
  *     const held = seen.get(eventId);
- *     if (held && (held.done || held.until > Date.now())) return held.done ? 'done' : 'processing';
- *     seen.set(eventId, { done: false, until: Date.now() + ttlSec * 1000 });
- *     return 'claimed';
+ *     if (held && (!held.owner || held.until > Date.now())) return { state: held.owner ? 'processing' : 'done' };
+ *     const owner = newClaimOwner();
+ *     seen.set(eventId, { owner, until: Date.now() + ttlSec * 1000 });
+ *     return { state: 'claimed', owner };
  *   },
- *   async complete(eventId) {
- *     seen.set(eventId, { done: true, until: Infinity });
+ *   async complete(eventId, owner) {
+ *     const held = seen.get(eventId);
+ *     if (!held || held.owner === owner) seen.set(eventId, { until: Infinity });
  *   },
- *   async release(eventId) {
- *     seen.delete(eventId);
+ *   async release(eventId, owner) {
+ *     if (seen.get(eventId)?.owner === owner) seen.delete(eventId);
  *   },
  * };
  * ```
@@ -40,15 +56,23 @@ export type DedupeClaim = 'claimed' | 'processing' | 'done';
 export interface WebhookDedupeStore {
   /**
    * Atomically claims `eventId`: of any number of concurrent callers for one id, exactly one
-   * gets `'claimed'`. A claim that is neither completed nor released within `ttlSec` seconds
-   * (its process crashed) expires, and the next caller gets `'claimed'` again. Otherwise the
-   * answer is `'processing'` (a live claim) or `'done'` (completed).
+   * gets `{ state: 'claimed', owner }`, with a token no other claim has. A claim that is neither
+   * completed nor released within `ttlSec` seconds (its process crashed, or its run is still
+   * going) expires, and the next caller claims it again, with a new owner. Otherwise the answer
+   * is `{ state: 'processing' }` (a live claim) or `{ state: 'done' }` (completed).
    */
   claim(eventId: string, ttlSec: number): Promise<DedupeClaim>;
-  /** Marks `eventId` handled: every later `claim` answers `'done'` (for as long as the store keeps it). */
-  complete(eventId: string): Promise<void>;
-  /** Drops the claim on `eventId` (its handler failed), so the next delivery claims it again. */
-  release(eventId: string): Promise<void>;
+  /**
+   * Marks `eventId` handled (every later `claim` answers `'done'`, for as long as the store keeps
+   * it), in one atomic step, when `owner`'s claim still holds it, or nothing does; a claim of
+   * another owner, or a completion, is left as it is.
+   */
+  complete(eventId: string, owner: string): Promise<void>;
+  /**
+   * Drops `owner`'s claim on `eventId` (its handler failed), so the next delivery claims it
+   * again, in one atomic step; another owner's claim, or a completion, is left as it is.
+   */
+  release(eventId: string, owner: string): Promise<void>;
 }
 
 /** The outcome of `handleOnce`: `fn` ran (with its result), or it did not because the event is done or being handled. */
@@ -76,7 +100,12 @@ export const DEFAULT_DEDUPE_TTL_SEC = 300;
 /** Default bound on each store call: 10 s. */
 export const DEFAULT_STORE_TIMEOUT_MS = 10_000;
 
-const CLAIMS: readonly unknown[] = ['claimed', 'processing', 'done'];
+/**
+ * The largest delay `setTimeout` honours on every runtime (a signed 32-bit millisecond count).
+ * The client's option rules hold the same limit; it is spelled out here so that exactly-once
+ * handling imports nothing of the client (a webhook-only Worker stays small).
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Throws `invalid_request` unless `ttlSec` is a whole number of seconds above zero. */
 export function checkTtlSec(ttlSec: unknown, where: string): number {
@@ -112,6 +141,15 @@ export function checkDedupeStore(store: unknown, where: string): WebhookDedupeSt
   return s as WebhookDedupeStore;
 }
 
+/** A contract-breaking answer as the error shows it: its JSON, cut short (a BigInt or a cycle: its type). */
+function shown(value: unknown): string {
+  try {
+    return String(JSON.stringify(value)).slice(0, 80);
+  } catch {
+    return typeof value;
+  }
+}
+
 /**
  * Calls one store method within `timeoutMs`; whatever it throws, and a call that does not settle
  * in time, becomes `dedupe_store_failed` (the error as `cause`).
@@ -121,14 +159,14 @@ async function callStore<T>(
   timeoutMs: number,
   method: keyof WebhookDedupeStore,
   eventId: string,
-  ...rest: number[]
+  ...rest: Array<number | string>
 ): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within storeTimeoutMs (${timeoutMs} ms)`)), timeoutMs);
   });
   try {
-    return await Promise.race([(store[method] as (id: string, ...rest: number[]) => Promise<T>)(eventId, ...rest), late]);
+    return await Promise.race([(store[method] as (id: string, ...rest: Array<number | string>) => Promise<T>)(eventId, ...rest), late]);
   } catch (error) {
     throw webhookHandlingError(
       'dedupe_store_failed',
@@ -188,22 +226,24 @@ export async function handleOnce<E extends { id: string }, T>(
   const timeoutMs =
     options?.storeTimeoutMs === undefined ? DEFAULT_STORE_TIMEOUT_MS : checkStoreTimeoutMs(options.storeTimeoutMs, 'handleOnce');
 
-  const claim = await callStore<unknown>(store, timeoutMs, 'claim', id, ttlSec);
-  if (!CLAIMS.includes(claim)) {
+  const claim = await callStore<Partial<DedupeClaim & { owner: unknown }> | null>(store, timeoutMs, 'claim', id, ttlSec);
+  const state = claim?.state;
+  const owner = claim?.owner;
+  if (state == 'done') return { status: 'duplicate' };
+  if (state == 'processing') return { status: 'in_progress' };
+  if (state != 'claimed' || typeof owner != 'string' || !owner) {
     throw webhookHandlingError(
       'dedupe_store_invalid',
-      `webhook dedupe store: claim(${JSON.stringify(id)}) resolved to ${typeof claim == 'string' ? JSON.stringify(claim) : typeof claim}: it must resolve to 'claimed', 'processing' or 'done'`,
+      `webhook dedupe store: claim(${JSON.stringify(id)}) resolved to ${shown(claim)}: it must resolve to { state: 'claimed', owner: '<token>' }, { state: 'processing' } or { state: 'done' }`,
     );
   }
-  if (claim == 'done') return { status: 'duplicate' };
-  if (claim == 'processing') return { status: 'in_progress' };
 
   let result: Awaited<T>;
   try {
     result = await fn(event);
   } catch (error) {
     try {
-      await callStore(store, timeoutMs, 'release', id);
+      await callStore(store, timeoutMs, 'release', id, owner);
     } catch (releaseError) {
       // Both matter: the handler's error is the bug to fix, the release's says why the next
       // delivery will wait for the claim to expire. Neither is dropped.
@@ -215,6 +255,6 @@ export async function handleOnce<E extends { id: string }, T>(
     }
     throw error;
   }
-  await callStore(store, timeoutMs, 'complete', id);
+  await callStore(store, timeoutMs, 'complete', id, owner);
   return { status: 'processed', result };
 }

@@ -4,7 +4,7 @@
  * server, tests) and wrong for anything that runs on several isolates or machines.
  */
 import { webhookHandlingError } from '../core/errors';
-import type { WebhookDedupeStore } from './handle-once';
+import { newClaimOwner, type WebhookDedupeStore } from './handle-once';
 
 /** Options of `memoryDedupe`, and of the other SDK stores where they apply. */
 export interface DedupeStoreOptions {
@@ -33,29 +33,57 @@ export function storeOptions(options: DedupeStoreOptions | undefined, where: str
   return { retainSec, now };
 }
 
+/** Options of `memoryDedupe`. */
+export interface MemoryDedupeOptions extends DedupeStoreOptions {
+  /**
+   * The most event ids held at once (a whole number ≥ 1; default 100,000, about 15 MB). When it
+   * is reached, the oldest entry that is expired or completed is forgotten (a redelivery of a
+   * forgotten completion runs the handler again); when every entry is a live claim, `claim` fails
+   * (`dedupe_store_failed` from `handleOnce`), so the delivery is retried later instead of run twice.
+   */
+  maxEntries?: number;
+}
+
+/** Default bound on held ids: 100,000 (about 150 B each). */
+export const DEFAULT_MAX_ENTRIES = 100_000;
+
 interface Entry {
-  done: boolean;
+  /** The claim's owner token while it is being handled; absent once it is done. */
+  owner?: string;
   /** Milliseconds: a claim expires (crashed process), a completed id is forgotten. */
   until: number;
 }
 
 /**
  * A `WebhookDedupeStore` in this process's memory, for a single Node server and for tests.
- * Completed ids are forgotten after `retainSec`; expired entries are swept as the map grows, so
- * memory stays proportional to the events of the retention window.
+ * Completed ids are forgotten after `retainSec`; expired entries are swept as the map grows, and
+ * it never holds more than `maxEntries` ids (oldest completions go first), so memory stays bounded.
  *
  * @example
  * ```ts
  * import { handleOnce, memoryDedupe, type WebhookEvent } from 'plugipay-edge';
  *
- * const dedupe = memoryDedupe();
+ * const dedupe = memoryDedupe({ maxEntries: 10_000 });
  * export const fulfil = (event: WebhookEvent) => handleOnce(dedupe, event, async () => 'shipped');
  * ```
  */
-export function memoryDedupe(options?: DedupeStoreOptions): WebhookDedupeStore {
+export function memoryDedupe(options?: MemoryDedupeOptions): WebhookDedupeStore {
   const { retainSec, now } = storeOptions(options, 'memoryDedupe');
+  const maxEntries = options?.maxEntries === undefined ? DEFAULT_MAX_ENTRIES : options.maxEntries;
+  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
+    throw webhookHandlingError(
+      'invalid_request',
+      `memoryDedupe: maxEntries must be a whole number ≥ 1 (got ${String(maxEntries)}); omit it for ${DEFAULT_MAX_ENTRIES}`,
+    );
+  }
+  // Insertion order is age: every write deletes the id first, so the map's first entries are
+  // the oldest claims and completions, the ones to forget first.
   const entries = new Map<string, Entry>();
   let sweepAt = 1024;
+  const put = (eventId: string, entry: Entry) => {
+    entries.delete(eventId);
+    entries.set(eventId, entry);
+  };
 
   function sweep(at: number) {
     for (const [id, entry] of entries) if (entry.until <= at) entries.delete(id);
@@ -63,20 +91,37 @@ export function memoryDedupe(options?: DedupeStoreOptions): WebhookDedupeStore {
     sweepAt = Math.max(1024, entries.size * 2);
   }
 
+  /** Makes room for one more id: the oldest expired or completed entry goes; live claims stay. */
+  function evictOne(at: number, eventId: string) {
+    for (const [id, entry] of entries) {
+      if (entry.until <= at || !entry.owner) return void entries.delete(id);
+    }
+    throw new Error(
+      `memoryDedupe: all ${maxEntries} entries (maxEntries) are live claims, so ${JSON.stringify(eventId)} cannot be claimed now; raise maxEntries`,
+    );
+  }
+
   return {
     async claim(eventId, ttlSec) {
       const at = now();
       if (entries.size >= sweepAt) sweep(at);
       const entry = entries.get(eventId);
-      if (entry && entry.until > at) return entry.done ? 'done' : 'processing';
-      entries.set(eventId, { done: false, until: at + ttlSec * 1000 });
-      return 'claimed';
+      if (entry && entry.until > at) return { state: entry.owner ? 'processing' : 'done' };
+      if (!entry && entries.size >= maxEntries) evictOne(at, eventId);
+      const owner = newClaimOwner();
+      put(eventId, { owner, until: at + ttlSec * 1000 });
+      return { state: 'claimed', owner };
     },
-    async complete(eventId) {
-      entries.set(eventId, { done: true, until: now() + retainSec * 1000 });
+    async complete(eventId, owner) {
+      const entry = entries.get(eventId);
+      // Only over our own claim, or over nothing (it expired and was swept): another owner's live
+      // claim, or a completion, stays as it is.
+      if (entry && entry.owner !== owner) return;
+      if (!entry && entries.size >= maxEntries) evictOne(now(), eventId);
+      put(eventId, { until: now() + retainSec * 1000 });
     },
-    async release(eventId) {
-      if (entries.get(eventId)?.done === false) entries.delete(eventId);
+    async release(eventId, owner) {
+      if (entries.get(eventId)?.owner === owner) entries.delete(eventId);
     },
   };
 }

@@ -71,9 +71,8 @@ describe('the header is bounded before any HMAC work', () => {
 
 describe('the event shape', () => {
   it.each([
-    ['no data', '{"id":"evt_1","type":"x"}'],
-    ['data without object', '{"id":"evt_1","type":"x","data":{"id":"inv_1"}}'],
     ['data an array', '{"id":"evt_1","type":"x","data":[1]}'],
+    ['data a string', '{"id":"evt_1","type":"x","data":"inv_1"}'],
     ['a numeric id', '{"id":1,"type":"x","data":{"object":{}}}'],
     ['a numeric occurredAt', '{"id":"evt_1","type":"x","occurredAt":1,"data":{"object":{}}}'],
     ['an object accountId', '{"id":"evt_1","type":"x","accountId":{},"data":{"object":{}}}'],

@@ -177,8 +177,9 @@ describe('README measured sizes', () => {
   it('are what the built entries measure now (within 2 %, for small changes since the README was written)', async () => {
     // @ts-expect-error: a plain .mjs module without types
     const { bundledSize } = await import('../../scripts/bundle-size.mjs');
-    const stated = README.match(/measured: ([\d,]+) B, ([\d,]+) B, ([\d,]+) B and ([\d,]+) B/);
-    expect(stated, 'the README states the measured sizes of each budget, in the order of test/package/budgets.mjs').not.toBeNull();
+    const list = README.match(/measured: ((?:[\d,]+ B, )*[\d,]+ B and [\d,]+ B)/)?.[1];
+    expect(list, 'the README states the measured sizes of each budget, in the order of test/package/budgets.mjs').toBeDefined();
+    const stated = [list, ...[...list!.matchAll(/([\d,]+) B/g)].map((m) => m[1])];
     const budgets = Object.entries(BUDGETS as Record<string, { entry: string; only?: string[] }>);
     for (const [i, [entry, { entry: file, only }]] of budgets.entries()) {
       const measured: number = (await bundledSize(join(ROOT, `dist/${file}.mjs`), only)).gzip;

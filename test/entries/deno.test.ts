@@ -1,6 +1,7 @@
 /** The Deno entry over a stand-in `Deno` global: env reads and the `--allow-env` message. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromEnv, webhookSecretFromEnv, PlugipayClient } from '../../src/entries/deno';
+import { createWebhookHandler, fromEnv, memoryDedupe, webhookSecretFromEnv, PlugipayClient } from '../../src/entries/deno';
+import { signWebhookPayload } from '../../src/testing/sign-webhook';
 
 class PermissionDenied extends Error {}
 class NotCapable extends Error {}
@@ -62,5 +63,34 @@ describe('fromEnv()', () => {
     expect(() => webhookSecretFromEnv()).toThrow(
       expect.objectContaining({ code: 'missing_credentials', message: expect.stringContaining('PLUGIPAY_WEBHOOK_SECRET') }),
     );
+  });
+});
+
+describe('createWebhookHandler (Deno.serve)', () => {
+  const body = JSON.stringify({ id: 'evt_deno', type: 'plugipay.invoice.paid.v1', data: { object: {} } });
+  const post = async (secret: string) =>
+    new Request('http://localhost/hooks', {
+      method: 'POST',
+      headers: { 'x-plugipay-signature': await signWebhookPayload(body, secret) },
+      body,
+    });
+
+  it('reads PLUGIPAY_WEBHOOK_SECRET from Deno.env; a 503 releases the claim, the retry runs it, then duplicate', async () => {
+    fakeDeno({ PLUGIPAY_WEBHOOK_SECRET: 'whsec_deno_env' });
+    let status = 503;
+    const handler = createWebhookHandler(() => new Response(null, { status }), { dedupe: memoryDedupe() });
+    expect((await handler(await post('whsec_deno_env'))).status).toBe(503);
+    status = 200;
+    expect((await handler(await post('whsec_deno_env'))).status).toBe(200);
+    expect(await (await handler(await post('whsec_deno_env'))).json()).toMatchObject({ duplicate: true });
+    expect((await handler(new Request('http://localhost/hooks'))).status).toBe(405);
+  });
+
+  it('takes the secret as an option, and refuses bad options when built', async () => {
+    const handler = createWebhookHandler(() => undefined, { secret: 'whsec_given' });
+    expect((await handler(await post('whsec_given'))).status).toBe(204);
+    expect((await handler(await post('whsec_other'))).status).toBe(401);
+    expect(() => createWebhookHandler('x' as never)).toThrow(/handle must be a function/);
+    expect(() => createWebhookHandler(() => undefined, { maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
   });
 });

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebhookHandler } from '../../src/entries/workers';
 import { createWebhookRoute } from '../../src/runtimes/next';
+import { memoryDedupe } from '../../src/entries/index';
 import { signWebhookPayload } from '../../src/testing/sign-webhook';
 
 const secret = 'whsec_next_test';
@@ -82,6 +83,20 @@ describe('createWebhookRoute(handler)', () => {
     const { POST } = createWebhookRoute(() => undefined, { secret: ['whsec_old', secret], now: t * 1000 + 1000 });
     const header = await signWebhookPayload(body, secret, { timestamp: t });
     expect((await POST(post(body, header))).status).toBe(204);
+  });
+
+  it('with dedupe, a handler answering 503 releases the claim and passes the 503 through, so the retry runs it', async () => {
+    process.env.PLUGIPAY_WEBHOOK_SECRET = secret;
+    let status = 503;
+    const runs: number[] = [];
+    const { POST } = createWebhookRoute(() => (runs.push(status), new Response(null, { status })), { dedupe: memoryDedupe() });
+    const signed = async () => post(body, await signWebhookPayload(body, secret));
+    expect((await POST(await signed())).status).toBe(503);
+    status = 204;
+    expect((await POST(await signed())).status).toBe(204);
+    const duplicate = await POST(await signed());
+    expect(await duplicate.json()).toEqual({ received: true, duplicate: true, id: 'evt_1' });
+    expect(runs).toEqual([503, 204]);
   });
 
   it('throws a missing secret (a 500 in your logs) instead of answering it', async () => {

@@ -86,6 +86,35 @@ describe('createWebhookHandler(fn, { dedupe })', () => {
     expect((await handler(await post(eventBody('evt_3')), env, {})).status).toBe(200);
   });
 
+  it.each([503, 500, 429, 409, 404, 302])(
+    'an fn that answers %i has not handled the event: its response passes through, the claim is released, the retry runs fn',
+    async (status) => {
+      let answer = status;
+      const fn = vi.fn(() => new Response('not now', { status: answer, headers: { 'x-why': 'warehouse' } }));
+      const handler = createWebhookHandler(fn, { dedupe: memoryDedupe() });
+      const first = await handler(await post(eventBody('evt_non2xx')), env, {});
+      expect([first.status, first.headers.get('x-why'), await first.text()]).toEqual([status, 'warehouse', 'not now']);
+      answer = 200;
+      const retry = await handler(await post(eventBody('evt_non2xx')), env, {});
+      expect(retry.status).toBe(200);
+      expect(await retry.text()).toBe('not now');
+      expect(fn).toHaveBeenCalledTimes(2);
+      const duplicate = await handler(await post(eventBody('evt_non2xx')), env, {});
+      expect(await duplicate.json()).toEqual({ received: true, duplicate: true, id: 'evt_non2xx' });
+      expect(fn).toHaveBeenCalledTimes(2);
+    },
+  );
+
+  it('after a 503, a 2xx other than 200 (here 202) completes the event like 200 does', async () => {
+    let status = 503;
+    const handler = createWebhookHandler(() => new Response(null, { status }), { dedupe: memoryDedupe() });
+    expect((await handler(await post(eventBody('evt_202')), env, {})).status).toBe(503);
+    status = 202;
+    expect((await handler(await post(eventBody('evt_202')), env, {})).status).toBe(202);
+    const duplicate = await handler(await post(eventBody('evt_202')), env, {});
+    expect(await duplicate.json()).toMatchObject({ duplicate: true });
+  });
+
   it('verification failures are answered before the store is touched', async () => {
     const store = memoryDedupe();
     const claim = vi.spyOn(store, 'claim');
@@ -148,9 +177,9 @@ describe('d1Dedupe statements', () => {
 
   it('creates its table in the first claim batch only, once per binding (not per d1Dedupe call)', async () => {
     const { db, batches } = recordingD1();
-    expect(await d1Dedupe(db).claim('evt_1', 300)).toBe('claimed');
-    expect(await d1Dedupe(db).claim('evt_2', 300)).toBe('claimed');
-    expect(await d1Dedupe(db, { table: 'other_events' }).claim('evt_3', 300)).toBe('claimed');
+    expect(await d1Dedupe(db).claim('evt_1', 300)).toMatchObject({ state: 'claimed' });
+    expect(await d1Dedupe(db).claim('evt_2', 300)).toMatchObject({ state: 'claimed' });
+    expect(await d1Dedupe(db, { table: 'other_events' }).claim('evt_3', 300)).toMatchObject({ state: 'claimed' });
     expect(batches).toEqual([
       [
         'CREATE TABLE IF',
@@ -166,17 +195,45 @@ describe('d1Dedupe statements', () => {
 
   it('reads the state when the conditional insert took nothing; binds the clock and expiry in ms', async () => {
     const done = recordingD1((sql) => (sql.startsWith('SELECT') ? [{ state: 'done' }] : []));
-    expect(await d1Dedupe(done.db).claim('evt_1', 300)).toBe('done');
-    const held = recordingD1((sql) => (sql.startsWith('SELECT') ? [{ state: 'processing' }] : []));
-    expect(await d1Dedupe(held.db).claim('evt_1', 300)).toBe('processing');
+    expect(await d1Dedupe(done.db).claim('evt_1', 300)).toEqual({ state: 'done' });
+    const held = recordingD1((sql) => (sql.startsWith('SELECT') ? [{ state: 'f00d-owner' }] : []));
+    expect(await d1Dedupe(held.db).claim('evt_1', 300)).toEqual({ state: 'processing' });
     const { db, runs } = recordingD1();
     const store = d1Dedupe(db, { now: () => 1000, retainSec: 10 });
-    await store.complete('evt_1');
-    await store.release('evt_2');
+    await store.complete('evt_1', 'owner_a');
+    await store.release('evt_2', 'owner_b');
     expect(runs.map((r) => [r.sql.split(' ')[0], r.values])).toEqual([
-      ['INSERT', ['evt_1', 11_000]],
-      ['DELETE', ['evt_2']],
+      ['INSERT', ['evt_1', 11_000, 'owner_a']],
+      ['DELETE', ['evt_2', 'owner_b']],
     ]);
+  });
+
+  it('a claim is taken with a fresh owner token as its state; complete and release are conditioned on that token', async () => {
+    const statements: Array<{ sql: string; values: unknown[] }> = [];
+    const statement = (sql: string, values: unknown[] = []) => ({
+      bind: (...v: unknown[]) => statement(sql, v),
+      run: async () => void statements.push({ sql, values }),
+      sql,
+      values,
+    });
+    const db = {
+      prepare: (sql: string) => statement(sql),
+      batch: async (list: Array<ReturnType<typeof statement>>) =>
+        list.map((st) => (statements.push(st), { results: st.sql.startsWith('INSERT') ? [{ event_id: 'evt_1' }] : [] })),
+    };
+    const store = d1Dedupe(db, { now: () => 5 });
+    const one = await store.claim('evt_1', 60);
+    const two = await store.claim('evt_1', 60);
+    if (one.state !== 'claimed' || two.state !== 'claimed') throw new Error('expected two claims');
+    expect(one.owner).not.toBe(two.owner);
+    const insert = statements.find((st) => st.sql.startsWith('INSERT'))!;
+    expect(insert.values).toEqual(['evt_1', 60_005, 5, one.owner]);
+    expect(insert.sql).toMatch(/VALUES \(\?1, \?4, \?2\).*SET state = excluded\.state.*WHERE plugipay_webhook_events\.expires_at <= \?3/);
+    await store.complete('evt_1', one.owner);
+    await store.release('evt_1', one.owner);
+    const [complete, release] = statements.slice(-2);
+    expect(complete!.sql).toMatch(/DO UPDATE SET state = 'done'.* WHERE plugipay_webhook_events\.state = \?3$/);
+    expect(release!.sql).toBe('DELETE FROM plugipay_webhook_events WHERE event_id = ?1 AND state = ?2');
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { handleOnce, memoryDedupe, PlugipayError, type WebhookDedupeStore } from '../../src/entries/index';
 
 const event = { id: 'evt_once', type: 'plugipay.invoice.paid.v1' };
+const CLAIMED = { state: 'claimed', owner: 'owner_1' } as const;
 
 async function rejection(promise: Promise<unknown>): Promise<PlugipayError> {
   try {
@@ -62,7 +63,7 @@ describe('handleOnce with memoryDedupe()', () => {
     let now = 1_000_000;
     const store = memoryDedupe({ now: () => now });
     // A process claims and dies: the claim is never completed nor released.
-    expect(await store.claim(event.id, 60)).toBe('claimed');
+    expect(await store.claim(event.id, 60)).toMatchObject({ state: 'claimed' });
     expect(await handleOnce(store, event, () => 'x', { ttlSec: 60 })).toEqual({ status: 'in_progress' });
     now += 59_999;
     expect(await handleOnce(store, event, () => 'x', { ttlSec: 60 })).toEqual({ status: 'in_progress' });
@@ -99,11 +100,126 @@ describe('handleOnce with memoryDedupe()', () => {
     expect((await handleOnce(store, { id: 'evt_4999' }, () => 0)).status).toBe('duplicate');
   });
 
-  it('release does not drop a completion', async () => {
+  it('release does not drop a completion, even by the owner whose run completed it', async () => {
     const store = memoryDedupe();
-    await handleOnce(store, event, () => 1);
-    await store.release(event.id);
-    expect(await store.claim(event.id, 300)).toBe('done');
+    const claim = await store.claim(event.id, 300);
+    if (claim.state !== 'claimed') throw new Error(claim.state);
+    await store.complete(event.id, claim.owner);
+    await store.release(event.id, claim.owner);
+    expect(await store.claim(event.id, 300)).toEqual({ state: 'done' });
+  });
+});
+
+describe('claims carry an owner: complete and release act only on their own', () => {
+  /** A deferred result, so a test decides when each run ends. */
+  const deferred = <T>() => {
+    let resolve!: (value: T) => void, reject!: (error: unknown) => void;
+    const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+    return { promise, resolve, reject };
+  };
+
+  it('each claim gets its own token, and handleOnce hands that token to complete and release', async () => {
+    const store = memoryDedupe();
+    const complete = vi.spyOn(store, 'complete');
+    const release = vi.spyOn(store, 'release');
+    const claim = vi.spyOn(store, 'claim');
+    await handleOnce(store, { id: 'evt_ok' }, () => 1);
+    await rejection(handleOnce(store, { id: 'evt_bad' }, () => Promise.reject(new Error('x'))));
+    const [ok, bad] = await Promise.all(claim.mock.results.map((r) => r.value as Promise<{ owner: string }>));
+    expect(ok!.owner).toMatch(/^[0-9a-f-]{36}$/);
+    expect(bad!.owner).not.toBe(ok!.owner);
+    expect(complete).toHaveBeenCalledWith('evt_ok', ok!.owner);
+    expect(release).toHaveBeenCalledWith('evt_bad', bad!.owner);
+  });
+
+  it("a run that outlives ttlSec and then fails does not release the next run's live claim", async () => {
+    let now = 1_000_000;
+    const store = memoryDedupe({ now: () => now });
+    const first = deferred<string>();
+    const second = deferred<string>();
+    const runs: string[] = [];
+    const slow = handleOnce(store, event, () => (runs.push('first'), first.promise), { ttlSec: 60 });
+    await ticks(1);
+    now += 60_000; // the first run's claim expires while it still runs
+    const next = handleOnce(store, event, () => (runs.push('second'), second.promise), { ttlSec: 60 });
+    await ticks(1);
+    first.reject(new Error('the first run fails late'));
+    await rejection(slow);
+    // The second run's claim holds: a third delivery must not run alongside it.
+    const third = vi.fn();
+    expect(await handleOnce(store, event, third, { ttlSec: 60 })).toEqual({ status: 'in_progress' });
+    expect(third).not.toHaveBeenCalled();
+    second.resolve('shipped');
+    expect(await next).toEqual({ status: 'processed', result: 'shipped' });
+    expect(await handleOnce(store, event, third)).toEqual({ status: 'duplicate' });
+    expect(runs).toEqual(['first', 'second']);
+  });
+
+  it("a late completion does not finish the next run's claim; that run's failure frees the event for a redelivery", async () => {
+    let now = 1_000_000;
+    const store = memoryDedupe({ now: () => now });
+    const first = deferred<string>();
+    const second = deferred<string>();
+    const slow = handleOnce(store, event, () => first.promise, { ttlSec: 60 });
+    await ticks(1);
+    now += 60_001;
+    const next = handleOnce(store, event, () => second.promise, { ttlSec: 60 });
+    await ticks(1);
+    first.resolve('late');
+    expect(await slow).toEqual({ status: 'processed', result: 'late' });
+    // Still the second run's claim, not a completion written over it.
+    expect(await store.claim(event.id, 60)).toEqual({ state: 'processing' });
+    second.reject(new Error('the second run fails'));
+    await rejection(next);
+    expect(await handleOnce(store, event, () => 'third')).toEqual({ status: 'processed', result: 'third' });
+  });
+
+  it("release and complete with a token that is not the claim's change nothing", async () => {
+    const store = memoryDedupe();
+    const claim = await store.claim(event.id, 60);
+    await store.release(event.id, 'someone-else');
+    await store.complete(event.id, 'someone-else');
+    expect(await store.claim(event.id, 60)).toEqual({ state: 'processing' });
+    if (claim.state !== 'claimed') throw new Error(claim.state);
+    await store.release(event.id, claim.owner);
+    expect(await store.claim(event.id, 60)).toMatchObject({ state: 'claimed' });
+  });
+});
+
+describe('memoryDedupe maxEntries', () => {
+  it('holds at most maxEntries ids: the oldest completions go first, a recent one is still a duplicate', async () => {
+    const store = memoryDedupe({ maxEntries: 100 });
+    for (let i = 0; i < 1000; i++) await handleOnce(store, { id: `evt_${i}` }, () => i);
+    // The newest hundred are remembered; the oldest were forgotten to stay within the bound.
+    expect((await handleOnce(store, { id: 'evt_999' }, () => 0)).status).toBe('duplicate');
+    expect((await handleOnce(store, { id: 'evt_900' }, () => 0)).status).toBe('duplicate');
+    expect((await handleOnce(store, { id: 'evt_0' }, () => 0)).status).toBe('processed');
+  });
+
+  it('never forgets a live claim to make room: a claim beyond the bound fails as dedupe_store_failed', async () => {
+    const store = memoryDedupe({ maxEntries: 3 });
+    for (const id of ['evt_a', 'evt_b', 'evt_c']) expect(await store.claim(id, 60)).toMatchObject({ state: 'claimed' });
+    const fn = vi.fn();
+    const error = await rejection(handleOnce(store, { id: 'evt_d' }, fn));
+    expect(error.code).toBe('dedupe_store_failed');
+    expect(String((error.cause as Error).message)).toMatch(/all 3 entries \(maxEntries\) are live claims.*raise maxEntries/);
+    expect(fn).not.toHaveBeenCalled();
+    // The live claims are all still held.
+    for (const id of ['evt_a', 'evt_b', 'evt_c']) expect(await store.claim(id, 60)).toEqual({ state: 'processing' });
+  });
+
+  it('the oldest entry that is expired or completed makes room: an abandoned claim goes before a newer completion', async () => {
+    let now = 0;
+    const store = memoryDedupe({ maxEntries: 2, now: () => now });
+    await store.claim('evt_crashed', 10);
+    await handleOnce(store, { id: 'evt_done' }, () => 1);
+    now = 10_000;
+    expect((await handleOnce(store, { id: 'evt_new' }, () => 2)).status).toBe('processed');
+    expect((await handleOnce(store, { id: 'evt_done' }, () => 3)).status).toBe('duplicate');
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, '10', null])('refuses maxEntries %s', (maxEntries) => {
+    expect(() => memoryDedupe({ maxEntries: maxEntries as never })).toThrow(/maxEntries must be a whole number ≥ 1/);
   });
 });
 
@@ -132,7 +248,7 @@ describe('handleOnce boundaries', () => {
   });
 
   it('refuses a store without the three methods, and fn that is not a function', async () => {
-    const error = await rejection(handleOnce({ claim: async () => 'claimed' } as never, event, () => 1));
+    const error = await rejection(handleOnce({ claim: async () => CLAIMED } as never, event, () => 1));
     expect(error.code).toBe('dedupe_store_invalid');
     expect(error.message).toMatch(/claim, complete and release.*memoryDedupe\(\)/);
     expect((await rejection(handleOnce(store, event, 'fn' as never))).code).toBe('invalid_request');
@@ -145,22 +261,46 @@ describe('handleOnce boundaries', () => {
     ...extra,
   });
 
-  it.each([['yes'], [true], [undefined], [{ status: 'claimed' }]])(
-    'refuses a claim that resolves to %j, without running fn',
-    async (answer) => {
-      const fn = vi.fn();
+  it.each([
+    ['yes'],
+    ['claimed'],
+    [true],
+    [undefined],
+    [null],
+    [{ status: 'claimed' }],
+    [{ state: 'claimed' }],
+    [{ state: 'claimed', owner: '' }],
+    [{ state: 'claimed', owner: 7 }],
+    [{ state: 'mine' }],
+  ])('refuses a claim that resolves to %j, without running fn', async (answer) => {
+    const fn = vi.fn();
+    const error = await rejection(
+      handleOnce(
+        fakeStore(async () => answer),
+        event,
+        fn,
+      ),
+    );
+    expect(error.code).toBe('dedupe_store_invalid');
+    expect(error.message).toMatch(
+      /it must resolve to \{ state: 'claimed', owner: '<token>' \}, \{ state: 'processing' \} or \{ state: 'done' \}/,
+    );
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('refuses a claim answer that JSON cannot show (a BigInt inside) with dedupe_store_invalid, not a raw TypeError', async () => {
+    for (const answer of [10n, { state: 'claimed', owner: 1n }]) {
       const error = await rejection(
         handleOnce(
           fakeStore(async () => answer),
           event,
-          fn,
+          () => 1,
         ),
       );
       expect(error.code).toBe('dedupe_store_invalid');
-      expect(error.message).toMatch(/it must resolve to 'claimed', 'processing' or 'done'/);
-      expect(fn).not.toHaveBeenCalled();
-    },
-  );
+      expect(error.message).toMatch(/resolved to (bigint|object): it must resolve to \{ state: 'claimed', owner/);
+    }
+  });
 
   it('wraps a store that throws or rejects in dedupe_store_failed, with the store error as cause', async () => {
     const down = new Error('connection reset');
@@ -192,7 +332,7 @@ describe('handleOnce boundaries', () => {
     const down = new Error('write failed');
     const error = await rejection(
       handleOnce(
-        fakeStore(async () => 'claimed', { complete: () => Promise.reject(down) }),
+        fakeStore(async () => CLAIMED, { complete: () => Promise.reject(down) }),
         event,
         fn,
       ),
@@ -208,7 +348,7 @@ describe('handleOnce boundaries', () => {
     const releaseError = new Error('release failed');
     const error = await rejection(
       handleOnce(
-        fakeStore(async () => 'claimed', { release: () => Promise.reject(releaseError) }),
+        fakeStore(async () => CLAIMED, { release: () => Promise.reject(releaseError) }),
         event,
         () => Promise.reject(fnError),
       ),
@@ -235,7 +375,7 @@ describe('handleOnce boundaries', () => {
     const fn = vi.fn(() => 'ran');
     const hungComplete = await rejection(
       handleOnce(
-        fakeStore(async () => 'claimed', { complete: never }),
+        fakeStore(async () => CLAIMED, { complete: never }),
         event,
         fn,
         { storeTimeoutMs: 50 },
@@ -246,7 +386,7 @@ describe('handleOnce boundaries', () => {
     const fnError = new Error('fn failed');
     const hungRelease = await rejection(
       handleOnce(
-        fakeStore(async () => 'claimed', { release: never }),
+        fakeStore(async () => CLAIMED, { release: never }),
         event,
         () => Promise.reject(fnError),
         { storeTimeoutMs: 50 },
@@ -259,7 +399,7 @@ describe('handleOnce boundaries', () => {
   it('a store that answers in time is not cut short, and its timer does not outlive the call', async () => {
     vi.useFakeTimers();
     try {
-      const slow = fakeStore(() => new Promise((resolve) => setTimeout(() => resolve('claimed'), 9_000)));
+      const slow = fakeStore(() => new Promise((resolve) => setTimeout(() => resolve(CLAIMED), 9_000)));
       const outcome = handleOnce(slow, event, () => 'ok');
       await vi.advanceTimersByTimeAsync(9_000);
       await expect(outcome).resolves.toEqual({ status: 'processed', result: 'ok' });

@@ -1,4 +1,4 @@
-/** The `plugipay-edge/webhooks` entry, bundled with everything it imports, stays within 1.5 KB gzip. */
+/** The `plugipay-edge/webhooks` entry, bundled with everything it imports, stays within its budget (2 KB gzip). */
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

@@ -315,7 +315,7 @@ describe('verifyWebhook: events', () => {
     return verifyWebhook(body, await signWebhookPayload(body, secret, { timestamp: t }), secret, { now: t * 1000 });
   };
 
-  it('checks the event shape: id and type strings, data holding object, occurredAt and accountId strings where present', async () => {
+  it('checks the event shape: id and type strings; data an object, occurredAt and accountId strings where present', async () => {
     await expect(verify({ id: 'evt_1', type: 'payment.succeeded', data: { object: null } })).resolves.toEqual({
       id: 'evt_1',
       type: 'payment.succeeded',
@@ -324,11 +324,13 @@ describe('verifyWebhook: events', () => {
     await expect(
       verify({ id: 'evt_1', type: 'x', accountId: 'acct_1', occurredAt: '2026-01-01T00:00:00Z', data: { object: 1 }, extra: [1] }),
     ).resolves.toMatchObject({ extra: [1] });
+    // Only id and type are required (docs-style events put the resource in data itself).
+    await expect(verify({ id: 'evt_1', type: 'x' })).resolves.toEqual({ id: 'evt_1', type: 'x' });
+    await expect(verify({ id: 'evt_1', type: 'x', data: { id: 'inv_1' } })).resolves.toMatchObject({ data: { id: 'inv_1' } });
     for (const event of [
-      { id: 'evt_1', type: 'x' },
       { id: 'evt_1', type: 'x', data: 5 },
       { id: 'evt_1', type: 'x', data: [] },
-      { id: 'evt_1', type: 'x', data: {} },
+      { id: 'evt_1', type: 'x', data: null },
       { id: 'evt_1', type: 'x', data: { object: {} }, occurredAt: 5 },
       { id: 'evt_1', type: 'x', data: { object: {} }, accountId: 7 },
     ]) {

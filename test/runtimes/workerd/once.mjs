@@ -110,6 +110,42 @@ export async function runOnceChecks(dir) {
       },
     },
     {
+      name: "workerd + D1: a run that outlives ttlSec and then fails or completes late leaves the next run's claim alone",
+      async run() {
+        const steps = await (await mf.dispatchFetch('http://worker.local/d1-reclaimed')).json();
+        const want = ['claimed', 'claimed', 'true', 'processing', 'processing', 'claimed', 'done'];
+        expect(JSON.stringify(steps) === JSON.stringify(want), `steps ${JSON.stringify(steps)}`);
+        return steps.join(' → ');
+      },
+    },
+    {
+      name: 'workerd + D1: a handler answering 503 releases its claim and the 503 passes through; the retry runs it, then duplicate',
+      async run() {
+        const body = eventBody('evt_d1_flaky');
+        const header = await signWebhookPayload(body, SECRET);
+        const first = await deliver('/flaky', body, header);
+        expect(first.status === 503 && (await first.text()) === 'warehouse down', `first: ${first.status}`);
+        const retry = await deliver('/flaky', body, header);
+        expect(retry.status === 200 && (await retry.json()).processed === 'evt_d1_flaky', `retry: ${retry.status}`);
+        const again = await deliver('/flaky', body, header);
+        expect((await again.json()).duplicate === true, 'third delivery not a duplicate');
+        const runs = await count("SELECT COUNT(*) AS n FROM runs WHERE event_id = ? AND source = 'flaky'", 'evt_d1_flaky');
+        expect(runs === 2, `handler ran ${runs} times`);
+        return `503 → 200 → 200 duplicate; handler ran ${runs}×`;
+      },
+    },
+    {
+      name: 'workerd: a headerless 8 MiB post gets 401 without its body read; one of 2 MiB without Content-Length stops at 1 MiB with 413',
+      async run() {
+        const { headerless, unbounded } = await (await mf.dispatchFetch('http://worker.local/limits')).json();
+        expect(headerless.status === 401 && headerless.code === 'signature_missing', `headerless ${JSON.stringify(headerless)}`);
+        expect(headerless.pulled <= 128 * 1024, `headerless: ${headerless.pulled} bytes pulled`);
+        expect(unbounded.status === 413 && unbounded.code === 'payload_too_large', `unbounded ${JSON.stringify(unbounded)}`);
+        expect(unbounded.pulled <= 1024 * 1024 + 128 * 1024, `unbounded: ${unbounded.pulled} bytes pulled`);
+        return `401 after ${headerless.pulled} B pulled; 413 after ${unbounded.pulled} B`;
+      },
+    },
+    {
       name: 'workerd + D1: each claim deletes up to 16 rows whose time is up; a live claim is kept',
       async run() {
         const response = await mf.dispatchFetch('http://worker.local/d1-sweep');
