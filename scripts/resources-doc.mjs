@@ -134,6 +134,13 @@ export function collectNamespaces() {
         ...route,
         input: inputType ? checker.typeToString(inputType, undefined, ts.TypeFormatFlags.NoTruncation) : route.input,
         fields: inputType ? inputFields(checker, inputType) : [],
+        // Raw bytes (an upload) have no fields to list: every member of the input is a byte type.
+        bytesInput: Boolean(
+          inputType &&
+          (inputType.isUnion() ? inputType.types : [inputType]).every((t) =>
+            /^(Blob|File|FormData|ArrayBuffer|Uint8Array)\b/.test(checker.typeToString(t)),
+          ),
+        ),
       });
     }
     const namespaceDoc = oneLine(ts.displayPartsToString(property.getDocumentationComment(checker)));

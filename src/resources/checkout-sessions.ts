@@ -4,14 +4,14 @@ import type { APIPromise } from '../core/api-promise';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/pipeline';
 import type { ReceiptSummary, ReceiptDocument } from './receipts';
-import type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult } from './shared-types';
+import type { Id, Money, Timestamp, Currency, Metadata, Mode, Open, EmailResult, EmailInput, EscposParams } from './shared-types';
 import { binary, json, none, page, route, text as textBody, type RouteTable } from './route';
 import {
   absoluteUrl,
   accepts,
   currency,
-  EmailInput,
-  EscposParams,
+  emailInput,
+  escposParams,
   id,
   integer,
   listParams,
@@ -183,8 +183,8 @@ export const checkoutSessionRoutes: RouteTable<CheckoutSessionsResource> = {
   receiptLink: route('GET', '/api/v1/checkout-sessions/{id}/receipt-link', { returns: json<ReceiptSummary>() }),
   receiptPdf: route('GET', '/api/v1/checkout-sessions/{id}/receipt.pdf', { returns: binary() }),
   receiptHtml: route('GET', '/api/v1/checkout-sessions/{id}/receipt.html', { returns: textBody() }),
-  receiptEscpos: route('GET', '/api/v1/checkout-sessions/{id}/receipt.escpos', { query: EscposParams, returns: binary() }),
-  emailReceipt: route('POST', '/api/v1/checkout-sessions/{id}/receipt/email', { body: EmailInput, returns: json<EmailResult>() }),
+  receiptEscpos: route('GET', '/api/v1/checkout-sessions/{id}/receipt.escpos', { query: escposParams, returns: binary() }),
+  emailReceipt: route('POST', '/api/v1/checkout-sessions/{id}/receipt/email', { body: emailInput, returns: json<EmailResult>() }),
 };
 
 // ---------------------------------------------------------------------------------------------

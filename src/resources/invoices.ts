@@ -7,9 +7,9 @@ import type { APIPromise } from '../core/api-promise';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/pipeline';
 import type { ReceiptSummary } from './receipts';
-import type { Id, Money, Timestamp, Currency, Metadata, Open, EmailResult } from './shared-types';
+import type { Id, Money, Timestamp, Currency, Metadata, Open, EmailResult, EmailInput, EscposParams } from './shared-types';
 import { binary, json, page, route, text as textBody, type RouteTable } from './route';
-import { accepts, currency, EmailInput, EscposParams, id, integer, listParams, money, nonEmpty, text, timestamp } from './schemas';
+import { accepts, currency, emailInput, escposParams, id, integer, listParams, money, nonEmpty, text, timestamp } from './schemas';
 
 /** Statuses of an invoice. */
 export const INVOICE_STATUSES = ['draft', 'open', 'past_due', 'paid', 'void', 'uncollectible'] as const;
@@ -166,12 +166,12 @@ export const invoiceRoutes: RouteTable<InvoicesResource> = {
   finalize: route('POST', '/api/v1/invoices/{id}/finalize', { emptyBody: true, returns: json<Invoice>() }),
   pay: route('POST', '/api/v1/invoices/{id}/pay', { emptyBody: true, returns: json<Invoice>() }),
   void: route('POST', '/api/v1/invoices/{id}/void', { emptyBody: true, returns: json<Invoice>() }),
-  sendEmail: route('POST', '/api/v1/invoices/{id}/send-email', { body: EmailInput, returns: json<EmailResult>() }),
+  sendEmail: route('POST', '/api/v1/invoices/{id}/send-email', { body: emailInput, returns: json<EmailResult>() }),
   send: route('POST', '/api/v1/invoices/{id}/send', { emptyBody: true, returns: json<unknown>() }),
   pdf: route('GET', '/api/v1/invoices/{id}/pdf', { returns: binary(), followsSignedRedirect: true }),
   renderPdf: route('GET', '/api/v1/invoices/{id}/invoice.pdf', { returns: binary() }),
   renderHtml: route('GET', '/api/v1/invoices/{id}/invoice.html', { returns: textBody() }),
-  renderEscpos: route('GET', '/api/v1/invoices/{id}/invoice.escpos', { query: EscposParams, returns: binary() }),
+  renderEscpos: route('GET', '/api/v1/invoices/{id}/invoice.escpos', { query: escposParams, returns: binary() }),
   receipt: route('GET', '/api/v1/invoices/{id}/receipt', { returns: json<ReceiptSummary>() }),
 };
 

@@ -6,9 +6,9 @@ import * as v from 'valibot';
 import type { APIPromise } from '../core/api-promise';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/pipeline';
-import type { Id, Money, Timestamp, Currency, Open, EmailResult } from './shared-types';
+import type { Id, Money, Timestamp, Currency, Open, EmailResult, EmailInput, EscposParams } from './shared-types';
 import { binary, json, page, route, text, type RouteTable } from './route';
-import { accepts, EmailInput, EscposParams, id, timestamp, unorderedListParams } from './schemas';
+import { accepts, emailInput, escposParams, id, timestamp, unorderedListParams } from './schemas';
 
 /** What a receipt is for. */
 export const RECEIPT_SOURCE_TYPES = ['checkout_session', 'invoice'] as const;
@@ -84,8 +84,8 @@ export const receiptRoutes: RouteTable<ReceiptsResource> = {
   get: route('GET', '/api/v1/receipts/{id}', { returns: json<ReceiptDocument>() }),
   renderPdf: route('GET', '/api/v1/receipts/{id}/receipt.pdf', { returns: binary() }),
   renderHtml: route('GET', '/api/v1/receipts/{id}/receipt.html', { returns: text() }),
-  renderEscpos: route('GET', '/api/v1/receipts/{id}/receipt.escpos', { query: EscposParams, returns: binary() }),
-  email: route('POST', '/api/v1/receipts/{id}/email', { body: EmailInput, returns: json<EmailResult>() }),
+  renderEscpos: route('GET', '/api/v1/receipts/{id}/receipt.escpos', { query: escposParams, returns: binary() }),
+  email: route('POST', '/api/v1/receipts/{id}/email', { body: emailInput, returns: json<EmailResult>() }),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { isPlainObject } from '../core/json-exact';
 import { isWellFormed, LONE_SURROGATE_PROBLEM } from '../core/unicode';
-import type { EmailInput as DeclaredEmailInput, EscposParams as DeclaredEscposParams } from './shared-types';
+import type { EmailInput, EscposParams } from './shared-types';
 
 /**
  * Every schema here and in the resource files is a factory: a route builds its schema at its
@@ -187,14 +187,11 @@ export const unorderedListParams = <E extends v.ObjectEntries>(filters: E) => v.
 // ---------------------------------------------------------------------------------------------
 // Inputs shared by several namespaces (receipts of checkout sessions, invoices and receipts)
 
-// (the types are declared in shared-types.ts; these names stay, as both, for the resource files).
+// (the types are declared in shared-types.ts, which the resource files' interfaces import: a type
+// from here would bring this module, and valibot, into the published declarations).
 
-/** The schema of an {@link EmailInput}. */
-export const EmailInput = accepts<EmailInput | undefined>()(() => optionalInput({ to: v.optional(email()) }));
-/** @internal */
-export type EmailInput = DeclaredEmailInput;
+/** The schema of an `EmailInput`. */
+export const emailInput = accepts<EmailInput | undefined>()(() => optionalInput({ to: v.optional(email()) }));
 
-/** The schema of {@link EscposParams}. */
-export const EscposParams = accepts<EscposParams | undefined>()(() => v.optional(v.strictObject({ width: v.optional(integer(1)) })));
-/** @internal */
-export type EscposParams = DeclaredEscposParams;
+/** The schema of `EscposParams`. */
+export const escposParams = accepts<EscposParams | undefined>()(() => v.optional(v.strictObject({ width: v.optional(integer(1)) })));

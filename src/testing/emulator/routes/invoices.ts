@@ -2,7 +2,7 @@
  * Invoices: draft → open (finalize) → paid (pay) | void. There is no DELETE;
  * an illegal transition is a 409 (the server's code is undocumented; `conflict` is used).
  */
-import { INVOICE_STATUSES } from '../../../resources/invoices';
+import { INVOICE_CREATE_STATUSES, INVOICE_STATUSES } from '../../../resources/invoices';
 import type { InvoiceStatus, Invoice } from '../../../resources/invoices';
 import { illegalTransition, notFound, validationError } from '../api-failure';
 import { created, ok, type Mutation, type RouteContext } from '../context';
@@ -50,7 +50,7 @@ function create(ctx: RouteContext) {
   const discount = fields.integer('discount', { min: 0 }) ?? 0;
   const tax = fields.integer('tax', { min: 0 }) ?? 0;
   const dueAt = fields.timestamp('dueAt');
-  const status = fields.oneOf('status', ['draft', 'open'] as const) ?? 'draft';
+  const status = fields.oneOf('status', INVOICE_CREATE_STATUSES) ?? 'draft';
   fields.string('memo', { max: 4096 });
   fields.string('templateId');
   const subscriptionId = fields.string('subscriptionId');

@@ -8,9 +8,9 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryBoolean } from './common';
 
-import { INTERVALS, PRICE_MODELS, TAX_MODES } from '../../../resources/plans';
+import { INTERVALS, PRICE_MODELS, TAX_MODES, USAGE_AGGREGATES } from '../../../resources/plans';
 const MODELS = PRICE_MODELS;
-const AGGREGATES = ['sum', 'max', 'last'] as const;
+const AGGREGATES = USAGE_AGGREGATES;
 const PORTAL_FEATURES = ['selfServeCancel', 'selfServePause', 'selfServeUpgrade', 'selfServeDowngrade', 'updatePaymentMethod'] as const;
 
 export function findPlan(account: AccountState, planId: string): Plan {

@@ -12,10 +12,9 @@ import type { Route } from '../router';
 import type { AccountState } from '../state';
 import { arn, id, listReply, queryOneOf, sameIfSet } from './common';
 
-import { COLLECTION_METHODS, SUBSCRIPTION_STATUSES } from '../../../resources/subscriptions';
+import { CANCEL_REASONS, CANCEL_TIMINGS, COLLECTION_METHODS, SUBSCRIPTION_STATUSES } from '../../../resources/subscriptions';
 
 const STATUSES = SUBSCRIPTION_STATUSES;
-const CANCEL_REASONS = ['customer_portal', 'merchant', 'failed_payment', 'user_request'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function findSubscription(account: AccountState, subscriptionId: string): Subscription {
@@ -143,7 +142,7 @@ function update(ctx: RouteContext) {
 
 function cancel(ctx: RouteContext) {
   const fields = Fields.of(ctx.body);
-  const at = fields.requiredOneOf('at', ['now', 'period_end'] as const);
+  const at = fields.requiredOneOf('at', CANCEL_TIMINGS);
   const reason = fields.oneOf('reason', CANCEL_REASONS) ?? null;
   const live: SubscriptionStatus[] = ['trialing', 'active', 'past_due', 'paused'];
   if (at === 'period_end') {
