@@ -62,15 +62,15 @@ describe('the repository is self-contained', () => {
     // Built from pieces, so that this file does not hold the references it plants.
     const up = (n: number, rest: string) => '../'.repeat(n) + rest;
     const root = '/repo';
-    const vectors = up(3, 'shared/spec/vectors.json');
+    const vectors = up(3, 'sibling/spec/vectors.json');
     expect(outsideReferences(root, 'test/support/vectors.ts', `new URL('${vectors}', import.meta.url)`)).toEqual([vectors]);
-    expect(outsideReferences(root, 'README.md', `The vectors live in \`${up(1, 'shared/spec/vectors.json')}\`.`)).toEqual([
-      up(1, 'shared/spec/vectors.json'),
+    expect(outsideReferences(root, 'README.md', `The vectors live in \`${up(1, 'sibling/spec/vectors.json')}\`.`)).toEqual([
+      up(1, 'sibling/spec/vectors.json'),
     ]);
-    expect(outsideReferences(root, 'scripts/x.mjs', `readFileSync('/${'work'}/shared/DESIGN.md')`)).toEqual([`/${'work'}/`]);
+    expect(outsideReferences(root, 'scripts/x.mjs', `readFileSync('/${'work'}/sibling/DESIGN.md')`)).toEqual([`/${'work'}/`]);
     expect(outsideReferences(root, 'docs/a.md', `see /${'home'}/ada/notes.txt`)).toEqual([`/${'home'}/`]);
     // References that stay inside are fine.
-    expect(outsideReferences(root, 'test/runtimes/node/run.mjs', `import '${up(1, 'shared/checks.mjs')}'`)).toEqual([]);
+    expect(outsideReferences(root, 'test/runtimes/node/run.mjs', `import '${up(1, 'support/checks.mjs')}'`)).toEqual([]);
     expect(outsideReferences(root, 'playground/next/package.json', `"plugipay-edge": "file:${up(2, '')}"`)).toEqual([]);
   });
 });
