@@ -107,3 +107,17 @@ export const CHECKOUT_INPUT = {
   successUrl: 'https://shop.example/ok',
   cancelUrl: 'https://shop.example/cancel',
 };
+
+/** A valid plan input: one flat IDR price and every portal feature set. */
+export const PLAN_INPUT = {
+  name: 'Pro',
+  interval: 'month',
+  portalFeatures: {
+    selfServeCancel: true,
+    selfServePause: false,
+    selfServeUpgrade: false,
+    selfServeDowngrade: false,
+    updatePaymentMethod: true,
+  },
+  prices: [{ currency: 'IDR', model: 'flat', unitAmount: 99000 }],
+};

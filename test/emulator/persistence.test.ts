@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type EmulatorState } from '../../src/testing/emulator';
 import type { SavedAccount } from '../../src/testing/emulator/persistence';
-import { apiFor, CHECKOUT_INPUT } from './helpers';
+import { apiFor, CHECKOUT_INPUT, PLAN_INPUT } from './helpers';
 
 describe('emulator state round trip', () => {
   it('restores objects in list order, webhook secrets, numbering and expiry', async () => {
@@ -44,26 +44,13 @@ describe('emulator state round trip', () => {
 });
 
 describe('--state rows are checked on load', () => {
-  const PLAN = {
-    name: 'Pro',
-    interval: 'month',
-    portalFeatures: {
-      selfServeCancel: true,
-      selfServePause: false,
-      selfServeUpgrade: false,
-      selfServeDowngrade: false,
-      updatePaymentMethod: true,
-    },
-    prices: [{ currency: 'IDR', model: 'flat', unitAmount: 99000 }],
-  };
-
   /** A state with a row in every table, made through the API as an app would. */
   async function fullState(): Promise<EmulatorState> {
     const emulator = createEmulator({ webhookFetch: async () => new Response('ok') });
     const api = apiFor(emulator);
     await api.post('/api/v1/webhooks', { url: 'https://shop.example/hooks', events: ['*'] });
     const customer = (await api.post('/api/v1/customers', { name: 'Ada', email: 'ada@example.com' })).body.data;
-    const plan = (await api.post('/api/v1/plans', PLAN)).body.data;
+    const plan = (await api.post('/api/v1/plans', PLAN_INPUT)).body.data;
     await api.post('/api/v1/subscriptions', { customerId: customer.id, planId: plan.id, priceId: plan.prices[0].id });
     await api.post('/api/v1/invoices', {
       customerId: customer.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/testing/emulator';
-import { apiFor, BASE, CHECKOUT_INPUT, readResult } from './helpers';
+import { apiFor, BASE, CHECKOUT_INPUT, PLAN_INPUT, readResult } from './helpers';
 
 const NOW = Date.UTC(2026, 2, 1, 12);
 
@@ -10,19 +10,6 @@ function setup(options: Parameters<typeof createEmulator>[0] = {}) {
   const api = apiFor(emulator, { now: () => now });
   return { emulator, api, advance: (ms: number) => (now += ms) };
 }
-
-const PLAN_INPUT = {
-  name: 'Pro',
-  interval: 'month',
-  portalFeatures: {
-    selfServeCancel: true,
-    selfServePause: false,
-    selfServeUpgrade: false,
-    selfServeDowngrade: false,
-    updatePaymentMethod: true,
-  },
-  prices: [{ currency: 'IDR', model: 'flat', unitAmount: 99000 }],
-};
 
 describe('customers', () => {
   it('creates, reads, updates, lists and deletes', async () => {
