@@ -11,26 +11,14 @@
 // - each type once: one name, one reflection per module (a schema factory exported under its
 //   input type's name showed every input twice).
 import { Converter, ReflectionKind } from 'typedoc';
-import { NOT_YET_DECLARED, moduleOf } from './not-yet-declared.mjs';
 
 /** An alias whose type TypeDoc cannot expand into fields for the reader. */
 const OPAQUE_ALIAS = /^(Omit|Pick|Partial|Required|Readonly|Input|InferInput|InferOutput)$/;
-/** The modules of the namespaces not yet declared (scripts/not-yet-declared.mjs): their inputs are still inferred. */
-const STILL_INFERRED = new RegExp(`/src/resources/(${NOT_YET_DECLARED.map(moduleOf).join('|') || '$^'}|schemas)\\.ts$`);
+/** The schema helpers: what they export is internal, built from valibot, and not a caller's input. */
+const SCHEMA_HELPERS = /\/src\/resources\/schemas\.ts$/;
 
 /** @param {import('typedoc').Application} app */
 export function load(app) {
-  // Input types inferred from valibot schemas (`v.InferInput<typeof Schema>`) make TypeScript hand
-  // TypeDoc the same property declaration twice for a schema used inside another one: "X has
-  // multiple declarations with a comment" then lists one file:line twice. Only while namespaces
-  // are still inferred: declared ones have one declaration per field.
-  if (NOT_YET_DECLARED.length) {
-    const warn = app.logger.warn.bind(app.logger);
-    app.logger.warn = (message, ...rest) => {
-      if (/ has multiple declarations with a comment\. An arbitrary comment will be used$/.test(String(message))) return;
-      return warn(message, ...rest);
-    };
-  }
   /** Reflection -> the file its symbol is declared in (sources are off in typedoc.json). */
   const fileOf = new WeakMap();
   app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
@@ -47,7 +35,7 @@ export function load(app) {
         app.logger.warn(`${owner.name}.${reflection.name}: an option without a doc comment (say what it does and its default)`);
     }
     for (const input of project.getReflectionsByKind(ReflectionKind.Interface | ReflectionKind.TypeAlias)) {
-      if (!/(Input|Params)$/.test(input.name) || STILL_INFERRED.test(fileOf.get(input) ?? '')) continue;
+      if (!/(Input|Params)$/.test(input.name) || SCHEMA_HELPERS.test(fileOf.get(input) ?? '')) continue;
       const type = input.type;
       const members = type?.type === 'union' ? type.types : type ? [type] : [];
       for (const member of members)
@@ -66,7 +54,7 @@ export function load(app) {
     for (const module of project.getReflectionsByKind(ReflectionKind.Module | ReflectionKind.Project)) {
       const seen = new Map();
       for (const child of module.children ?? []) {
-        if (child.kindOf(ReflectionKind.Reference) || STILL_INFERRED.test(fileOf.get(child) ?? '')) continue;
+        if (child.kindOf(ReflectionKind.Reference) || SCHEMA_HELPERS.test(fileOf.get(child) ?? '')) continue;
         if (seen.has(child.name))
           app.logger.warn(
             `${module.name}: ${child.name} is documented twice (as a ${seen.get(child.name)} and a ${ReflectionKind.singularString(child.kind)})`,

@@ -3,20 +3,13 @@
  * publishes the source, and the doc comments reach the .d.ts files and the API reference), and so
  * are the README and docs/wire.md. A citation of the API's endpoint reference (`ENDPOINTS §2.4`),
  * of a design document (`DESIGN`), or a bare section sign sends a reader to a document they do not
- * have; say the fact itself, or point at docs/wire.md ("WIRE n"). The resource modules of the
- * namespaces in scripts/not-yet-declared.mjs are rewritten with their declared types, and
- * skipped here until then.
+ * have; say the fact itself, or point at docs/wire.md ("WIRE n").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs helper without types
 import { ROOT } from '../runtimes/support/packed.mjs';
-// @ts-expect-error: a plain .mjs script without types
-import * as undeclared from '../../scripts/not-yet-declared.mjs';
-
-const NOT_YET_DECLARED = undeclared.NOT_YET_DECLARED as readonly string[];
-const moduleOf = undeclared.moduleOf as (namespace: string) => string;
 
 const OUTSIDE_CITATION = /\bENDPOINTS\b|\bDESIGN\b|§/;
 
@@ -37,8 +30,7 @@ export function commentsOf(text: string): { line: number; text: string }[] {
 }
 
 describe('public comments cite only what is in the repository', () => {
-  const skipped = new Set(NOT_YET_DECLARED.map((ns) => `src/resources/${moduleOf(ns)}.ts`));
-  const files = sourceFiles(join(ROOT, 'src')).filter((f) => !skipped.has(f));
+  const files = sourceFiles(join(ROOT, 'src'));
 
   it('finds the comments it checks (the scanner, on a planted file)', () => {
     const planted = "const url = 'https://x//y'; // see ENDPOINTS §2.4\n/** DESIGN says so */\nconst s = '§ in a string';\n";

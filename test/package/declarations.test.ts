@@ -10,11 +10,6 @@ import { join, posix, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs helper without types
 import { ROOT } from '../runtimes/support/packed.mjs';
-// @ts-expect-error: a plain .mjs script without types
-import * as undeclared from '../../scripts/not-yet-declared.mjs';
-
-const NOT_YET_DECLARED = undeclared.NOT_YET_DECLARED as readonly string[];
-const moduleOf = undeclared.moduleOf as (namespace: string) => string;
 
 const DIST = join(ROOT, 'dist');
 const declarationFiles = (dir: string): string[] =>
@@ -31,15 +26,6 @@ const code = (file: string) =>
 /** What marks a declaration as valibot's: an import of it, or one of its type names. */
 const VALIBOT = /['"]valibot['"]|\bv\.[A-Z]\w*|\b(?:InferInput|InferOutput|GenericSchema|\w+(?:Schema|Action)<)/;
 
-/** The modules still allowed to mention valibot: the undeclared namespaces and, while any is left, the schema helpers they name. */
-const stillInferred = (file: string) => {
-  const module = file.replace(/\.d\.(m|c)ts$/, '');
-  return (
-    NOT_YET_DECLARED.some((ns) => module === `types/resources/${moduleOf(ns)}`) ||
-    (NOT_YET_DECLARED.length > 0 && module === 'types/resources/schemas')
-  );
-};
-
 /** The relative declaration files `file` imports. */
 const importsOf = (file: string) =>
   [...read(file).matchAll(/\bfrom\s+'(\.[^']+)'|\bimport\s*\(\s*'(\.[^']+)'\s*\)|^import\s+'(\.[^']+)'/gm)]
@@ -47,8 +33,7 @@ const importsOf = (file: string) =>
     .map((spec) => posix.normalize(posix.join(posix.dirname(file), spec)).replace(/\.(m|c)js$/, (_, k) => `.d.${k}ts`));
 
 /**
- * Every declaration file that type-checking `entry` loads, the entry included (not looking past
- * the modules of undeclared namespaces, whose route tables reach the routes' machinery).
+ * Every declaration file that type-checking `entry` loads, the entry included.
  */
 function reached(entry: string): string[] {
   const seen = new Set<string>();
@@ -57,7 +42,7 @@ function reached(entry: string): string[] {
     const file = pending.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    if (!stillInferred(file)) pending.push(...importsOf(file));
+    pending.push(...importsOf(file));
   }
   return [...seen].sort();
 }
@@ -71,18 +56,16 @@ describe('the published declarations', () => {
       for (const target of importsOf(file)) expect(existsSync(join(DIST, target)), `${file} → ${target}`).toBe(true);
   });
 
-  it('scripts/not-yet-declared.mjs lists exactly the namespaces registry.ts still types from their route tables', () => {
+  it('come from registry.ts typing every namespace by its declared interface, none from its route table', () => {
     const registry = readFileSync(join(ROOT, 'src/resources/registry.ts'), 'utf8');
     const inferred = [...registry.matchAll(/readonly (\w+): BoundRoutes<typeof \w+>;/g)].map((m) => m[1]);
-    expect([...NOT_YET_DECLARED].sort()).toEqual(inferred.sort());
+    expect(inferred).toEqual([]);
+    expect([...registry.matchAll(/readonly \w+: \w+Resource;/g)].length).toBeGreaterThanOrEqual(23);
   });
 
   it('mention valibot nowhere (a type is what the SDK declares, not what a schema infers)', () => {
     const offenders = files.filter((f) => VALIBOT.test(code(f)));
-    expect(offenders.filter((f) => !stillInferred(f))).toEqual([]);
-    // The undeclared namespaces still fail this; each one converted must leave NOT_YET_DECLARED.
-    const stale = NOT_YET_DECLARED.filter((ns) => !offenders.includes(`types/resources/${moduleOf(ns)}.d.mts`));
-    expect(stale, 'declared now: remove from scripts/not-yet-declared.mjs').toEqual([]);
+    expect(offenders).toEqual([]);
   });
 
   it('declare PlugipayClient once per flavour, in the module named after its source, and every export under its own name', () => {
@@ -104,7 +87,7 @@ describe('the published declarations', () => {
     for (const ext of ['mts', 'cts']) {
       const loaded = reached(`webhooks.d.${ext}`);
       expect(loaded).toContain(`types/webhooks/verify.d.${ext}`);
-      for (const file of loaded.filter((f) => !stillInferred(f))) {
+      for (const file of loaded) {
         expect(code(file), file).not.toMatch(VALIBOT);
         expect(code(file), file).not.toMatch(/\bRouteTable\b|\bRoute<|\bclass PlugipayClient\b/);
       }
